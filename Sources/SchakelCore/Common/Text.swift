@@ -1,0 +1,62 @@
+import Foundation
+
+extension String {
+    /// Trimmed, with runs of whitespace collapsed to one space.
+    public var collapsingWhitespace: String {
+        split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// A key for comparing names: lower case, accents removed, only letters and digits.
+    /// "Çelik-de Vries " and "celik de vries" give the same key.
+    public var matchKey: String {
+        let folded = folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        return String(folded.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+    }
+
+    /// nil when the trimmed string is empty.
+    public var nonEmpty: String? {
+        let trimmed = collapsingWhitespace
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}
+
+/// One page of a longer list.
+public struct Paged<Item: Sendable>: Sendable {
+    public var items: [Item]
+    public var page: Int
+    public var perPage: Int
+    public var total: Int
+
+    public init(items: [Item], page: Int, perPage: Int, total: Int) {
+        self.items = items
+        self.page = page
+        self.perPage = perPage
+        self.total = total
+    }
+
+    public var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
+
+    public func map<T: Sendable>(_ transform: (Item) throws -> T) rethrows -> Paged<T> {
+        Paged<T>(items: try items.map(transform), page: page, perPage: perPage, total: total)
+    }
+}
+
+/// A validated page request: page from 1, 1 to 100 items per page.
+public struct Paging: Sendable, Equatable {
+    public static let maxPerPage = 100
+    public let page: Int
+    public let perPage: Int
+
+    public init(page: Int? = nil, perPage: Int? = nil) throws {
+        var validator = Validator()
+        let page = page ?? 1
+        let perPage = perPage ?? 25
+        if page < 1 || page > 1_000_000 { validator.add("page", "page.outOfRange") }
+        if perPage < 1 || perPage > Self.maxPerPage { validator.add("perPage", "perPage.outOfRange") }
+        try validator.finish()
+        self.page = page
+        self.perPage = perPage
+    }
+
+    public var offset: Int { (page - 1) * perPage }
+}

@@ -1,0 +1,191 @@
+import FluentKit
+import Foundation
+import SQLKit
+import SchakelCore
+
+/// Organisations, teams with their coverage, and users. Changes are audited.
+public struct AccountRepository: Sendable {
+    let store: Store
+
+    // MARK: Organisations
+
+    public func organisations() async throws -> [Organisation] {
+        try await OrganisationRecord.query(on: store.database).sort(\.$name).all().map { try $0.domain() }
+    }
+
+    public func createOrganisation(name: String, kind: OrganisationKind, context: AuditContext) async throws
+        -> Organisation
+    {
+        let organisation = try Organisation(id: store.ids(), name: name, kind: kind)
+        let now = store.clock.now()
+        return try await store.write { db in
+            if try await OrganisationRecord.query(on: db).filter(\.$name == organisation.name).count() > 0 {
+                throw DomainError.conflict(key: "organisation.nameTaken")
+            }
+            try await OrganisationRecord(organisation, createdAt: now).create(on: db)
+            try await store.audit.append(
+                [AuditEvent("organisation.create", objects: ["organisation:\(organisation.id)"])], context: context,
+                on: db)
+            return organisation
+        }
+    }
+
+    // MARK: Teams
+
+    public func teams() async throws -> [Team] {
+        let records = try await TeamRecord.query(on: store.database).sort(\.$name).all()
+        let coverage = try await TeamCoverageRecord.query(on: store.database).sort(\.$code).all()
+        let byTeam = Dictionary(grouping: coverage, by: \.teamID)
+        return try records.map { record in
+            try Team(
+                id: .init(record.id!), name: record.name, organisationID: record.organisationID.map { .init($0) },
+                coverage: try (byTeam[record.id!] ?? []).map { .init(code: try AreaCode($0.code), year: $0.year) })
+        }
+    }
+
+    public func createTeam(name: String, organisationID: Organisation.ID?, context: AuditContext) async throws -> Team {
+        let team = try Team(id: store.ids(), name: name, organisationID: organisationID)
+        let now = store.clock.now()
+        return try await store.write { db in
+            if try await TeamRecord.query(on: db).filter(\.$name == team.name).count() > 0 {
+                throw DomainError.conflict(key: "team.nameTaken")
+            }
+            if let organisationID, try await OrganisationRecord.find(organisationID.uuid, on: db) == nil {
+                throw ValidationError(field: "organisationID", key: "organisation.unknown")
+            }
+            try await TeamRecord(team, createdAt: now).create(on: db)
+            try await store.audit.append([AuditEvent("team.create", objects: ["team:\(team.id)"])], context: context, on: db)
+            return team
+        }
+    }
+
+    /// Adds an area to a team's coverage; the team then sees residents living there.
+    public func addCoverage(_ coverage: Team.Coverage, to team: Team.ID, context: AuditContext) async throws {
+        try await store.write { db in
+            guard try await TeamRecord.find(team.uuid, on: db) != nil else { throw DomainError.notFound(kind: "team") }
+            let existing = try await TeamCoverageRecord.query(on: db).filter(\.$teamID == team.uuid)
+                .filter(\.$code == coverage.code.description).count()
+            if existing > 0 { throw DomainError.conflict(key: "team.coverageExists") }
+            try await TeamCoverageRecord(teamID: team.uuid, coverage: coverage).create(on: db)
+            try await store.audit.append(
+                [AuditEvent("team.coverage.add", objects: ["team:\(team)", "area:\(coverage.code)"])], context: context,
+                on: db)
+        }
+    }
+
+    public func removeCoverage(_ code: AreaCode, from team: Team.ID, context: AuditContext) async throws {
+        try await store.write { db in
+            let records = try await TeamCoverageRecord.query(on: db).filter(\.$teamID == team.uuid)
+                .filter(\.$code == code.description).all()
+            guard !records.isEmpty else { throw DomainError.notFound(kind: "coverage") }
+            for record in records { try await record.delete(on: db) }
+            try await store.audit.append(
+                [AuditEvent("team.coverage.remove", objects: ["team:\(team)", "area:\(code)"])], context: context, on: db)
+        }
+    }
+
+    // MARK: Users
+
+    public func users() async throws -> [User] {
+        let records = try await UserRecord.query(on: store.database).sort(\.$username).all()
+        let memberships = Dictionary(
+            grouping: try await TeamMemberRecord.query(on: store.database).all(), by: \.userID)
+        return try records.map { record in
+            try record.domain(teamIDs: (memberships[record.id!] ?? []).map { .init($0.teamID) })
+        }
+    }
+
+    public func user(_ id: User.ID) async throws -> User? {
+        guard let record = try await UserRecord.find(id.uuid, on: store.database) else { return nil }
+        let teams = try await TeamMemberRecord.query(on: store.database).filter(\.$userID == id.uuid).all()
+        return try record.domain(teamIDs: teams.map { .init($0.teamID) })
+    }
+
+    /// The user and their stored password hash, for logging in.
+    public func credentials(username: String) async throws -> (user: User, passwordHash: String)? {
+        let name = username.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let record = try await UserRecord.query(on: store.database).filter(\.$username == name).first() else {
+            return nil
+        }
+        let teams = try await TeamMemberRecord.query(on: store.database).filter(\.$userID == record.id!).all()
+        return (try record.domain(teamIDs: teams.map { .init($0.teamID) }), record.passwordHash)
+    }
+
+    public func userCount() async throws -> Int {
+        try await UserRecord.query(on: store.database).count()
+    }
+
+    /// Creates a user; `passwordHash` is already hashed (bcrypt) by the caller.
+    public func createUser(_ user: User, passwordHash: String, context: AuditContext) async throws {
+        let now = store.clock.now()
+        try await store.write { db in
+            if try await UserRecord.query(on: db).filter(\.$username == user.username).count() > 0 {
+                throw DomainError.conflict(key: "user.usernameTaken")
+            }
+            if let organisationID = user.organisationID,
+                try await OrganisationRecord.find(organisationID.uuid, on: db) == nil
+            {
+                throw ValidationError(field: "organisationID", key: "organisation.unknown")
+            }
+            try await UserRecord(user, passwordHash: passwordHash, createdAt: now).create(on: db)
+            try await replaceMemberships(of: user.id, with: user.teamIDs, on: db)
+            try await store.audit.append(
+                [AuditEvent("user.create", objects: ["user:\(user.id)", "role:\(user.role.rawValue)"])],
+                context: context, on: db)
+        }
+    }
+
+    /// Changes name, role, organisation, teams and whether the account is active.
+    public func updateUser(_ user: User, context: AuditContext) async throws {
+        try await store.write { db in
+            guard let record = try await UserRecord.find(user.id.uuid, on: db) else {
+                throw DomainError.notFound(kind: "user")
+            }
+            record.update(from: user)
+            try await record.save(on: db)
+            try await replaceMemberships(of: user.id, with: user.teamIDs, on: db)
+            if !user.active { try await WebSessionRecord.query(on: db).filter(\.$userID == user.id.uuid).delete() }
+            try await store.audit.append(
+                [AuditEvent("user.update", objects: ["user:\(user.id)", "role:\(user.role.rawValue)"])],
+                context: context, on: db)
+        }
+    }
+
+    public func setPassword(of user: User.ID, passwordHash: String, context: AuditContext) async throws {
+        try await store.write { db in
+            guard let record = try await UserRecord.find(user.uuid, on: db) else { throw DomainError.notFound(kind: "user") }
+            record.passwordHash = passwordHash
+            try await record.save(on: db)
+            // A new password ends every session and token of the old one.
+            try await WebSessionRecord.query(on: db).filter(\.$userID == user.uuid).delete()
+            try await APITokenRecord.query(on: db).filter(\.$userID == user.uuid).filter(\.$revokedAt == nil)
+                .set(\.$revokedAt, to: store.clock.now()).update()
+            try await store.audit.append(
+                [AuditEvent("user.password", objects: ["user:\(user)"])], context: context, on: db)
+        }
+    }
+
+    private func replaceMemberships(of user: User.ID, with teams: [Team.ID], on db: any Database) async throws {
+        try await TeamMemberRecord.query(on: db).filter(\.$userID == user.uuid).delete()
+        for team in Set(teams) {
+            guard try await TeamRecord.find(team.uuid, on: db) != nil else {
+                throw ValidationError(field: "teamIDs", key: "team.unknown")
+            }
+            try await TeamMemberRecord(teamID: team.uuid, userID: user.uuid).create(on: db)
+        }
+    }
+
+    /// The acting person as the access policy sees them: role, organisation, teams and covered areas.
+    public func actor(for user: User) async throws -> Actor {
+        let coverage: [TeamCoverageRecord] =
+            user.teamIDs.isEmpty
+            ? [] : try await TeamCoverageRecord.query(on: store.database).filter(\.$teamID ~~ user.teamIDs.map(\.uuid)).all()
+        return Actor(
+            userID: user.id, username: user.username, role: user.role, organisationID: user.organisationID,
+            teamIDs: Set(user.teamIDs), coverage: try coverage.map { try AreaCode($0.code) })
+    }
+}
+
+extension Store {
+    public var accounts: AccountRepository { AccountRepository(store: self) }
+}

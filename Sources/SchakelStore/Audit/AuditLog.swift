@@ -1,0 +1,140 @@
+import Crypto
+import FluentKit
+import Foundation
+import SQLKit
+import SchakelCore
+
+/// Who acts and from where: recorded with every audit entry.
+public struct AuditContext: Sendable {
+    public var actor: Actor?
+    /// The client's IP address.
+    public var accessPoint: String?
+
+    public init(actor: Actor?, accessPoint: String?) {
+        self.actor = actor
+        self.accessPoint = accessPoint
+    }
+
+    /// For operator commands run on the server itself.
+    public static let commandLine = AuditContext(actor: nil, accessPoint: "cli")
+}
+
+/// The append-only, hash-chained access log (NEN 7513).
+public struct AuditLog: Sendable {
+    let store: Store
+
+    /// SHA-256 of the text, as lower-case hex.
+    public static func hash(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Appends entries inside the caller's transaction, so the log and the change commit together.
+    ///
+    /// The chain head row is updated first: on PostgreSQL that row lock orders concurrent appends,
+    /// on SQLite the store's write queue already does.
+    public func append(_ events: [AuditEvent], context: AuditContext, on database: any Database) async throws {
+        let sql = database as! any SQLDatabase
+        let now = store.clock.now()
+        for event in events {
+            guard
+                let head = try await sql.raw(
+                    "UPDATE audit_head SET sequence = sequence + 1 WHERE id = 1 RETURNING sequence, hash"
+                ).first()
+            else { throw AuditError.headMissing }
+            let sequence = try head.decode(column: "sequence", as: Int64.self)
+            let previous = try head.decode(column: "hash", as: String.self)
+            var entry = AuditEntry(
+                sequence: sequence, at: Date(timeIntervalSince1970: (now.timeIntervalSince1970 * 1000).rounded() / 1000),
+                event: event.event, residentID: event.residentID, userID: context.actor?.userID,
+                username: context.actor?.username, organisationID: context.actor?.organisationID,
+                role: context.actor?.role, accessPoint: context.accessPoint, objects: event.objects,
+                previousHash: previous)
+            entry.hash = Self.hash(entry.canonicalContent)
+            try await sql.insert(into: "audit_entries")
+                .columns(
+                    "sequence", "at_ms", "event", "resident_id", "user_id", "username", "organisation_id", "role",
+                    "access_point", "objects", "previous_hash", "hash"
+                )
+                .values(
+                    SQLBind(entry.sequence), SQLBind(Int64((entry.at.timeIntervalSince1970 * 1000).rounded())),
+                    SQLBind(entry.event), SQLBind(entry.residentID?.uuid), SQLBind(entry.userID?.uuid),
+                    SQLBind(entry.username), SQLBind(entry.organisationID?.uuid), SQLBind(entry.role?.rawValue),
+                    SQLBind(entry.accessPoint), SQLBind(entry.objects.joined(separator: ",")),
+                    SQLBind(entry.previousHash), SQLBind(entry.hash)
+                )
+                .run()
+            try await sql.update("audit_head").set("hash", to: SQLBind(entry.hash)).where("id", .equal, SQLBind(1))
+                .run()
+        }
+    }
+
+    /// Appends entries in a transaction of their own, e.g. for a read or a refusal.
+    public func record(_ events: [AuditEvent], context: AuditContext) async throws {
+        try await store.write { database in try await append(events, context: context, on: database) }
+    }
+
+    /// Entries about one resident, newest first, optionally within a period.
+    public func entries(resident: Resident.ID?, from: Date?, to: Date?, page: Paging) async throws -> Paged<AuditEntry> {
+        func filtered(_ query: SQLSelectBuilder) -> SQLSelectBuilder {
+            var query = query.from("audit_entries")
+            if let resident { query = query.where("resident_id", .equal, SQLBind(resident.uuid)) }
+            if let from { query = query.where("at_ms", .greaterThanOrEqual, SQLBind(Self.millis(from))) }
+            if let to { query = query.where("at_ms", .lessThan, SQLBind(Self.millis(to))) }
+            return query
+        }
+        let total = try await filtered(store.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"))
+            .first()?.decode(column: "n", as: Int.self) ?? 0
+        let rows = try await filtered(store.sql.select().column("*"))
+            .orderBy("sequence", .descending).limit(page.perPage).offset(page.offset).all()
+        return Paged(items: try rows.map(Self.entry(from:)), page: page.page, perPage: page.perPage, total: total)
+    }
+
+    /// Walks the whole chain in order and checks every link, hash and the recorded head.
+    public func verify() async throws -> AuditChainCheck {
+        var verifier = AuditChainVerifier(hash: Self.hash)
+        var after: Int64 = 0
+        while true {
+            let rows = try await store.sql.select().column("*").from("audit_entries")
+                .where("sequence", .greaterThan, SQLBind(after)).orderBy("sequence").limit(2000).all()
+            if rows.isEmpty { break }
+            for row in rows {
+                let entry = try Self.entry(from: row)
+                verifier.check(entry)
+                after = entry.sequence
+            }
+        }
+        guard let head = try await store.sql.raw("SELECT sequence, hash FROM audit_head WHERE id = 1").first() else {
+            throw AuditError.headMissing
+        }
+        return verifier.finish(
+            headSequence: try head.decode(column: "sequence", as: Int64.self),
+            headHash: try head.decode(column: "hash", as: String.self))
+    }
+
+    static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+
+    static func entry(from row: any SQLRow) throws -> AuditEntry {
+        let objects = try row.decode(column: "objects", as: String.self)
+        return AuditEntry(
+            sequence: try row.decode(column: "sequence", as: Int64.self),
+            at: Date(timeIntervalSince1970: Double(try row.decode(column: "at_ms", as: Int64.self)) / 1000),
+            event: try row.decode(column: "event", as: String.self),
+            residentID: try row.decode(column: "resident_id", as: UUID?.self).map { .init($0) },
+            userID: try row.decode(column: "user_id", as: UUID?.self).map { .init($0) },
+            username: try row.decode(column: "username", as: String?.self),
+            organisationID: try row.decode(column: "organisation_id", as: UUID?.self).map { .init($0) },
+            role: try row.decode(column: "role", as: String?.self).flatMap(Role.init(rawValue:)),
+            accessPoint: try row.decode(column: "access_point", as: String?.self),
+            objects: objects.isEmpty ? [] : objects.split(separator: ",").map(String.init),
+            previousHash: try row.decode(column: "previous_hash", as: String.self),
+            hash: try row.decode(column: "hash", as: String.self))
+    }
+}
+
+enum AuditError: Error {
+    case headMissing
+}
+
+extension Store {
+    public var audit: AuditLog { AuditLog(store: self) }
+}

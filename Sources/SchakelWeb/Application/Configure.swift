@@ -1,0 +1,98 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import SchakelCore
+import SchakelStore
+import Vapor
+
+/// The composition root: the executable and every test build the application here.
+///
+/// - Parameters:
+///   - clock, ids: injectable so tests are deterministic.
+public func configure(
+    _ app: Application, _ configuration: SchakelConfiguration, clock: Clock = .system, ids: IDGenerator = .random
+) async throws {
+    let engine = try configureDatabase(app, configuration)
+    app.migrations.add(SchakelMigrations.all)
+    app.schakel = AppServices(
+        store: Store(database: app.db, engine: engine, clock: clock, ids: ids), configuration: configuration)
+
+    // The migrate command asks before it migrates; everything else migrates on start when allowed.
+    if case .postgres(_, let schema?) = configuration.database {
+        try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+    }
+    let command = app.environment.arguments.dropFirst().first
+    if configuration.autoMigrate && command != "migrate" {
+        try await app.autoMigrate()
+    }
+    if engine == .sqlite, case .sqliteFile = configuration.database {
+        let sql = app.db as! any SQLDatabase
+        // WAL lets readers continue while one writer commits.
+        _ = try await sql.raw("PRAGMA journal_mode=WAL").all()
+        try await sql.raw("PRAGMA synchronous=NORMAL").run()
+    }
+
+    app.routes.defaultMaxBodySize = ByteCount(integerLiteral: configuration.maxBodySize)
+    app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
+    app.middleware = Middlewares()
+    app.middleware.use(RequestLogMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(SchakelErrorMiddleware(environment: app.environment))
+    app.middleware.use(FileMiddleware(publicDirectory: publicDirectory(), defaultFile: nil))
+    app.middleware.use(WebSessionMiddleware())
+    app.middleware.use(CSRFMiddleware())
+    try routes(app)
+    registerCommands(app)
+}
+
+/// Chooses SQLite or PostgreSQL from the configuration.
+func configureDatabase(_ app: Application, _ configuration: SchakelConfiguration) throws -> DatabaseEngine {
+    switch configuration.database {
+    case .sqliteFile(let path):
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw ConfigurationError(problems: ["de datamap \(directory) kan niet worden aangemaakt"])
+        }
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+        return .sqlite
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory, sqlLogLevel: .trace), as: .sqlite)
+        return .sqlite
+    case .postgres(let url, let schema):
+        var postgres = try SQLPostgresConfiguration(url: url)
+        if let schema { postgres.searchPath = [schema] }
+        app.databases.use(
+            .postgres(configuration: postgres, maxConnectionsPerEventLoop: 8, sqlLogLevel: .trace), as: .psql)
+        return .postgres
+    }
+}
+
+func publicDirectory() -> String {
+    Bundle.module.resourceURL!.appendingPathComponent("Public").path + "/"
+}
+
+/// The executable's entry point: reads the environment, configures and runs the command line.
+public func runSchakel() async throws {
+    var environment = try Environment.detect()
+    try LoggingSystem.bootstrap(from: &environment)
+    let configuration: SchakelConfiguration
+    do {
+        configuration = try SchakelConfiguration.fromEnvironment()
+    } catch let error as ConfigurationError {
+        FileHandle.standardError.write(Data((error.description + "\n").utf8))
+        exit(2)
+    }
+    let app = try await Application.make(environment)
+    do {
+        try await configure(app, configuration)
+        try await app.execute()
+    } catch {
+        app.logger.report(error: error)
+        try? await app.asyncShutdown()
+        throw error
+    }
+    try await app.asyncShutdown()
+}

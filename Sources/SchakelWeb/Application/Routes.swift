@@ -1,0 +1,34 @@
+import Vapor
+
+/// Every route of the web app and the API.
+func routes(_ app: Application) throws {
+    app.get("healthz", use: HealthController.check)
+    app.get("login", use: LoginController.show)
+    app.post("login", use: LoginController.login)
+    app.post("logout", use: LoginController.logout)
+    app.get("language", use: LoginController.language)
+
+    let web = app.grouped(RequireLoginMiddleware())
+    web.get(use: HomeController.show)
+
+    let residents = web.grouped("residents")
+    residents.get(use: ResidentController.index)
+    residents.post("search", use: ResidentController.search)
+    residents.get("new", use: ResidentController.new)
+    residents.post(use: ResidentController.create)
+    residents.get(":residentID", use: ResidentController.show)
+    residents.post(":residentID", use: ResidentController.update)
+    residents.get(":residentID", "edit", use: ResidentController.edit)
+    residents.get(":residentID", "timeline", use: ResidentController.timeline)
+    residents.post(":residentID", "consents", use: ResidentController.addConsent)
+    residents.post(":residentID", "consents", ":consentID", "withdraw", use: ResidentController.withdrawConsent)
+    residents.post(":residentID", "household", use: ResidentController.createHousehold)
+}
+
+/// Sends anonymous browsers to the login page (GET) or answers 401.
+struct RequireLoginMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard request.authenticated != nil else { throw Abort(.unauthorized) }
+        return try await next.respond(to: request)
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import SchakelCore
+import SchakelStore
+import Vapor
+
+/// The operator commands next to Vapor's `serve`, `migrate` and `routes`.
+func registerCommands(_ app: Application) {
+    app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(UserCommands(), as: "user")
+    app.asyncCommands.use(AuditCommands(), as: "audit")
+    app.asyncCommands.use(ImportCommands(), as: "import")
+}
+
+/// A command failed in a way the operator must see; the process exits non-zero.
+struct CommandFailure: Error, CustomStringConvertible {
+    var description: String
+}
+
+struct UserCommands: AsyncCommandGroup {
+    var commands: [String: any AnyAsyncCommand] = ["create": UserCreateCommand()]
+    var help: String { "Gebruikersaccounts beheren" }
+}
+
+/// `schakel user create --username U --role admin`: the first account on an empty database, or any later one.
+struct UserCreateCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "username", help: "Gebruikersnaam (kleine letters, cijfers, . - _)")
+        var username: String?
+        @Option(name: "role", help: "Rol: concierge, social_worker, experience_expert, volunteer, partner, coordinator, policy, admin")
+        var role: String?
+        @Option(name: "name", help: "Weergavenaam (standaard de gebruikersnaam)")
+        var name: String?
+        @Option(name: "password", help: "Wachtwoord; anders wordt het gevraagd of SCHAKEL_NEW_PASSWORD gebruikt")
+        var password: String?
+    }
+
+    var help: String { "Een gebruiker aanmaken" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        guard let username = signature.username else { throw CommandFailure(description: "Geef --username op.") }
+        guard let roleName = signature.role, let role = Role(rawValue: roleName) else {
+            throw CommandFailure(description: "Geef --role op met een van: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        let password =
+            signature.password ?? ProcessInfo.processInfo.environment["SCHAKEL_NEW_PASSWORD"]
+            ?? context.console.ask("Wachtwoord voor \(username):", isSecure: true)
+        do {
+            try PasswordRule.validate(password)
+            let user = try User(id: app.schakel.store.ids(), username: username, displayName: signature.name ?? username, role: role, organisationID: nil)
+            let hash = try await app.password.async.hash(password)
+            try await app.schakel.store.accounts.createUser(user, passwordHash: hash, context: .commandLine)
+            context.console.print("Gebruiker \(user.username) (\(role.rawValue)) aangemaakt.")
+        } catch let error as ValidationError {
+            let t = Localizer(language: .nl)
+            throw CommandFailure(description: error.problems.map { "\(t.field($0.field)) \(t.problem($0))" }.joined(separator: "\n"))
+        } catch DomainError.conflict(let key) {
+            throw CommandFailure(description: Localizer(language: .nl)("conflict.\(key)"))
+        }
+    }
+}
+
+struct AuditCommands: AsyncCommandGroup {
+    var commands: [String: any AnyAsyncCommand] = ["verify": AuditVerifyCommand()]
+    var help: String { "Het toegangslog controleren" }
+}
+
+/// `schakel audit verify`: walks the hash chain; exits non-zero naming the first broken entry.
+struct AuditVerifyCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+    var help: String { "Controleert dat geen regel van het toegangslog is gewijzigd of verwijderd" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        switch try await context.application.schakel.store.audit.verify() {
+        case .intact(let entries):
+            context.console.print("Toegangslog in orde: \(entries) regels, keten ongebroken.")
+        case .broken(let sequence, let reason):
+            let why =
+                switch reason {
+                case "missing": "ontbreekt"
+                case "link": "sluit niet aan op de vorige regel"
+                case "content": "is gewijzigd (hash klopt niet)"
+                default: "komt niet overeen met de laatst vastgelegde regel"
+                }
+            throw CommandFailure(description: "Toegangslog GEBROKEN bij regel \(sequence): \(why).")
+        }
+    }
+}
+
+struct ImportCommands: AsyncCommandGroup {
+    var commands: [String: any AnyAsyncCommand] = ["addresses": ImportAddressesCommand()]
+    var help: String { "Gegevens importeren" }
+}
+
+/// `schakel import addresses FILE.csv`: all rows or none; every rejected row is reported with its line.
+struct ImportAddressesCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "file", help: "CSV-bestand met kolommen postcode, huisnummer, huisletter, toevoeging, straat, plaats, lat, lon, buurtcode")
+        var file: String
+    }
+
+    var help: String { "Adressen importeren uit een CSV-bestand" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let data = FileManager.default.contents(atPath: signature.file) else {
+            throw CommandFailure(description: "Bestand \(signature.file) kan niet worden gelezen.")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw CommandFailure(description: "Het bestand is geen UTF-8-tekst.")
+        }
+        let t = Localizer(language: .nl)
+        let rows: [AddressCSV.Row]
+        do {
+            rows = try AddressCSV.parse(text)
+        } catch let error as ValidationError {
+            throw CommandFailure(description: "Het bestand kan niet worden gelezen:\n" + error.problems.map { "  \(t.field($0.field)): \(t.problem($0))" }.joined(separator: "\n"))
+        }
+        context.console.print("\(rows.count) regels gelezen, controleren…")
+        let console = context.console
+        let report = try await context.application.schakel.store.addresses.importRows(rows, context: .commandLine) { done in
+            if done % 5000 == 0 { console.print("  \(done) van \(rows.count) verwerkt") }
+        }
+        if report.succeeded {
+            context.console.print("Klaar: \(report.created) adressen toegevoegd, \(report.updated) bijgewerkt.")
+        } else {
+            for rejection in report.rejected {
+                context.console.error("regel \(rejection.line): " + rejection.problems.map { "\(t.field($0.field)) \(t.problem($0))" }.joined(separator: "; "))
+            }
+            throw CommandFailure(description: "\(report.rejected.count) regels afgekeurd; er is niets geïmporteerd.")
+        }
+    }
+}

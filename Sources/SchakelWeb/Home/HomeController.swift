@@ -1,0 +1,53 @@
+import SchakelCore
+import SchakelStore
+import Vapor
+
+/// The start page: what this person can do, by role.
+enum HomeController {
+    static func show(req: Request) async throws -> Response {
+        let authenticated = try req.requireAuthenticated()
+        let t = req.localizer
+        let actor = authenticated.actor
+        var body: [HTMLNode] = [H.p(t("home.role", t.role(actor.role)))]
+        switch actor.role {
+        case .policy: body.append(H.p(t("home.policy")))
+        case .admin: body.append(H.p(t("home.admin")))
+        case .partner: body.append(H.p(t("home.partner")))
+        default: break
+        }
+        let teams = try await req.store.accounts.teams().filter { actor.teamIDs.contains($0.id) }
+        if actor.role != .admin && actor.role != .policy {
+            body.append(H.h2(t("home.teams")))
+            if teams.isEmpty {
+                body.append(H.p(t("home.noTeams")))
+            } else {
+                body.append(
+                    H.el("ul", [], teams.map { team in
+                        H.el("li", [], [
+                            H.el("strong", [], [H.text(team.name)]),
+                            H.text(team.coverage.isEmpty ? "" : " — " + t("home.coverage", team.coverage.map(\.code.description).joined(separator: ", "))),
+                        ])
+                    }))
+            }
+        }
+        if AccessPolicy.canListResidents(actor) {
+            body.append(
+                Forms.post(action: "/residents/search", request: req, [.cls("search")], [
+                    Forms.field("q", label: t("home.findResident"), value: nil, type: "search", t: t, extra: [Attr(name: "autocomplete", value: "off")]),
+                    Forms.submit(t("common.search")),
+                ]))
+        }
+        return Layout.response(PageContent(title: t("home.welcome", authenticated.user.displayName), body: body), request: req)
+    }
+}
+
+/// Health for load balancers: 200 when the database answers, 503 when it does not.
+enum HealthController {
+    static func check(req: Request) async throws -> Response {
+        let reachable = await req.store.isReachable()
+        let response = Response(status: reachable ? .ok : .serviceUnavailable)
+        response.headers.contentType = .json
+        response.body = .init(string: reachable ? #"{"status":"ok","database":"ok"}"# : #"{"status":"unavailable","database":"unreachable"}"#)
+        return response
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import SchakelCore
+import Vapor
+
+/// How an error is shown: status, a localisation key for the title and any field problems.
+struct ErrorDescription {
+    var status: HTTPResponseStatus
+    var titleKey: String
+    var problems: [FieldProblem] = []
+    var headers: HTTPHeaders = [:]
+
+    init(status: HTTPResponseStatus, titleKey: String? = nil, problems: [FieldProblem] = [], headers: HTTPHeaders = [:]) {
+        self.status = status
+        self.titleKey = titleKey ?? "error.\(status.code)"
+        self.problems = problems
+        self.headers = headers
+    }
+
+    /// Maps every error to a client-safe description; unknown errors are a 500 without detail.
+    static func of(_ error: any Error) -> ErrorDescription {
+        switch error {
+        case let error as ValidationError:
+            return .init(status: .unprocessableEntity, problems: error.problems)
+        case DomainError.notFound:
+            return .init(status: .notFound)
+        case DomainError.forbidden:
+            return .init(status: .forbidden)
+        case DomainError.conflict(let key):
+            return .init(status: .conflict, titleKey: "conflict.\(key)")
+        case DomainError.illegalTransition:
+            return .init(status: .conflict)
+        case let error as CSRFError:
+            return .init(status: .forbidden, titleKey: error.key)
+        case let error as ThrottledError:
+            return .init(status: .tooManyRequests, headers: ["Retry-After": String(error.seconds)])
+        case is DecodingError:
+            return .init(status: .badRequest, problems: [FieldProblem(field: "body", key: "json")])
+        case let error as any AbortError:
+            return .init(status: error.status, headers: error.headers)
+        default:
+            return .init(status: .internalServerError)
+        }
+    }
+}
+
+/// Turns every error into a Dutch (or English) HTML page, or `application/problem+json` under `/api`.
+/// The body never repeats the input or the internal error, so no personal data leaks.
+struct SchakelErrorMiddleware: AsyncMiddleware {
+    let environment: Environment
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let description = ErrorDescription.of(error)
+            if description.status == .internalServerError {
+                request.logger.error("Unhandled error: \(String(reflecting: type(of: error))): \(error)")
+            }
+            if request.isAPI {
+                return Problem.response(description, localizer: Localizer(language: .nl))
+            }
+            if description.status == .unauthorized, request.method == .GET {
+                return request.redirect(to: "/login")
+            }
+            let response = ErrorPage.response(description, request: request)
+            return response
+        }
+    }
+}
+
+/// The RFC 9457 problem document of the API; titles are Dutch.
+struct Problem: Content {
+    struct FieldError: Content {
+        var field: String
+        var code: String
+        var message: String
+    }
+
+    var type: String
+    var title: String
+    var status: Int
+    var errors: [FieldError]?
+
+    static func response(_ description: ErrorDescription, localizer: Localizer) -> Response {
+        let problem = Problem(
+            type: "about:blank", title: localizer(description.titleKey), status: Int(description.status.code),
+            errors: description.problems.isEmpty
+                ? nil
+                : description.problems.map {
+                    FieldError(field: $0.field, code: $0.key, message: "\(localizer.field($0.field)) \(localizer.problem($0))")
+                })
+        let response = Response(status: description.status, headers: description.headers)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        response.body = .init(data: (try? encoder.encode(problem)) ?? Data())
+        response.headers.contentType = HTTPMediaType(type: "application", subType: "problem+json", parameters: ["charset": "utf-8"])
+        return response
+    }
+}
+
+struct CSRFError: Error {
+    let key = "error.csrf"
+}
+
+struct ThrottledError: Error {
+    let seconds: Int
+}

@@ -1,0 +1,177 @@
+import SchakelCore
+import SchakelStore
+import Vapor
+
+/// Residents on the web: list and search, the file, creating with duplicate check, editing,
+/// consents, households and the timeline. Access and audit happen in the store's resident repository.
+enum ResidentController {
+    struct SearchForm: Content {
+        var q: String?
+        var page: Int?
+    }
+
+    /// The fields of the resident form; the address is looked up by postcode and house number.
+    struct ResidentForm: Content {
+        var givenName: String
+        var familyName: String
+        var dateOfBirth: String?
+        var postcode: String?
+        var houseNumber: String?
+        var houseLetter: String?
+        var houseNumberAddition: String?
+        var phone: String?
+        var preferredLanguage: String?
+        var contactChannels: [String]?
+        var contactNote: String?
+        var doorNotes: String?
+        var confirmedNew: String?
+
+        static let empty = ResidentForm(givenName: "", familyName: "")
+    }
+
+    static func index(req: Request) async throws -> Response {
+        let page = try Paging(page: try? req.query.get(Int.self, at: "page"))
+        let residents = try await req.store.residents(req.auditContext).list(matching: nil, page: page)
+        return ResidentPages.list(residents, query: nil, request: req)
+    }
+
+    /// Search by POST so names never appear in a URL or an access log.
+    static func search(req: Request) async throws -> Response {
+        let form = try req.content.decode(SearchForm.self)
+        let page = try Paging(page: form.page)
+        let residents = try await req.store.residents(req.auditContext).list(matching: form.q, page: page)
+        return ResidentPages.list(residents, query: form.q, request: req)
+    }
+
+    static func show(req: Request) async throws -> Response {
+        let id = try residentID(req)
+        let file = try await req.store.residents(req.auditContext).file(id)
+        let organisations = file.view == .full ? try await req.store.accounts.organisations() : []
+        return ResidentPages.file(file, organisations: organisations, request: req)
+    }
+
+    static func new(req: Request) async throws -> Response {
+        let actor = try req.requireAuthenticated().actor
+        guard AccessPolicy.canCreateResidents(actor) else { throw DomainError.forbidden(reason: "role") }
+        return ResidentPages.form(.empty, residentID: nil, problems: [], request: req)
+    }
+
+    static func create(req: Request) async throws -> Response {
+        _ = try req.requireAuthenticated()
+        let form = try req.content.decode(ResidentForm.self)
+        do {
+            let input = try await input(from: form, store: req.store)
+            switch try await req.store.residents(req.auditContext).create(input, confirmedNew: form.confirmedNew == "1") {
+            case .created(let resident):
+                return req.redirect(to: "/residents/\(resident.id)", redirectType: .normal)
+            case .possibleDuplicates(let matches):
+                return ResidentPages.duplicates(matches, form: form, request: req)
+            }
+        } catch let error as ValidationError {
+            let page = ResidentPages.form(form, residentID: nil, problems: error.problems, request: req)
+            page.status = .unprocessableEntity
+            return page
+        }
+    }
+
+    static func edit(req: Request) async throws -> Response {
+        let id = try residentID(req)
+        let file = try await req.store.residents(req.auditContext).file(id)
+        guard file.canEdit else { throw DomainError.forbidden(reason: "scope") }
+        let r = file.resident
+        let form = ResidentForm(
+            givenName: r.givenName, familyName: r.familyName, dateOfBirth: r.dateOfBirth?.description,
+            postcode: file.address?.postcode.description, houseNumber: file.address.map { String($0.houseNumber.number) },
+            houseLetter: file.address?.houseNumber.letter, houseNumberAddition: file.address?.houseNumber.addition,
+            phone: r.phone?.value, preferredLanguage: r.preferredLanguage, contactChannels: r.contactChannels.map(\.rawValue),
+            contactNote: r.contactNote, doorNotes: r.doorNotes, confirmedNew: nil)
+        return ResidentPages.form(form, residentID: id, problems: [], request: req)
+    }
+
+    static func update(req: Request) async throws -> Response {
+        let id = try residentID(req)
+        let form = try req.content.decode(ResidentForm.self)
+        do {
+            let input = try await input(from: form, store: req.store)
+            _ = try await req.store.residents(req.auditContext).update(id, with: input)
+            return req.redirect(to: "/residents/\(id)", redirectType: .normal)
+        } catch let error as ValidationError {
+            let page = ResidentPages.form(form, residentID: id, problems: error.problems, request: req)
+            page.status = .unprocessableEntity
+            return page
+        }
+    }
+
+    static func timeline(req: Request) async throws -> Response {
+        let id = try residentID(req)
+        let page = try Paging(page: try? req.query.get(Int.self, at: "page"), perPage: 50)
+        let repository = req.store.residents(req.auditContext)
+        let events = try await repository.timeline(id, page: page)
+        let names = Dictionary(uniqueKeysWithValues: try await req.store.accounts.users().map { ($0.id, $0.displayName) })
+        return ResidentPages.timeline(events, residentID: id, actorNames: names, request: req)
+    }
+
+    struct ConsentForm: Content {
+        var purpose: String
+        var organisationIDs: [String]?
+    }
+
+    static func addConsent(req: Request) async throws -> Response {
+        let id = try residentID(req)
+        let form = try req.content.decode(ConsentForm.self)
+        let organisations = try (form.organisationIDs ?? []).map { raw -> Organisation.ID in
+            guard let id = Organisation.ID(raw) else { throw ValidationError(field: "organisationIDs", key: "organisation.unknown") }
+            return id
+        }
+        _ = try await req.store.residents(req.auditContext).addConsent(to: id, purpose: form.purpose, organisations: organisations)
+        return req.redirect(to: "/residents/\(id)#toestemmingen", redirectType: .normal)
+    }
+
+    static func withdrawConsent(req: Request) async throws -> Response {
+        let id = try residentID(req)
+        guard let consentID = req.parameters.get("consentID").flatMap(Consent.ID.init) else { throw DomainError.notFound(kind: "consent") }
+        _ = try await req.store.residents(req.auditContext).withdrawConsent(consentID, of: id)
+        return req.redirect(to: "/residents/\(id)#toestemmingen", redirectType: .normal)
+    }
+
+    struct HouseholdForm: Content {
+        var name: String
+    }
+
+    static func createHousehold(req: Request) async throws -> Response {
+        let id = try residentID(req)
+        let form = try req.content.decode(HouseholdForm.self)
+        _ = try await req.store.residents(req.auditContext).createHousehold(for: id, name: form.name)
+        return req.redirect(to: "/residents/\(id)#huishouden", redirectType: .normal)
+    }
+
+    // MARK: Helpers
+
+    static func residentID(_ req: Request) throws -> Resident.ID {
+        guard let id = req.parameters.get("residentID").flatMap(Resident.ID.init) else { throw DomainError.notFound(kind: "resident") }
+        return id
+    }
+
+    /// Turns the form into domain input; the address must exist in the register.
+    static func input(from form: ResidentForm, store: Store) async throws -> ResidentInput {
+        var addressID: String?
+        if let postcodeText = form.postcode?.nonEmpty {
+            var validator = Validator()
+            let postcode = validator.check("postcode") { try Postcode(postcodeText) }
+            let number = form.houseNumber.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            if number == nil { validator.add("houseNumber", form.houseNumber?.nonEmpty == nil ? "required" : "houseNumber.notANumber") }
+            let house = number.flatMap { number in
+                validator.run { try HouseNumber(number: number, letter: form.houseLetter, addition: form.houseNumberAddition) }
+            }
+            try validator.finish()
+            guard let address = try await store.addresses.find(postcode: postcode!, houseNumber: house!) else {
+                throw ValidationError(field: "postcode", key: "address.notFound")
+            }
+            addressID = address.id.description
+        }
+        return ResidentInput(
+            givenName: form.givenName, familyName: form.familyName, dateOfBirth: form.dateOfBirth, addressID: addressID,
+            phone: form.phone, preferredLanguage: form.preferredLanguage, contactChannels: form.contactChannels ?? [],
+            contactNote: form.contactNote, doorNotes: form.doorNotes)
+    }
+}

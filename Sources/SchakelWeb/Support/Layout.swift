@@ -1,0 +1,160 @@
+import Plot
+import SchakelCore
+import Vapor
+
+/// A page to render inside the common layout.
+struct PageContent {
+    var title: String
+    var body: [HTMLNode]
+    var status: HTTPResponseStatus = .ok
+}
+
+enum Layout {
+    /// Renders a page with header, navigation and language switch; always `text/html; charset=utf-8`.
+    static func response(_ page: PageContent, request: Request) -> Response {
+        let t = request.localizer
+        let authenticated = request.authenticated
+        let document = HTML(
+            .attribute(named: "lang", value: request.language.rawValue),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .title("\(page.title) · \(t("app.name"))"),
+                .stylesheet("/app.css")
+            ),
+            .body(
+                .group([
+                    H.a(t("nav.skip"), href: "#inhoud", [.cls("skip")]),
+                    header(request: request, authenticated: authenticated, t: t),
+                    H.el("main", [.id("inhoud")], [H.h1(page.title)] + page.body),
+                ])
+            )
+        )
+        let response = Response(status: page.status)
+        response.headers.contentType = .html
+        response.body = .init(string: "<!DOCTYPE html>" + document.render())
+        return response
+    }
+
+    private static func header(request: Request, authenticated: Authenticated?, t: Localizer) -> HTMLNode {
+        var links: [HTMLNode] = []
+        if let authenticated {
+            let actor = authenticated.actor
+            links.append(navLink(t("nav.home"), "/"))
+            if AccessPolicy.canListResidents(actor) { links.append(navLink(t("nav.residents"), "/residents")) }
+            if AccessPolicy.canManageAddresses(actor) { links.append(navLink(t("nav.addresses"), "/addresses")) }
+            if AccessPolicy.canAdministerAccounts(actor) {
+                links.append(navLink(t("nav.admin"), "/admin"))
+                links.append(navLink(t("nav.audit"), "/admin/audit"))
+            }
+        }
+        let switchTo: Language = request.language == .nl ? .en : .nl
+        var tools: [HTMLNode] = [
+            H.a(t("nav.language"), href: "/language?lang=\(switchTo.rawValue)&back=\(request.url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["/", "-"])) ?? "/")", [Attr(name: "lang", value: switchTo.rawValue)])
+        ]
+        if let authenticated {
+            tools.append(H.el("span", [.cls("who")], [H.text(authenticated.user.displayName)]))
+            tools.append(
+                Forms.post(action: "/logout", request: request, [.cls("inline")], [
+                    H.el("button", [.type("submit"), .cls("link")], [H.text(t("nav.logout"))])
+                ]))
+        }
+        return H.el("header", [.cls("site")], [
+            H.a(t("app.name"), href: "/", [.cls("brand")]),
+            H.el("nav", [.aria("label", t("nav.menu"))], [H.el("ul", [], links)]),
+            H.div([.cls("tools")], tools),
+        ])
+    }
+
+    private static func navLink(_ title: String, _ href: String) -> HTMLNode {
+        H.el("li", [], [H.a(title, href: href)])
+    }
+}
+
+/// Form building blocks with labels, errors and the CSRF token.
+enum Forms {
+    /// A POST form that carries the request's CSRF token.
+    static func post(action: String, request: Request, _ attributes: [Attr?] = [], _ children: [HTMLNode]) -> HTMLNode {
+        H.el(
+            "form", [Attr(name: "method", value: "post"), Attr(name: "action", value: action)] + attributes,
+            [H.void("input", [.type("hidden"), .name("_csrf"), .value(request.csrfToken)])] + children)
+    }
+
+    /// A labelled text input with its problems shown beneath it.
+    static func field(
+        _ name: String, label: String, value: String?, type: String = "text", required: Bool = false,
+        problems: [FieldProblem] = [], t: Localizer, autocomplete: String? = nil, hint: String? = nil,
+        extra: [Attr?] = []
+    ) -> HTMLNode {
+        let mine = problems.filter { $0.field == name }
+        let inputID = "f-\(name)"
+        var children: [HTMLNode] = [
+            H.el("label", [.for(inputID)], [H.text(label + (required ? "" : " " + t("common.optional")))])
+        ]
+        if let hint { children.append(H.el("small", [.id("\(inputID)-hint")], [H.text(hint)])) }
+        children.append(
+            H.void(
+                "input",
+                [
+                    .type(type), .name(name), .id(inputID), .value(value), Attr.flag("required", required),
+                    autocomplete.map { Attr(name: "autocomplete", value: $0) },
+                    mine.isEmpty ? nil : .aria("invalid", "true"),
+                    mine.isEmpty ? nil : .aria("describedby", "\(inputID)-error"),
+                ] + extra))
+        if !mine.isEmpty {
+            children.append(
+                H.el("p", [.cls("field-error"), .id("\(inputID)-error")], [H.text(mine.map { t.problem($0) }.joined(separator: "; "))]))
+        }
+        return H.div([.cls(mine.isEmpty ? "field" : "field invalid")], children)
+    }
+
+    static func textarea(_ name: String, label: String, value: String?, problems: [FieldProblem], t: Localizer) -> HTMLNode {
+        let mine = problems.filter { $0.field == name }
+        let inputID = "f-\(name)"
+        return H.div([.cls(mine.isEmpty ? "field" : "field invalid")], [
+            H.el("label", [.for(inputID)], [H.text(label + " " + t("common.optional"))]),
+            H.el("textarea", [.name(name), .id(inputID), Attr(name: "rows", value: "3")], [H.text(value ?? "")]),
+        ] + (mine.isEmpty ? [] : [H.el("p", [.cls("field-error")], [H.text(mine.map { t.problem($0) }.joined(separator: "; "))])]))
+    }
+
+    /// The summary at the top of a form that did not save: every problem, linked to its field.
+    static func errorSummary(_ problems: [FieldProblem], t: Localizer) -> HTMLNode {
+        guard !problems.isEmpty else { return H.group([]) }
+        return H.div([.cls("error-summary"), Attr(name: "role", value: "alert")], [
+            H.p(t("common.formErrors")),
+            H.el("ul", [], problems.map { problem in
+                H.el("li", [], [H.a("\(t.field(problem.field)) \(t.problem(problem))", href: "#f-\(problem.field)")])
+            }),
+        ])
+    }
+
+    static func submit(_ title: String) -> HTMLNode {
+        H.el("button", [.type("submit")], [H.text(title)])
+    }
+
+    /// Previous and next links for a paged list.
+    static func pager<T>(_ page: Paged<T>, path: String, t: Localizer) -> HTMLNode {
+        guard page.pageCount > 1 else { return H.p(t("common.total", page.total), [.cls("muted")]) }
+        var items: [HTMLNode] = []
+        let separator = path.contains("?") ? "&" : "?"
+        if page.page > 1 { items.append(H.a(t("common.previous"), href: "\(path)\(separator)page=\(page.page - 1)", [Attr(name: "rel", value: "prev")])) }
+        items.append(H.el("span", [], [H.text(t("common.page", page.page, page.pageCount) + " · " + t("common.total", page.total))]))
+        if page.page < page.pageCount { items.append(H.a(t("common.next"), href: "\(path)\(separator)page=\(page.page + 1)", [Attr(name: "rel", value: "next")])) }
+        return H.el("nav", [.cls("pager")], items)
+    }
+}
+
+enum ErrorPage {
+    static func response(_ description: ErrorDescription, request: Request) -> Response {
+        let t = request.localizer
+        var body: [HTMLNode] = [H.p(t(description.titleKey))]
+        if !description.problems.isEmpty {
+            body.append(H.el("ul", [], description.problems.map { H.el("li", [], [H.text("\(t.field($0.field)) \(t.problem($0))")]) }))
+        }
+        body.append(H.p("", []))
+        body.append(H.a(t("error.home"), href: "/"))
+        let response = Layout.response(PageContent(title: t("error.title"), body: body, status: description.status), request: request)
+        for (name, value) in description.headers { response.headers.replaceOrAdd(name: name, value: value) }
+        return response
+    }
+}

@@ -1,0 +1,262 @@
+import Foundation
+import SchakelCore
+
+/// The languages of the interface: Dutch by default, English on request.
+enum Language: String, Sendable, CaseIterable {
+    case nl, en
+}
+
+/// The one table of interface strings. A missing English text falls back to Dutch;
+/// a missing key shows itself, so a test notices.
+struct Localizer: Sendable {
+    let language: Language
+
+    func callAsFunction(_ key: String) -> String {
+        guard let entry = Self.table[key] else { return key }
+        return language == .en ? (entry.en ?? entry.nl) : entry.nl
+    }
+
+    /// A text with `{0}`, `{1}` … filled in.
+    func callAsFunction(_ key: String, _ arguments: any CustomStringConvertible...) -> String {
+        var text = self(key)
+        for (index, argument) in arguments.enumerated() {
+            text = text.replacingOccurrences(of: "{\(index)}", with: argument.description)
+        }
+        return text
+    }
+
+    /// The message for a field problem; keys may carry an argument after a colon (`csv.duplicateOf:12`).
+    func problem(_ problem: FieldProblem) -> String {
+        let parts = problem.key.split(separator: ":", maxSplits: 1).map(String.init)
+        let key = "problem." + parts[0]
+        return parts.count == 2 ? self(key, parts[1]) : self(key)
+    }
+
+    /// The label of a field name as forms and CSV columns use it.
+    func field(_ name: String) -> String {
+        Self.table["field." + name] != nil ? self("field." + name) : name
+    }
+
+    func role(_ role: Role) -> String { self("role." + role.rawValue) }
+    func organisationKind(_ kind: OrganisationKind) -> String { self("organisationKind." + kind.rawValue) }
+
+    typealias Entry = (nl: String, en: String?)
+
+    static let table: [String: Entry] = [
+        // General
+        "app.name": ("Schakel", nil),
+        "app.tagline": ("Samen bewoners in beeld houden", "Keeping residents in view, together"),
+        "nav.home": ("Start", "Home"),
+        "nav.residents": ("Bewoners", "Residents"),
+        "nav.addresses": ("Adressen", "Addresses"),
+        "nav.admin": ("Beheer", "Administration"),
+        "nav.audit": ("Toegangslog", "Access log"),
+        "nav.logout": ("Uitloggen", "Log out"),
+        "nav.skip": ("Naar de inhoud", "Skip to content"),
+        "nav.language": ("English", "Nederlands"),
+        "nav.menu": ("Hoofdmenu", "Main menu"),
+        "common.save": ("Opslaan", "Save"),
+        "common.cancel": ("Annuleren", "Cancel"),
+        "common.search": ("Zoeken", "Search"),
+        "common.next": ("Volgende", "Next"),
+        "common.previous": ("Vorige", "Previous"),
+        "common.page": ("Pagina {0} van {1}", "Page {0} of {1}"),
+        "common.total": ("{0} in totaal", "{0} in total"),
+        "common.none": ("Geen", "None"),
+        "common.yes": ("Ja", "Yes"),
+        "common.no": ("Nee", "No"),
+        "common.optional": ("(niet verplicht)", "(optional)"),
+        "common.back": ("Terug", "Back"),
+        "common.formErrors": ("Het formulier is niet opgeslagen. Verbeter het volgende:", "The form was not saved. Please correct the following:"),
+        "common.saved": ("Opgeslagen.", "Saved."),
+
+        // Login
+        "login.title": ("Inloggen", "Log in"),
+        "login.username": ("Gebruikersnaam", "Username"),
+        "login.password": ("Wachtwoord", "Password"),
+        "login.submit": ("Inloggen", "Log in"),
+        "login.failed": ("Gebruikersnaam of wachtwoord klopt niet.", "Username or password is incorrect."),
+        "login.throttled": ("Te veel mislukte pogingen. Probeer het over {0} seconden opnieuw.", "Too many failed attempts. Try again in {0} seconds."),
+        "login.expired": ("Je sessie is verlopen. Log opnieuw in.", "Your session has expired. Please log in again."),
+        "login.loggedOut": ("Je bent uitgelogd.", "You have been logged out."),
+        "login.intro": ("Log in met je Schakel-account.", "Log in with your Schakel account."),
+
+        // Home
+        "home.title": ("Start", "Home"),
+        "home.welcome": ("Welkom, {0}", "Welcome, {0}"),
+        "home.role": ("Je werkt als {0}.", "You work as {0}."),
+        "home.teams": ("Jouw teams", "Your teams"),
+        "home.noTeams": ("Je bent nog niet aan een team gekoppeld. Vraag de beheerder om je toe te voegen.", "You are not in a team yet. Ask the administrator to add you."),
+        "home.policy": ("Je ziet alleen cijfers per wijk, nooit gegevens van een bewoner.", "You see figures per neighbourhood only, never a resident's data."),
+        "home.admin": ("Je beheert organisaties, teams, wijken en accounts. Dossiers van bewoners zie je niet.", "You manage organisations, teams, neighbourhoods and accounts. You do not see residents' files."),
+        "home.partner": ("Verwijzingen naar jouw organisatie verschijnen hier.", "Referrals to your organisation appear here."),
+        "home.findResident": ("Bewoner zoeken", "Find a resident"),
+        "home.coverage": ("Werkgebied: {0}", "Area: {0}"),
+
+        // Residents
+        "residents.title": ("Bewoners", "Residents"),
+        "residents.searchLabel": ("Naam of postcode", "Name or postcode"),
+        "residents.empty": ("Geen bewoners gevonden.", "No residents found."),
+        "residents.emptyCoverage": ("Er wonen nog geen bekende bewoners in jouw werkgebied.", "No known residents live in your area yet."),
+        "residents.new": ("Nieuwe bewoner", "New resident"),
+        "residents.name": ("Naam", "Name"),
+        "residents.address": ("Adres", "Address"),
+        "residents.dateOfBirth": ("Geboortedatum", "Date of birth"),
+        "residents.noAddress": ("Geen adres bekend", "No known address"),
+        "resident.details": ("Gegevens", "Details"),
+        "resident.edit": ("Wijzigen", "Edit"),
+        "resident.timeline": ("Tijdlijn", "Timeline"),
+        "resident.basicView": ("Je ziet alleen wat je aan de deur nodig hebt: naam, adres, telefoon en deurnotities.", "You see only what you need at the door: name, address, phone and door notes."),
+        "resident.household": ("Huishouden", "Household"),
+        "resident.householdNone": ("Niet aan een huishouden gekoppeld.", "Not linked to a household."),
+        "resident.householdCreate": ("Huishouden aanmaken", "Create household"),
+        "resident.householdName": ("Naam van het huishouden", "Household name"),
+        "resident.householdMembers": ("Andere leden", "Other members"),
+        "resident.consents": ("Toestemmingen", "Consents"),
+        "resident.consentsNone": ("Nog geen toestemmingen vastgelegd.", "No consents recorded yet."),
+        "resident.consentAdd": ("Toestemming vastleggen", "Record consent"),
+        "resident.consentPurpose": ("Doel", "Purpose"),
+        "resident.consentOrganisations": ("Geldt voor organisaties", "Covers organisations"),
+        "resident.consentGiven": ("Gegeven {0}", "Given {0}"),
+        "resident.consentWithdrawn": ("Ingetrokken {0}", "Withdrawn {0}"),
+        "resident.consentWithdraw": ("Intrekken", "Withdraw"),
+        "resident.duplicates": ("Deze bewoner lijkt al bekend", "This resident seems to be known already"),
+        "resident.duplicatesIntro": ("Er is al iemand met dezelfde naam en geboortedatum of hetzelfde adres. Open het bestaande dossier, of maak toch een nieuwe bewoner aan als het echt iemand anders is.", "Someone with the same name and date of birth or the same address exists. Open the existing file, or create a new resident anyway if this really is someone else."),
+        "resident.duplicatesConfirm": ("Toch nieuwe bewoner aanmaken", "Create a new resident anyway"),
+        "resident.open": ("Open dossier", "Open file"),
+        "resident.created": ("Bewoner aangemaakt.", "Resident created."),
+        "resident.addressHelp": ("Zoek het adres op postcode en huisnummer.", "Look the address up by postcode and house number."),
+        "timeline.empty": ("Nog niets gebeurd.", "Nothing has happened yet."),
+        "timeline.resident.created": ("Dossier aangemaakt", "File created"),
+        "timeline.resident.updated": ("Gegevens gewijzigd", "Details changed"),
+        "timeline.consent.given": ("Toestemming gegeven", "Consent given"),
+        "timeline.consent.withdrawn": ("Toestemming ingetrokken", "Consent withdrawn"),
+        "timeline.household.joined": ("Huishouden gekoppeld", "Household linked"),
+
+        // Fields
+        "field.givenName": ("Voornaam", "Given name"),
+        "field.familyName": ("Achternaam", "Family name"),
+        "field.dateOfBirth": ("Geboortedatum", "Date of birth"),
+        "field.phone": ("Telefoon", "Phone"),
+        "field.preferredLanguage": ("Voorkeurstaal (bijv. nl, tr, ar)", "Preferred language (e.g. nl, tr, ar)"),
+        "field.contactChannels": ("Liefst bereikbaar via", "Preferably reached by"),
+        "field.contactNote": ("Over contact", "About contact"),
+        "field.doorNotes": ("Deurnotities", "Door notes"),
+        "field.addressID": ("Adres", "Address"),
+        "field.householdID": ("Huishouden", "Household"),
+        "field.postcode": ("Postcode", "Postcode"),
+        "field.houseNumber": ("Huisnummer", "House number"),
+        "field.houseLetter": ("Huisletter", "House letter"),
+        "field.houseNumberAddition": ("Toevoeging", "Addition"),
+        "field.street": ("Straat", "Street"),
+        "field.place": ("Plaats", "Place"),
+        "field.coordinate": ("Coördinaten", "Coordinates"),
+        "field.latitude": ("Breedtegraad", "Latitude"),
+        "field.longitude": ("Lengtegraad", "Longitude"),
+        "field.buurtCode": ("Buurtcode (CBS)", "Neighbourhood code (CBS)"),
+        "field.purpose": ("Doel", "Purpose"),
+        "field.organisationIDs": ("Organisaties", "Organisations"),
+        "field.username": ("Gebruikersnaam", "Username"),
+        "field.password": ("Wachtwoord", "Password"),
+        "field.displayName": ("Naam", "Name"),
+        "field.name": ("Naam", "Name"),
+        "field.code": ("Code", "Code"),
+        "field.year": ("Jaar", "Year"),
+        "field.page": ("Pagina", "Page"),
+        "field.perPage": ("Aantal per pagina", "Items per page"),
+        "field.file": ("Bestand", "File"),
+        "field.address": ("Adres", "Address"),
+        "channel.visit": ("Bezoek", "Visit"),
+        "channel.phone": ("Telefoon", "Phone"),
+        "channel.text": ("Sms/app", "Text message"),
+        "channel.email": ("E-mail", "Email"),
+        "channel.letter": ("Brief", "Letter"),
+
+        // Problems
+        "problem.required": ("is verplicht", "is required"),
+        "problem.tooLong": ("is te lang", "is too long"),
+        "problem.invalid": ("is ongeldig", "is invalid"),
+        "problem.postcode.format": ("moet vier cijfers en twee letters zijn, bijv. 3815 AB", "must be four digits and two letters, e.g. 3815 AB"),
+        "problem.postcode.leadingZero": ("kan niet met 0 beginnen", "cannot start with 0"),
+        "problem.postcode.unusedSeries": ("bestaat niet: SA, SD en SS worden niet gebruikt", "does not exist: SA, SD and SS are not used"),
+        "problem.houseNumber.outOfRange": ("moet tussen 1 en 99999 liggen", "must be between 1 and 99999"),
+        "problem.houseNumber.notANumber": ("moet een getal zijn", "must be a number"),
+        "problem.houseLetter.format": ("moet één letter zijn", "must be one letter"),
+        "problem.houseNumberAddition.format": ("mag hoogstens vier letters of cijfers hebben", "may have at most four letters or digits"),
+        "problem.coordinate.outsideNetherlands": ("ligt niet in Nederland", "is not in the Netherlands"),
+        "problem.coordinate.notANumber": ("moeten getallen zijn", "must be numbers"),
+        "problem.coordinate.incomplete": ("vul zowel breedte- als lengtegraad in", "give both latitude and longitude"),
+        "problem.areaCode.invalid": ("is geen CBS-code (GM0307, WK030701 of BU03070101)", "is not a CBS code (GM0307, WK030701 or BU03070101)"),
+        "problem.areaCode.wrongLevel.buurt": ("moet een buurtcode zijn (BU gevolgd door acht tekens)", "must be a neighbourhood code (BU followed by eight characters)"),
+        "problem.areaCode.wrongLevel.wijk": ("moet een wijkcode zijn", "must be a district code"),
+        "problem.areaCode.wrongLevel.gemeente": ("moet een gemeentecode zijn", "must be a municipality code"),
+        "problem.year.outOfRange": ("moet tussen 2000 en 2100 liggen", "must be between 2000 and 2100"),
+        "problem.date.format": ("moet een datum zijn als 1948-03-07 of 7-3-1948", "must be a date like 1948-03-07 or 7-3-1948"),
+        "problem.date.invalid": ("bestaat niet", "does not exist"),
+        "problem.dateOfBirth.outOfRange": ("moet tussen 1900 en vandaag liggen", "must be between 1900 and today"),
+        "problem.phone.format": ("is geen geldig telefoonnummer (10 cijfers, of + en landcode)", "is not a valid phone number (10 digits, or + and country code)"),
+        "problem.language.format": ("moet een taalcode van twee letters zijn", "must be a two-letter language code"),
+        "problem.contactChannel.unknown": ("bevat een onbekende keuze", "contains an unknown choice"),
+        "problem.id.format": ("is geen geldige verwijzing", "is not a valid reference"),
+        "problem.address.unknown": ("bestaat niet", "does not exist"),
+        "problem.household.unknown": ("bestaat niet", "does not exist"),
+        "problem.organisation.unknown": ("bevat een onbekende organisatie", "contains an unknown organisation"),
+        "problem.team.unknown": ("bevat een onbekend team", "contains an unknown team"),
+        "problem.consent.noOrganisation": ("kies minstens één organisatie", "choose at least one organisation"),
+        "problem.resident.addressOutsideCoverage": ("ligt buiten het werkgebied van jouw teams", "lies outside your teams' area"),
+        "problem.address.notFound": ("er is geen adres met deze postcode en dit huisnummer", "there is no address with this postcode and house number"),
+        "problem.username.format": ("2 tot 40 tekens: kleine letters, cijfers, punt, streepje", "2 to 40 characters: lower-case letters, digits, dot, dash"),
+        "problem.password.tooShort": ("moet minstens 10 tekens hebben", "must have at least 10 characters"),
+        "problem.password.tooLong": ("is te lang (hoogstens 72 bytes)", "is too long (at most 72 bytes)"),
+        "problem.page.outOfRange": ("moet 1 of hoger zijn", "must be 1 or more"),
+        "problem.perPage.outOfRange": ("moet tussen 1 en 100 liggen", "must be between 1 and 100"),
+        "problem.csv.empty": ("het bestand is leeg", "the file is empty"),
+        "problem.csv.missingColumn": ("kolom ontbreekt in de kopregel", "column is missing from the header"),
+        "problem.csv.unterminatedQuote": ("een aanhalingsteken wordt niet afgesloten", "a quote is not closed"),
+        "problem.csv.duplicateOf": ("staat al op regel {0}", "already on line {0}"),
+        "problem.json": ("de JSON is ongeldig", "the JSON is invalid"),
+        "problem.unknownField": ("is geen bekend veld", "is not a known field"),
+
+        // Errors
+        "error.title": ("Er ging iets mis", "Something went wrong"),
+        "error.400": ("Het verzoek klopt niet.", "The request is not valid."),
+        "error.401": ("Je bent niet ingelogd.", "You are not logged in."),
+        "error.403": ("Je hebt geen toegang tot deze gegevens. Deze poging is vastgelegd.", "You have no access to this data. This attempt has been logged."),
+        "error.404": ("Deze pagina of dit dossier bestaat niet.", "This page or file does not exist."),
+        "error.405": ("Deze actie kan hier niet.", "This action is not allowed here."),
+        "error.409": ("Dit botst met wat er al is.", "This conflicts with what already exists."),
+        "error.413": ("Het verzoek is te groot.", "The request is too large."),
+        "error.415": ("Dit soort inhoud wordt niet ondersteund.", "This content type is not supported."),
+        "error.422": ("De invoer klopt niet.", "The input is not valid."),
+        "error.429": ("Te veel verzoeken. Wacht even en probeer het opnieuw.", "Too many requests. Wait a moment and try again."),
+        "error.500": ("Er ging iets mis aan onze kant. Probeer het later opnieuw.", "Something went wrong on our side. Please try again later."),
+        "error.503": ("Schakel is tijdelijk niet beschikbaar.", "Schakel is temporarily unavailable."),
+        "error.csrf": ("Het formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens.", "The form has expired. Reload the page and try again."),
+        "error.home": ("Naar de startpagina", "Go to the home page"),
+        "conflict.user.usernameTaken": ("Deze gebruikersnaam is al in gebruik.", "This username is taken."),
+        "conflict.organisation.nameTaken": ("Er is al een organisatie met deze naam.", "An organisation with this name exists."),
+        "conflict.team.nameTaken": ("Er is al een team met deze naam.", "A team with this name exists."),
+        "conflict.team.coverageExists": ("Dit team dekt dit gebied al.", "This team already covers this area."),
+        "conflict.address.exists": ("Dit adres bestaat al.", "This address exists already."),
+        "conflict.neighbourhood.exists": ("Deze code bestaat al voor dit jaar.", "This code exists for this year."),
+
+        // Roles and organisation kinds
+        "role.concierge": ("buurtconciërge", "neighbourhood concierge"),
+        "role.social_worker": ("sociaal werker", "social worker"),
+        "role.experience_expert": ("ervaringsdeskundige", "experience expert"),
+        "role.volunteer": ("vrijwilliger", "volunteer"),
+        "role.partner": ("medewerker partnerorganisatie", "partner worker"),
+        "role.coordinator": ("coördinator", "coordinator"),
+        "role.policy": ("beleidsmedewerker", "policy officer"),
+        "role.admin": ("beheerder", "administrator"),
+        "organisationKind.welfare": ("welzijn", "welfare"),
+        "organisationKind.municipal_social_team": ("sociaal team gemeente", "municipal social team"),
+        "organisationKind.district_nursing": ("wijkverpleging", "district nursing"),
+        "organisationKind.mental_health": ("ggz", "mental health care"),
+        "organisationKind.housing_corporation": ("woningcorporatie", "housing corporation"),
+        "organisationKind.recovery_group": ("herstel- en zelfhulporganisatie", "recovery and self-help group"),
+        "organisationKind.volunteer_centre": ("vrijwilligerscentrale", "volunteer centre"),
+        "organisationKind.municipality": ("gemeente", "municipality"),
+        "organisationKind.other": ("anders", "other"),
+    ]
+}

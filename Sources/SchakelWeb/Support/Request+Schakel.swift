@@ -1,0 +1,54 @@
+import SchakelCore
+import SchakelStore
+import Vapor
+
+/// The logged-in person for this request, set by the session or bearer-token middleware.
+struct Authenticated: Sendable {
+    var user: User
+    var actor: Actor
+    var session: WebSession?
+    /// The API token the request came with, if any.
+    var tokenID: UUID?
+}
+
+extension Request {
+    private struct AuthenticatedKey: StorageKey {
+        typealias Value = Authenticated
+    }
+
+    var authenticated: Authenticated? {
+        get { storage[AuthenticatedKey.self] }
+        set { storage[AuthenticatedKey.self] = newValue }
+    }
+
+    /// The logged-in person, or a 401 (which sends a browser to the login page).
+    func requireAuthenticated() throws -> Authenticated {
+        guard let authenticated else { throw Abort(.unauthorized) }
+        return authenticated
+    }
+
+    /// Who acts and from where, for the audit log.
+    var auditContext: AuditContext {
+        AuditContext(actor: authenticated?.actor, accessPoint: accessPoint)
+    }
+
+    /// The client's IP address; the first `X-Forwarded-For` hop only when a proxy is trusted.
+    var accessPoint: String? {
+        if schakel.configuration.trustForwardedFor,
+            let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").first
+        {
+            return forwarded.trimmingCharacters(in: .whitespaces)
+        }
+        return remoteAddress?.ipAddress
+    }
+
+    /// The interface language: the `lang` cookie, else Dutch.
+    var language: Language {
+        cookies["schakel_lang"].flatMap { Language(rawValue: $0.string) } ?? .nl
+    }
+
+    var localizer: Localizer { Localizer(language: language) }
+
+    /// Whether the request belongs to the JSON API (and errors are problem+json).
+    var isAPI: Bool { url.path == "/api" || url.path.hasPrefix("/api/") }
+}

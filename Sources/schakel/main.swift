@@ -1,0 +1,3 @@
+import SchakelWeb
+
+try await runSchakel()

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+@testable import SchakelCore
+
+@Suite("Access policy")
+struct AccessPolicyTests {
+    let team = Team.ID(UUID())
+    let otherTeam = Team.ID(UUID())
+
+    func actor(_ role: Role, teams: Set<Team.ID>? = nil, coverage: [String] = ["WK030709"]) -> Actor {
+        Actor(
+            userID: .init(UUID()), username: role.rawValue, role: role, organisationID: .init(UUID()),
+            teamIDs: teams ?? [team], coverage: coverage.map { try! AreaCode($0) })
+    }
+
+    func resident(in buurt: String?, responsible: Team.ID? = nil) -> ResidentScope {
+        ResidentScope(residentID: .init(UUID()), buurtCode: buurt.map { try! AreaCode($0) }, responsibleTeamID: responsible)
+    }
+
+    @Test("what each role sees of a resident in its team's area", arguments: [
+        (Role.socialWorker, ResidentView.full), (.coordinator, .full), (.concierge, .basic), (.volunteer, .basic),
+        (.experienceExpert, .basic), (.partner, .none), (.policy, .none), (.admin, .none),
+    ])
+    func viewByRole(role: Role, expected: ResidentView) {
+        #expect(AccessPolicy.view(of: resident(in: "BU03070902"), by: actor(role)) == expected)
+    }
+
+    @Test("nobody sees a resident outside their teams' areas", arguments: Role.allCases)
+    func outsideCoverage(role: Role) {
+        #expect(AccessPolicy.view(of: resident(in: "BU03070101"), by: actor(role)) == .none)
+    }
+
+    @Test("a resident without a covered address is seen by the responsible team only")
+    func responsibleTeam() {
+        #expect(AccessPolicy.view(of: resident(in: nil, responsible: team), by: actor(.socialWorker)) == .full)
+        #expect(AccessPolicy.view(of: resident(in: nil, responsible: otherTeam), by: actor(.socialWorker)) == .none)
+        #expect(AccessPolicy.view(of: resident(in: nil), by: actor(.socialWorker)) == .none)
+    }
+
+    @Test("a municipality-wide coverage includes every neighbourhood in it")
+    func municipalityCoverage() {
+        #expect(AccessPolicy.view(of: resident(in: "BU03070101"), by: actor(.coordinator, coverage: ["GM0307"])) == .full)
+        #expect(AccessPolicy.view(of: resident(in: "BU03440101"), by: actor(.coordinator, coverage: ["GM0307"])) == .none)
+    }
+
+    @Test("only full viewers edit; only full-view roles in a team create residents")
+    func editing() {
+        let here = resident(in: "BU03070902")
+        #expect(AccessPolicy.canEdit(here, by: actor(.socialWorker)))
+        #expect(!AccessPolicy.canEdit(here, by: actor(.concierge)))
+        #expect(AccessPolicy.canCreateResidents(actor(.coordinator)))
+        #expect(!AccessPolicy.canCreateResidents(actor(.socialWorker, teams: [], coverage: [])))
+        #expect(!AccessPolicy.canCreateResidents(actor(.volunteer)))
+    }
+
+    @Test("the administrator manages accounts and reads the access log, not resident lists")
+    func administrator() {
+        let admin = actor(.admin, teams: [], coverage: [])
+        #expect(AccessPolicy.canAdministerAccounts(admin))
+        #expect(!AccessPolicy.canListResidents(admin))
+        #expect(AccessPolicy.canViewAuditLog(of: nil, by: admin))
+        #expect(!AccessPolicy.canListResidents(actor(.policy)))
+    }
+}
+
+@Suite("Audit chain")
+struct AuditChainTests {
+    func hash(_ text: String) -> String { String(text.hashValue) }
+
+    func chain(_ count: Int) -> [AuditEntry] {
+        var previous = AuditEntry.genesisHash
+        return (1...count).map { sequence in
+            var entry = AuditEntry(
+                sequence: Int64(sequence), at: Date(timeIntervalSince1970: Double(sequence)), event: "resident.read",
+                residentID: .init(UUID()), userID: .init(UUID()), username: "u", organisationID: nil, role: .socialWorker,
+                accessPoint: "127.0.0.1", objects: ["resident:x"], previousHash: previous)
+            entry.hash = hash(entry.canonicalContent)
+            previous = entry.hash
+            return entry
+        }
+    }
+
+    func verify(_ entries: [AuditEntry], head: (Int64, String)? = nil) -> AuditChainCheck {
+        var verifier = AuditChainVerifier(hash: hash)
+        entries.forEach { verifier.check($0) }
+        let last = head ?? (entries.last?.sequence ?? 0, entries.last?.hash ?? AuditEntry.genesisHash)
+        return verifier.finish(headSequence: last.0, headHash: last.1)
+    }
+
+    @Test("an untouched chain is intact")
+    func intact() {
+        #expect(verify(chain(5)) == .intact(entries: 5))
+        #expect(verify([]) == .intact(entries: 0))
+    }
+
+    @Test("an altered entry is named")
+    func altered() {
+        var entries = chain(5)
+        entries[2].event = "resident.update"
+        #expect(verify(entries) == .broken(sequence: 3, reason: "content"))
+    }
+
+    @Test("a removed entry is named")
+    func removed() {
+        var entries = chain(5)
+        entries.remove(at: 1)
+        #expect(verify(entries) == .broken(sequence: 2, reason: "missing"))
+    }
+
+    @Test("a removed tail is caught through the recorded head")
+    func truncated() {
+        let entries = chain(5)
+        #expect(verify(Array(entries.prefix(3)), head: (5, entries[4].hash)) == .broken(sequence: 4, reason: "missing"))
+    }
+
+    @Test("a rewritten entry with a recomputed hash still breaks the next link")
+    func rewritten() {
+        var entries = chain(4)
+        entries[1].username = "someone-else"
+        entries[1].hash = hash(entries[1].canonicalContent)
+        #expect(verify(entries) == .broken(sequence: 3, reason: "link"))
+    }
+}
