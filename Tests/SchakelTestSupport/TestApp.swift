@@ -51,10 +51,9 @@ public func withSchakel<T>(
     adjust(&configuration)
     do {
         try await SchakelWeb.configure(app, configuration, clock: clock.clock)
-        app.http.server.configuration.hostname = "127.0.0.1"
-        app.http.server.configuration.port = 0
         app.http.client.configuration.redirectConfiguration = .disallow
-        try await app.startup()
+        try await app.asyncBoot()
+        try await app.server.start(address: .hostname("127.0.0.1", port: 0))
         guard let port = app.http.server.shared.localAddress?.port else { throw TestFailure("server has no port") }
         let server = TestServer(app: app, clock: clock, baseURL: "http://127.0.0.1:\(port)")
         let result = try await body(server)
@@ -70,6 +69,7 @@ private func teardown(_ app: Application, _ configuration: SchakelConfiguration)
     if case .postgres(_, let schema?) = configuration.database {
         _ = try? await (app.db as! any SQLDatabase).raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
     }
+    await app.server.shutdown()
     try? await app.asyncShutdown()
 }
 

@@ -9,7 +9,10 @@ extension String {
     /// A key for comparing names: lower case, accents removed, only letters and digits.
     /// "Çelik-de Vries " and "celik de vries" give the same key.
     public var matchKey: String {
-        let folded = folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        // Letters that are not a base letter plus a diacritic do not fold by themselves.
+        let special: [Character: String] = ["ı": "i", "İ": "i", "ß": "ss", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "œ": "oe", "Œ": "oe"]
+        let mapped = String(flatMap { special[$0] ?? String($0) })
+        let folded = mapped.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         return String(folded.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
     }
 

@@ -176,8 +176,12 @@ public struct ResidentRepository: Sendable {
             throw DomainError.forbidden(reason: "role")
         }
         let today = LocalDate(store.clock.now())
-        let resident = try input.validated(id: store.ids(), today: today, responsibleTeamID: actor.teamIDs.sorted { $0.description < $1.description }.first)
+        var resident = try input.validated(id: store.ids(), today: today, responsibleTeamID: nil)
         try await checkReferences(of: resident, on: store.database)
+        // Without a neighbourhood the creating team stays responsible, so the resident does not fall out of view.
+        if try await scope(for: resident, on: store.database).buurtCode == nil {
+            resident.responsibleTeamID = actor.teamIDs.sorted { $0.description < $1.description }.first
+        }
         if !confirmedNew {
             let candidates = try await ResidentRecord.query(on: store.database).filter(\.$nameKey == resident.nameKey).all()
                 .map { try $0.domain() }
@@ -205,13 +209,14 @@ public struct ResidentRepository: Sendable {
         guard AccessPolicy.view(of: scope, by: actor) == .full else {
             throw ValidationError(field: "addressID", key: "resident.addressOutsideCoverage")
         }
+        let created = resident
         return try await store.write { db in
-            try await ResidentRecord(resident, at: now).create(on: db)
+            try await ResidentRecord(created, at: now).create(on: db)
             try await TimelineEventRecord(
-                TimelineEvent(id: store.ids(), residentID: resident.id, at: now, kind: "resident.created", actorID: actor.userID)
+                TimelineEvent(id: store.ids(), residentID: created.id, at: now, kind: "resident.created", actorID: actor.userID)
             ).create(on: db)
-            try await store.audit.append([AuditEvent("resident.create", resident: resident.id, objects: ["resident:\(resident.id)"])], context: context, on: db)
-            return .created(resident)
+            try await store.audit.append([AuditEvent("resident.create", resident: created.id, objects: ["resident:\(created.id)"])], context: context, on: db)
+            return .created(created)
         }
     }
 

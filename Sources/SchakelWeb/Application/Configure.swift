@@ -89,10 +89,14 @@ public func runSchakel() async throws {
     do {
         try await configure(app, configuration)
         try await app.execute()
+    } catch let failure as CommandFailure {
+        FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+        try? await app.asyncShutdown()
+        exit(1)
     } catch {
         app.logger.report(error: error)
         try? await app.asyncShutdown()
-        throw error
+        exit(1)
     }
     try await app.asyncShutdown()
 }

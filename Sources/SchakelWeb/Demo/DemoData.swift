@@ -90,10 +90,12 @@ struct DemoData {
         let letters = Array("ABCDEFGHJKLMNPRTVXZ").map(String.init)
         while batch.residents.count < residentTarget {
             // The second team's area gets about a tenth of the residents.
-            let street = random.chance(0.1) ? random.pick(Array(streets.suffix(4))) : random.pick(Array(streets.dropLast(4)))
+            let streetIndex = random.chance(0.1) ? random.int((streets.count - 4)..<streets.count) : random.int(0..<(streets.count - 4))
+            let street = streets[streetIndex]
             let number = (houseCounter[street.name] ?? 0) + 1 + random.int(0..<3)
             houseCounter[street.name] = number
-            let postcode = try Postcode(String(street.postcodeDigits) + letters[(number / 20) % letters.count] + letters[(number / 7 + street.name.count) % letters.count])
+            // One letter pair per street and block of ten numbers keeps postcode and number unique.
+            let postcode = try Postcode(String(street.postcodeDigits) + letters[streetIndex % letters.count] + letters[(number / 10) % letters.count])
             let address = try Address(
                 id: ids(), postcode: postcode, houseNumber: HouseNumber(number: number, addition: random.chance(0.15) ? String(random.int(1..<4)) : nil),
                 street: street.name, place: "Amersfoort",

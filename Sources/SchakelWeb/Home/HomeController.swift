@@ -33,7 +33,7 @@ enum HomeController {
         if AccessPolicy.canListResidents(actor) {
             body.append(
                 Forms.post(action: "/residents/search", request: req, [.cls("search")], [
-                    Forms.field("q", label: t("home.findResident"), value: nil, type: "search", t: t, extra: [Attr(name: "autocomplete", value: "off")]),
+                    Forms.field("q", label: t("home.findResident"), value: nil, type: "search", t: t, markOptional: false, extra: [Attr(name: "autocomplete", value: "off")]),
                     Forms.submit(t("common.search")),
                 ]))
         }

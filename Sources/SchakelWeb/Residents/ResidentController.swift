@@ -153,25 +153,31 @@ enum ResidentController {
     }
 
     /// Turns the form into domain input; the address must exist in the register.
+    /// Problems with the address and with the other fields are reported together.
     static func input(from form: ResidentForm, store: Store) async throws -> ResidentInput {
+        var validator = Validator()
         var addressID: String?
         if let postcodeText = form.postcode?.nonEmpty {
-            var validator = Validator()
             let postcode = validator.check("postcode") { try Postcode(postcodeText) }
             let number = form.houseNumber.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
             if number == nil { validator.add("houseNumber", form.houseNumber?.nonEmpty == nil ? "required" : "houseNumber.notANumber") }
             let house = number.flatMap { number in
                 validator.run { try HouseNumber(number: number, letter: form.houseLetter, addition: form.houseNumberAddition) }
             }
-            try validator.finish()
-            guard let address = try await store.addresses.find(postcode: postcode!, houseNumber: house!) else {
-                throw ValidationError(field: "postcode", key: "address.notFound")
+            if let postcode, let house {
+                if let address = try await store.addresses.find(postcode: postcode, houseNumber: house) {
+                    addressID = address.id.description
+                } else {
+                    validator.add("postcode", "address.notFound")
+                }
             }
-            addressID = address.id.description
         }
-        return ResidentInput(
+        let input = ResidentInput(
             givenName: form.givenName, familyName: form.familyName, dateOfBirth: form.dateOfBirth, addressID: addressID,
             phone: form.phone, preferredLanguage: form.preferredLanguage, contactChannels: form.contactChannels ?? [],
             contactNote: form.contactNote, doorNotes: form.doorNotes)
+        _ = validator.run { try input.validated(id: store.ids(), today: LocalDate(store.clock.now()), responsibleTeamID: nil) }
+        try validator.finish()
+        return input
     }
 }

@@ -10,7 +10,7 @@ enum ResidentPages {
         let actor = request.authenticated?.actor
         var body: [HTMLNode] = [
             Forms.post(action: "/residents/search", request: request, [.cls("search")], [
-                Forms.field("q", label: t("residents.searchLabel"), value: query, type: "search", t: t, extra: [Attr(name: "autocomplete", value: "off")]),
+                Forms.field("q", label: t("residents.searchLabel"), value: query, type: "search", t: t, markOptional: false, extra: [Attr(name: "autocomplete", value: "off")]),
                 Forms.submit(t("common.search")),
             ])
         ]

@@ -19,7 +19,7 @@ enum Layout {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title("\(page.title) · \(t("app.name"))"),
+                .element(named: "title", text: "\(page.title) · \(t("app.name"))"),
                 .stylesheet("/app.css")
             ),
             .body(
@@ -32,7 +32,7 @@ enum Layout {
         )
         let response = Response(status: page.status)
         response.headers.contentType = .html
-        response.body = .init(string: "<!DOCTYPE html>" + document.render())
+        response.body = .init(string: document.render())
         return response
     }
 
@@ -84,12 +84,12 @@ enum Forms {
     static func field(
         _ name: String, label: String, value: String?, type: String = "text", required: Bool = false,
         problems: [FieldProblem] = [], t: Localizer, autocomplete: String? = nil, hint: String? = nil,
-        extra: [Attr?] = []
+        markOptional: Bool = true, extra: [Attr?] = []
     ) -> HTMLNode {
         let mine = problems.filter { $0.field == name }
         let inputID = "f-\(name)"
         var children: [HTMLNode] = [
-            H.el("label", [.for(inputID)], [H.text(label + (required ? "" : " " + t("common.optional")))])
+            H.el("label", [.for(inputID)], [H.text(label + (required || !markOptional ? "" : " " + t("common.optional")))])
         ]
         if let hint { children.append(H.el("small", [.id("\(inputID)-hint")], [H.text(hint)])) }
         children.append(

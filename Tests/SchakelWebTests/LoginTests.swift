@@ -1,0 +1,141 @@
+import Foundation
+import SchakelTestSupport
+import Testing
+import Vapor
+
+@Suite("Logging in and out")
+struct LoginTests {
+    @Test("a user logs in with the form and sees their home page")
+    func login() async throws {
+        try await withSchakel { server in
+            _ = try await World.build(on: server)
+            let browser = server.browser()
+            let response = try await browser.login("socialworker")
+            #expect(response.status == .seeOther)
+            #expect(response.location == "/")
+            let home = try await browser.get("/")
+            #expect(home.status == .ok)
+            #expect(home.body.contains("Welkom, Socialworker"))
+            #expect(home.body.contains("Team Oost"))
+            let cookie = try #require(response.headers[.setCookie].first { $0.hasPrefix("schakel_session=") })
+            #expect(cookie.contains("HttpOnly"))
+            #expect(cookie.contains("SameSite=Lax"))
+        }
+    }
+
+    @Test("a wrong password gets a Dutch message and no session")
+    func wrongPassword() async throws {
+        try await withSchakel { server in
+            _ = try await World.build(on: server)
+            let browser = server.browser()
+            let response = try await browser.login("socialworker", password: "niet-het-wachtwoord")
+            #expect(response.status == .unauthorized)
+            #expect(response.body.contains("Gebruikersnaam of wachtwoord klopt niet."))
+            #expect(browser.cookie("schakel_session") == nil)
+            #expect(try await browser.get("/").location == "/login")
+        }
+    }
+
+    @Test("after five failed logins the account is slowed down, even with the right password")
+    func throttling() async throws {
+        try await withSchakel { server in
+            _ = try await World.build(on: server)
+            let browser = server.browser()
+            for _ in 0..<5 {
+                #expect(try await browser.login("concierge", password: "fout-fout-fout").status == .unauthorized)
+            }
+            let blocked = try await browser.login("concierge")
+            #expect(blocked.status == .tooManyRequests)
+            #expect(blocked.headers.first(name: "Retry-After") == "15")
+            #expect(blocked.body.contains("Te veel mislukte pogingen"))
+            server.clock.advance(by: 16)
+            #expect(try await browser.login("concierge").status == .seeOther)
+        }
+    }
+
+    @Test("a form without the CSRF token is refused")
+    func csrf() async throws {
+        try await withSchakel { server in
+            _ = try await World.build(on: server)
+            let browser = server.browser()
+            try await browser.get("/login")
+            let response = try await browser.post("/login", form: [("username", "socialworker"), ("password", World.password)], includeCSRF: false)
+            #expect(response.status == .forbidden)
+            #expect(response.body.contains("Het formulier is verlopen"))
+            let forged = try await browser.post("/login", form: [("username", "socialworker"), ("password", World.password), ("_csrf", "vervalst")])
+            #expect(forged.status == .forbidden)
+        }
+    }
+
+    @Test("logging out ends the session on the server, not only in the browser")
+    func logout() async throws {
+        try await withSchakel { server in
+            _ = try await World.build(on: server)
+            let browser = server.browser()
+            try await browser.login("coordinator")
+            let secret = try #require(browser.cookie("schakel_session"))
+            try await browser.get("/")
+            let out = try await browser.post("/logout", form: [])
+            #expect(out.location == "/login?uit=1")
+            let replay = server.browser()
+            replay.setCookie("schakel_session", secret)
+            #expect(try await replay.get("/").location == "/login")
+        }
+    }
+
+    @Test("a session ends after 30 idle minutes and after 12 hours in any case")
+    func timeouts() async throws {
+        try await withSchakel { server in
+            _ = try await World.build(on: server)
+            let idle = server.browser()
+            try await idle.login("coordinator")
+            server.clock.advance(by: 29 * 60)
+            #expect(try await idle.get("/").status == .ok)
+            server.clock.advance(by: 31 * 60)
+            #expect(try await idle.get("/").location == "/login")
+
+            let busy = server.browser()
+            try await busy.login("socialworker")
+            for _ in 0..<36 {
+                server.clock.advance(by: 20 * 60)
+                #expect(try await busy.get("/").status == .ok)
+            }
+            server.clock.advance(by: 20 * 60)
+            #expect(try await busy.get("/").location == "/login")
+        }
+    }
+
+    @Test("every response carries the security headers, error pages too", arguments: ["/login", "/does-not-exist", "/healthz"])
+    func securityHeaders(path: String) async throws {
+        try await withSchakel { server in
+            let response = try await server.browser().get(path)
+            let csp = try #require(response.headers.first(name: "Content-Security-Policy"))
+            #expect(csp.contains("frame-ancestors 'none'"))
+            #expect(csp.contains("script-src 'self'"))
+            #expect(!csp.contains("unsafe-inline"))
+            #expect(response.headers.first(name: "X-Content-Type-Options") == "nosniff")
+            #expect(response.headers.first(name: "Referrer-Policy") == "no-referrer")
+        }
+    }
+
+    @Test("the interface switches to English and back")
+    func language() async throws {
+        try await withSchakel { server in
+            let browser = server.browser()
+            #expect(try await browser.get("/login").body.contains("Inloggen"))
+            let switched = try await browser.get("/language?lang=en&back=/login")
+            #expect(switched.location == "/login")
+            #expect(try await browser.get("/login").body.contains("Log in with your Schakel account."))
+            #expect(try await browser.get("/language?lang=nl&back=//evil.example").location == "/")
+        }
+    }
+
+    @Test("the health check answers 200 while the database is reachable")
+    func health() async throws {
+        try await withSchakel { server in
+            let response = try await server.browser().get("/healthz")
+            #expect(response.status == .ok)
+            #expect(response.body.contains("\"database\":\"ok\""))
+        }
+    }
+}
