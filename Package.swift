@@ -58,7 +58,7 @@ let package = Package(
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIVapor", package: "swift-openapi-vapor"),
             ],
-            resources: [.copy("Public"), .copy("Resources"), .copy("openapi.yaml")],
+            resources: [.copy("Public"), .copy("DemoData"), .copy("openapi.yaml")],
             swiftSettings: swiftSettings,
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),

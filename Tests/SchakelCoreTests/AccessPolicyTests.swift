@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SchakelCore
 
 @Suite("Access policy")
@@ -14,13 +15,16 @@ struct AccessPolicyTests {
     }
 
     func resident(in buurt: String?, responsible: Team.ID? = nil) -> ResidentScope {
-        ResidentScope(residentID: .init(UUID()), buurtCode: buurt.map { try! AreaCode($0) }, responsibleTeamID: responsible)
+        ResidentScope(
+            residentID: .init(UUID()), buurtCode: buurt.map { try! AreaCode($0) }, responsibleTeamID: responsible)
     }
 
-    @Test("what each role sees of a resident in its team's area", arguments: [
-        (Role.socialWorker, ResidentView.full), (.coordinator, .full), (.concierge, .basic), (.volunteer, .basic),
-        (.experienceExpert, .basic), (.partner, .none), (.policy, .none), (.admin, .none),
-    ])
+    @Test(
+        "what each role sees of a resident in its team's area",
+        arguments: [
+            (Role.socialWorker, ResidentView.full), (.coordinator, .full), (.concierge, .basic), (.volunteer, .basic),
+            (.experienceExpert, .basic), (.partner, .none), (.policy, .none), (.admin, .none),
+        ])
     func viewByRole(role: Role, expected: ResidentView) {
         #expect(AccessPolicy.view(of: resident(in: "BU03070902"), by: actor(role)) == expected)
     }
@@ -39,8 +43,10 @@ struct AccessPolicyTests {
 
     @Test("a municipality-wide coverage includes every neighbourhood in it")
     func municipalityCoverage() {
-        #expect(AccessPolicy.view(of: resident(in: "BU03070101"), by: actor(.coordinator, coverage: ["GM0307"])) == .full)
-        #expect(AccessPolicy.view(of: resident(in: "BU03440101"), by: actor(.coordinator, coverage: ["GM0307"])) == .none)
+        #expect(
+            AccessPolicy.view(of: resident(in: "BU03070101"), by: actor(.coordinator, coverage: ["GM0307"])) == .full)
+        #expect(
+            AccessPolicy.view(of: resident(in: "BU03440101"), by: actor(.coordinator, coverage: ["GM0307"])) == .none)
     }
 
     @Test("only full viewers edit; only full-view roles in a team create residents")
@@ -72,7 +78,8 @@ struct AuditChainTests {
         return (1...count).map { sequence in
             var entry = AuditEntry(
                 sequence: Int64(sequence), at: Date(timeIntervalSince1970: Double(sequence)), event: "resident.read",
-                residentID: .init(UUID()), userID: .init(UUID()), username: "u", organisationID: nil, role: .socialWorker,
+                residentID: .init(UUID()), userID: .init(UUID()), username: "u", organisationID: nil,
+                role: .socialWorker,
                 accessPoint: "127.0.0.1", objects: ["resident:x"], previousHash: previous)
             entry.hash = hash(entry.canonicalContent)
             previous = entry.hash

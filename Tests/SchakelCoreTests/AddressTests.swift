@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SchakelCore
 
 @Suite("Dutch addresses")
@@ -16,10 +17,13 @@ struct AddressTests {
         #expect(throws: ValidationError(field: "postcode", key: "postcode.unusedSeries")) { try Postcode(text) }
     }
 
-    @Test("malformed postcodes are refused with a reason", arguments: [
-        ("0123AB", "postcode.leadingZero"), ("123AB", "postcode.format"), ("12345A", "postcode.format"),
-        ("1234ABC", "postcode.format"), ("1234A1", "postcode.format"), ("", "postcode.format"), ("１２３４AB", "postcode.format"),
-    ])
+    @Test(
+        "malformed postcodes are refused with a reason",
+        arguments: [
+            ("0123AB", "postcode.leadingZero"), ("123AB", "postcode.format"), ("12345A", "postcode.format"),
+            ("1234ABC", "postcode.format"), ("1234A1", "postcode.format"), ("", "postcode.format"),
+            ("１２３４AB", "postcode.format"),
+        ])
     func malformed(text: String, key: String) {
         #expect(throws: ValidationError(field: "postcode", key: key)) { try Postcode(text) }
     }
@@ -35,7 +39,9 @@ struct AddressTests {
     func letterAndAddition() throws {
         let number = try HouseNumber(number: 12, letter: "a", addition: "-2")
         #expect(number.description == "12A-2")
-        #expect(throws: ValidationError(field: "houseLetter", key: "houseLetter.format")) { try HouseNumber(number: 1, letter: "AB") }
+        #expect(throws: ValidationError(field: "houseLetter", key: "houseLetter.format")) {
+            try HouseNumber(number: 1, letter: "AB")
+        }
         #expect(throws: ValidationError(field: "houseNumberAddition", key: "houseNumberAddition.format")) {
             try HouseNumber(number: 1, addition: "12345")
         }
@@ -43,7 +49,9 @@ struct AddressTests {
 
     @Test("address input reports every problem at once")
     func allProblems() {
-        let input = AddressInput(postcode: "1234SS", houseNumber: "0", street: " ", place: "", latitude: "5.3", longitude: "52.1", buurtCode: "WK030701")
+        let input = AddressInput(
+            postcode: "1234SS", houseNumber: "0", street: " ", place: "", latitude: "5.3", longitude: "52.1",
+            buurtCode: "WK030701")
         do {
             _ = try input.validated(id: EntityID(UUID()))
             Issue.record("expected a validation error")
@@ -71,7 +79,9 @@ struct AreaCodeTests {
         #expect(try AreaCode("BU0363AD03").level == .buurt)
     }
 
-    @Test("malformed codes are refused", arguments: ["GM307", "WK03070", "BU030701011", "XX0307", "BU03A70101", "", "BU0307010"])
+    @Test(
+        "malformed codes are refused",
+        arguments: ["GM307", "WK03070", "BU030701011", "XX0307", "BU03A70101", "", "BU0307010"])
     func malformed(text: String) {
         #expect(throws: ValidationError.self) { try AreaCode(text) }
     }
@@ -94,7 +104,8 @@ struct AreaCodeTests {
 struct AddressCSVTests {
     @Test("semicolon files with quotes and Dutch headers are read with their line numbers")
     func semicolons() throws {
-        let text = "postcode;huisnummer;toevoeging;straat;plaats\r\n3822AB;12;;\"Elly Takmastraat\";Amersfoort\r\n\r\n3822AC;4;2;\"Straat; met \"\"puntkomma\"\"\";Amersfoort\r\n"
+        let text =
+            "postcode;huisnummer;toevoeging;straat;plaats\r\n3822AB;12;;\"Elly Takmastraat\";Amersfoort\r\n\r\n3822AC;4;2;\"Straat; met \"\"puntkomma\"\"\";Amersfoort\r\n"
         let rows = try AddressCSV.parse(text)
         #expect(rows.map(\.line) == [2, 4])
         #expect(rows[1].input.street == "Straat; met \"puntkomma\"")
@@ -110,6 +121,8 @@ struct AddressCSVTests {
 
     @Test("an unterminated quote is an error, not a silently shortened file")
     func unterminated() {
-        #expect(throws: ValidationError.self) { try AddressCSV.parse("postcode,huisnummer,straat,plaats\n3822AB,1,\"Elly,Amersfoort\n") }
+        #expect(throws: ValidationError.self) {
+            try AddressCSV.parse("postcode,huisnummer,straat,plaats\n3822AB,1,\"Elly,Amersfoort\n")
+        }
     }
 }

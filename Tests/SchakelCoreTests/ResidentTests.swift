@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SchakelCore
 
 @Suite("Residents")
@@ -39,13 +40,18 @@ struct ResidentTests {
     func duplicates() throws {
         let address = Address.ID(UUID())
         let existing = [
-            Resident(id: .init(UUID()), givenName: "Ayşe", familyName: "Çelik", dateOfBirth: try LocalDate("1960-01-01")),
+            Resident(
+                id: .init(UUID()), givenName: "Ayşe", familyName: "Çelik", dateOfBirth: try LocalDate("1960-01-01")),
             Resident(id: .init(UUID()), givenName: "Jan", familyName: "de Vries", addressID: address),
-            Resident(id: .init(UUID()), givenName: "Jan", familyName: "de Vries", dateOfBirth: try LocalDate("1970-01-01")),
+            Resident(
+                id: .init(UUID()), givenName: "Jan", familyName: "de Vries", dateOfBirth: try LocalDate("1970-01-01")),
         ]
-        let ayse = Resident(id: .init(UUID()), givenName: "ayse", familyName: "CELIK", dateOfBirth: try LocalDate("1960-01-01"))
+        let ayse = Resident(
+            id: .init(UUID()), givenName: "ayse", familyName: "CELIK", dateOfBirth: try LocalDate("1960-01-01"))
         #expect(DuplicateCheck.matches(for: ayse, among: existing).map(\.reasons) == [[.nameAndDateOfBirth]])
-        let jan = Resident(id: .init(UUID()), givenName: "Jan", familyName: "De  Vries", dateOfBirth: try LocalDate("1980-01-01"), addressID: address)
+        let jan = Resident(
+            id: .init(UUID()), givenName: "Jan", familyName: "De  Vries", dateOfBirth: try LocalDate("1980-01-01"),
+            addressID: address)
         #expect(DuplicateCheck.matches(for: jan, among: existing).map(\.resident.id) == [existing[1].id])
         let other = Resident(id: .init(UUID()), givenName: "Jan", familyName: "de Vries")
         #expect(DuplicateCheck.matches(for: other, among: existing).isEmpty)
@@ -54,12 +60,18 @@ struct ResidentTests {
     @Test("a consent needs a purpose and an organisation; withdrawing it twice is refused")
     func consent() throws {
         #expect(throws: ValidationError.self) {
-            try Consent(id: .init(UUID()), residentID: .init(UUID()), purpose: "", organisationIDs: [], givenAt: Date(), recordedBy: .init(UUID()))
+            try Consent(
+                id: .init(UUID()), residentID: .init(UUID()), purpose: "", organisationIDs: [], givenAt: Date(),
+                recordedBy: .init(UUID()))
         }
-        let consent = try Consent(id: .init(UUID()), residentID: .init(UUID()), purpose: "Delen met GGZ", organisationIDs: [.init(UUID())], givenAt: Date(), recordedBy: .init(UUID()))
+        let consent = try Consent(
+            id: .init(UUID()), residentID: .init(UUID()), purpose: "Delen met GGZ", organisationIDs: [.init(UUID())],
+            givenAt: Date(), recordedBy: .init(UUID()))
         let withdrawn = try consent.withdrawn(at: Date(), by: .init(UUID()))
         #expect(!withdrawn.isActive)
-        #expect(throws: DomainError.illegalTransition(from: "withdrawn", to: "withdrawn")) { try withdrawn.withdrawn(at: Date(), by: .init(UUID())) }
+        #expect(throws: DomainError.illegalTransition(from: "withdrawn", to: "withdrawn")) {
+            try withdrawn.withdrawn(at: Date(), by: .init(UUID()))
+        }
     }
 
     @Test("page requests are limited to 1–100 items")

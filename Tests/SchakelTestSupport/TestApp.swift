@@ -1,10 +1,11 @@
 import Fluent
 import Foundation
 import NIOCore
+import SQLKit
 import SchakelCore
 import SchakelStore
-import SQLKit
 import Vapor
+
 @testable import SchakelWeb
 
 /// The database the suites run on: in-memory SQLite, or PostgreSQL when `SCHAKEL_TEST_DATABASE_URL` is set.
@@ -18,7 +19,8 @@ public enum TestDatabase {
     /// A fresh, empty database location: in-memory SQLite, or a schema of its own on PostgreSQL.
     static func fresh() -> SchakelConfiguration.DatabaseLocation {
         if let url = postgresURL {
-            return .postgres(url: url, schema: "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: ""))
+            return .postgres(
+                url: url, schema: "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: ""))
         }
         return .sqliteMemory
     }
@@ -47,6 +49,7 @@ public func withSchakel<T>(
     _ body: (TestServer) async throws -> T
 ) async throws -> T {
     let app = try await Application.make(.testing)
+    app.logger.logLevel = .warning
     var configuration = SchakelConfiguration(database: TestDatabase.fresh(), bcryptCost: 4)
     adjust(&configuration)
     do {
@@ -143,7 +146,9 @@ public final class Browser: @unchecked Sendable {
     }
 
     @discardableResult
-    public func send(_ method: HTTPMethod, _ path: String, headers extra: HTTPHeaders = [:], body: String?) async throws -> TestResponse {
+    public func send(_ method: HTTPMethod, _ path: String, headers extra: HTTPHeaders = [:], body: String?) async throws
+        -> TestResponse
+    {
         var headers = self.headers
         for (name, value) in extra { headers.replaceOrAdd(name: name, value: value) }
         let cookieHeader = lock.withLock { cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }

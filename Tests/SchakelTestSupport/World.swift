@@ -2,6 +2,7 @@ import Foundation
 import SchakelCore
 import SchakelStore
 import Vapor
+
 @testable import SchakelWeb
 
 /// A small, known world for scenario tests: two teams in two areas, a user of every role,
@@ -31,7 +32,8 @@ public struct World: Sendable {
         }
         var teams: [String: Team] = [:]
         for (key, name, area) in [("east", "Team Oost", eastArea), ("centre", "Team Binnenstad", centreArea)] {
-            var team = try await store.accounts.createTeam(name: name, organisationID: organisations["welfare"]!.id, context: ctx)
+            var team = try await store.accounts.createTeam(
+                name: name, organisationID: organisations["welfare"]!.id, context: ctx)
             let coverage = Team.Coverage(code: try AreaCode(area), year: 2025)
             try await store.accounts.addCoverage(coverage, to: team.id, context: ctx)
             team.coverage = [coverage]
@@ -54,29 +56,39 @@ public struct World: Sendable {
         }
         var addresses: [String: Address] = [:]
         for (key, postcode, number, street, buurt) in [
-            ("east1", "3822 AB", "12", "Elly Takmastraat", "BU03070900"), ("east2", "3822 AC", "4", "Camera Obscurastraat", "BU03070902"),
+            ("east1", "3822 AB", "12", "Elly Takmastraat", "BU03070900"),
+            ("east2", "3822 AC", "4", "Camera Obscurastraat", "BU03070902"),
             ("centre1", "3811 HN", "8", "Langestraat", "BU03070101"),
         ] {
             addresses[key] = try await store.addresses.create(
-                AddressInput(postcode: postcode, houseNumber: number, street: street, place: "Amersfoort", latitude: "52.17", longitude: "5.40", buurtCode: buurt),
+                AddressInput(
+                    postcode: postcode, houseNumber: number, street: street, place: "Amersfoort", latitude: "52.17",
+                    longitude: "5.40", buurtCode: buurt),
                 context: ctx)
         }
         let eastWorker = try await store.accounts.actor(for: users["socialworker"]!)
         let centreWorker = try await store.accounts.actor(for: users["socialworker2"]!)
         var residents: [String: Resident] = [:]
         for (key, given, family, birth, address, phone, notes, actor) in [
-            ("annie", "Annie", "de Vries", "1941-05-03", "east1", "0612345678", "Bel twee keer, slechthorend.", eastWorker),
+            (
+                "annie", "Annie", "de Vries", "1941-05-03", "east1", "0612345678", "Bel twee keer, slechthorend.",
+                eastWorker
+            ),
             ("kemal", "Kemal", "Yılmaz", "1958-11-20", "east2", "0687654321", nil, eastWorker),
             ("greet", "Greet", "Bakker", "1950-02-14", "centre1", nil, nil, centreWorker),
         ] as [(String, String, String, String, String, String?, String?, Actor)] {
             let creation = try await store.residents(AuditContext(actor: actor, accessPoint: "test")).create(
                 ResidentInput(
-                    givenName: given, familyName: family, dateOfBirth: birth, addressID: addresses[address]!.id.description,
+                    givenName: given, familyName: family, dateOfBirth: birth,
+                    addressID: addresses[address]!.id.description,
                     phone: phone, preferredLanguage: "nl", contactChannels: ["visit"], doorNotes: notes))
-            guard case .created(let resident) = creation else { throw TestFailure("fixture resident \(key) not created") }
+            guard case .created(let resident) = creation else {
+                throw TestFailure("fixture resident \(key) not created")
+            }
             residents[key] = resident
         }
-        return World(organisations: organisations, teams: teams, users: users, addresses: addresses, residents: residents)
+        return World(
+            organisations: organisations, teams: teams, users: users, addresses: addresses, residents: residents)
     }
 
     /// The actor a user acts as, for calling the store directly.

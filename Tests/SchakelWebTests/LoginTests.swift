@@ -59,10 +59,12 @@ struct LoginTests {
             _ = try await World.build(on: server)
             let browser = server.browser()
             try await browser.get("/login")
-            let response = try await browser.post("/login", form: [("username", "socialworker"), ("password", World.password)], includeCSRF: false)
+            let response = try await browser.post(
+                "/login", form: [("username", "socialworker"), ("password", World.password)], includeCSRF: false)
             #expect(response.status == .forbidden)
             #expect(response.body.contains("Het formulier is verlopen"))
-            let forged = try await browser.post("/login", form: [("username", "socialworker"), ("password", World.password), ("_csrf", "vervalst")])
+            let forged = try await browser.post(
+                "/login", form: [("username", "socialworker"), ("password", World.password), ("_csrf", "vervalst")])
             #expect(forged.status == .forbidden)
         }
     }
@@ -105,7 +107,9 @@ struct LoginTests {
         }
     }
 
-    @Test("every response carries the security headers, error pages too", arguments: ["/login", "/does-not-exist", "/healthz"])
+    @Test(
+        "every response carries the security headers, error pages too",
+        arguments: ["/login", "/does-not-exist", "/healthz"])
     func securityHeaders(path: String) async throws {
         try await withSchakel { server in
             let response = try await server.browser().get(path)

@@ -131,9 +131,12 @@ struct ResidentEditingTests {
             let browser = server.browser()
             try await browser.login("socialworker")
             try await browser.get("/residents/new")
-            let response = try await browser.post("/residents", form: [
-                ("givenName", ""), ("familyName", "Jansen"), ("dateOfBirth", "31-02-1950"), ("postcode", "1234 SS"), ("houseNumber", "1"),
-            ])
+            let response = try await browser.post(
+                "/residents",
+                form: [
+                    ("givenName", ""), ("familyName", "Jansen"), ("dateOfBirth", "31-02-1950"), ("postcode", "1234 SS"),
+                    ("houseNumber", "1"),
+                ])
             #expect(response.status == .unprocessableEntity)
             #expect(response.body.contains("SA, SD en SS worden niet gebruikt"))
             #expect(response.body.contains("Voornaam is verplicht"))
@@ -169,10 +172,14 @@ struct ResidentEditingTests {
             let browser = server.browser()
             try await browser.login("coordinator")
             try await browser.get("/residents/new")
-            let response = try await browser.post("/residents", form: [
-                ("givenName", "Henk"), ("familyName", "Mulder"), ("dateOfBirth", "1939-07-01"), ("postcode", "3822ac"),
-                ("houseNumber", "4"), ("phone", "033 123 45 67"), ("contactChannels[]", "phone"), ("doorNotes", "Sleutelkastje"),
-            ])
+            let response = try await browser.post(
+                "/residents",
+                form: [
+                    ("givenName", "Henk"), ("familyName", "Mulder"), ("dateOfBirth", "1939-07-01"),
+                    ("postcode", "3822ac"),
+                    ("houseNumber", "4"), ("phone", "033 123 45 67"), ("contactChannels[]", "phone"),
+                    ("doorNotes", "Sleutelkastje"),
+                ])
             #expect(response.status == .seeOther)
             let path = try #require(response.location)
             let file = try await browser.get(path)
@@ -194,10 +201,14 @@ struct ResidentEditingTests {
             let browser = server.browser()
             try await browser.login("socialworker")
             try await browser.get("/residents/new")
-            let unknown = try await browser.post("/residents", form: [("givenName", "Piet"), ("familyName", "Smit"), ("postcode", "3822AB"), ("houseNumber", "99")])
+            let unknown = try await browser.post(
+                "/residents",
+                form: [("givenName", "Piet"), ("familyName", "Smit"), ("postcode", "3822AB"), ("houseNumber", "99")])
             #expect(unknown.status == .unprocessableEntity)
             #expect(unknown.body.contains("er is geen adres met deze postcode en dit huisnummer"))
-            let outside = try await browser.post("/residents", form: [("givenName", "Piet"), ("familyName", "Smit"), ("postcode", "3811HN"), ("houseNumber", "8")])
+            let outside = try await browser.post(
+                "/residents",
+                form: [("givenName", "Piet"), ("familyName", "Smit"), ("postcode", "3811HN"), ("houseNumber", "8")])
             #expect(outside.status == .unprocessableEntity)
             #expect(outside.body.contains("ligt buiten het werkgebied van jouw teams"))
         }
@@ -211,10 +222,13 @@ struct ResidentEditingTests {
             try await browser.login("socialworker")
             let annie = world.residents["annie"]!
             try await browser.get("/residents/\(annie.id)/edit")
-            let saved = try await browser.post("/residents/\(annie.id)", form: [
-                ("givenName", "Annie"), ("familyName", "de Vries"), ("dateOfBirth", "1941-05-03"), ("postcode", "3822AB"),
-                ("houseNumber", "12"), ("phone", "0699999999"), ("doorNotes", "Bel drie keer"),
-            ])
+            let saved = try await browser.post(
+                "/residents/\(annie.id)",
+                form: [
+                    ("givenName", "Annie"), ("familyName", "de Vries"), ("dateOfBirth", "1941-05-03"),
+                    ("postcode", "3822AB"),
+                    ("houseNumber", "12"), ("phone", "0699999999"), ("doorNotes", "Bel drie keer"),
+                ])
             #expect(saved.status == .seeOther)
             let timeline = try await browser.get("/residents/\(annie.id)/timeline")
             #expect(timeline.body.contains("Gegevens gewijzigd"))
@@ -233,18 +247,23 @@ struct ResidentEditingTests {
             let annie = world.residents["annie"]!
             try await browser.get("/residents/\(annie.id)")
             let ggz = world.organisations["ggz"]!.id
-            let added = try await browser.post("/residents/\(annie.id)/consents", form: [("purpose", "Delen met GGZ voor een verwijzing"), ("organisationIDs[]", ggz.description)])
+            let added = try await browser.post(
+                "/residents/\(annie.id)/consents",
+                form: [("purpose", "Delen met GGZ voor een verwijzing"), ("organisationIDs[]", ggz.description)])
             #expect(added.status == .seeOther)
             let file = try await browser.get("/residents/\(annie.id)")
             #expect(file.body.contains("Delen met GGZ voor een verwijzing"))
             #expect(file.body.contains("GGZ Test"))
-            let consentID = try #require(try await server.store.residents(try await world.context("socialworker", on: server)).file(annie.id).consents.first?.id)
+            let consentID = try #require(
+                try await server.store.residents(try await world.context("socialworker", on: server)).file(annie.id)
+                    .consents.first?.id)
             let withdrawn = try await browser.post("/residents/\(annie.id)/consents/\(consentID)/withdraw", form: [])
             #expect(withdrawn.status == .seeOther)
             #expect(try await browser.get("/residents/\(annie.id)").body.contains("Ingetrokken"))
             let again = try await browser.post("/residents/\(annie.id)/consents/\(consentID)/withdraw", form: [])
             #expect(again.status == .conflict)
-            let empty = try await browser.post("/residents/\(annie.id)/consents", form: [("purpose", "Zonder organisatie")])
+            let empty = try await browser.post(
+                "/residents/\(annie.id)/consents", form: [("purpose", "Zonder organisatie")])
             #expect(empty.status == .unprocessableEntity)
         }
     }
@@ -257,7 +276,9 @@ struct AuditLogTests {
         try await withSchakel { server in
             _ = try await World.build(on: server)
             let audit = server.store.audit
-            guard case .intact(let count) = try await audit.verify() else { Issue.record("chain should be intact"); return }
+            guard case .intact(let count) = try await audit.verify() else {
+                Issue.record("chain should be intact"); return
+            }
             #expect(count > 10)
             let sql = server.app.db as! any SQLDatabase
             try await sql.raw("UPDATE audit_entries SET username = 'iemand' WHERE sequence = 4").run()
@@ -272,7 +293,9 @@ struct AuditLogTests {
         try await withSchakel { server in
             _ = try await World.build(on: server)
             let sql = server.app.db as! any SQLDatabase
-            guard case .intact(let count) = try await server.store.audit.verify() else { Issue.record("chain should be intact"); return }
+            guard case .intact(let count) = try await server.store.audit.verify() else {
+                Issue.record("chain should be intact"); return
+            }
             try await sql.raw("DELETE FROM audit_entries WHERE sequence = \(literal: Int(count))").run()
             #expect(try await server.store.audit.verify() == .broken(sequence: count, reason: "missing"))
         }

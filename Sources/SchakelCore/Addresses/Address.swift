@@ -69,7 +69,9 @@ public struct AddressInput: Sendable, Equatable, Codable {
         var validator = Validator()
         let validPostcode = validator.check("postcode") { try Postcode(postcode) }
         let number = Int(houseNumber.trimmingCharacters(in: .whitespaces))
-        if number == nil { validator.add("houseNumber", houseNumber.nonEmpty == nil ? "required" : "houseNumber.notANumber") }
+        if number == nil {
+            validator.add("houseNumber", houseNumber.nonEmpty == nil ? "required" : "houseNumber.notANumber")
+        }
         let house = number.flatMap { number in
             validator.run { try HouseNumber(number: number, letter: houseLetter, addition: houseNumberAddition) }
         }
@@ -99,4 +101,3 @@ public struct AddressInput: Sendable, Equatable, Codable {
             coordinate: coordinate, buurtCode: buurt)
     }
 }
-

@@ -40,7 +40,9 @@ public enum AddressCSV {
     public static func parse(_ text: String) throws -> [Row] {
         let records = try records(of: text)
         guard let header = records.first else { throw ValidationError(field: "file", key: "csv.empty") }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "\u{FEFF}", with: "") }
+        let names = header.fields.map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "\u{FEFF}", with: "")
+        }
         var index: [String: Int] = [:]
         for (field, aliases) in columns {
             if let position = names.firstIndex(where: { aliases.contains($0) }) { index[field] = position }
@@ -94,7 +96,9 @@ public enum AddressCSV {
             if inQuotes {
                 if character == "\"" {
                     if let following = next() {
-                        if following == "\"" { field.append("\"") } else {
+                        if following == "\"" {
+                            field.append("\"")
+                        } else {
                             inQuotes = false
                             pending = following
                         }

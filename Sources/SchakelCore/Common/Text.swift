@@ -10,7 +10,10 @@ extension String {
     /// "Çelik-de Vries " and "celik de vries" give the same key.
     public var matchKey: String {
         // Letters that are not a base letter plus a diacritic do not fold by themselves.
-        let special: [Character: String] = ["ı": "i", "İ": "i", "ß": "ss", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "œ": "oe", "Œ": "oe"]
+        let special: [Character: String] = [
+            "ı": "i", "İ": "i", "ß": "ss", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "ł": "l", "Ł": "l", "đ": "d",
+            "Đ": "d", "œ": "oe", "Œ": "oe",
+        ]
         let mapped = String(flatMap { special[$0] ?? String($0) })
         let folded = mapped.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         return String(folded.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))

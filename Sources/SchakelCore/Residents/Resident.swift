@@ -139,7 +139,8 @@ public struct PhoneNumber: Hashable, Sendable, Codable, CustomStringConvertible 
         guard digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             throw ValidationError(field: "phone", key: "phone.format")
         }
-        let valid = allowed.hasPrefix("+") ? (8...15).contains(digits.count) : (digits.count == 10 && digits.hasPrefix("0"))
+        let valid =
+            allowed.hasPrefix("+") ? (8...15).contains(digits.count) : (digits.count == 10 && digits.hasPrefix("0"))
         guard valid else { throw ValidationError(field: "phone", key: "phone.format") }
         value = allowed
     }

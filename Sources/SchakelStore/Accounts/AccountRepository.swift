@@ -54,7 +54,8 @@ public struct AccountRepository: Sendable {
                 throw ValidationError(field: "organisationID", key: "organisation.unknown")
             }
             try await TeamRecord(team, createdAt: now).create(on: db)
-            try await store.audit.append([AuditEvent("team.create", objects: ["team:\(team.id)"])], context: context, on: db)
+            try await store.audit.append(
+                [AuditEvent("team.create", objects: ["team:\(team.id)"])], context: context, on: db)
             return team
         }
     }
@@ -80,7 +81,8 @@ public struct AccountRepository: Sendable {
             guard !records.isEmpty else { throw DomainError.notFound(kind: "coverage") }
             for record in records { try await record.delete(on: db) }
             try await store.audit.append(
-                [AuditEvent("team.coverage.remove", objects: ["team:\(team)", "area:\(code)"])], context: context, on: db)
+                [AuditEvent("team.coverage.remove", objects: ["team:\(team)", "area:\(code)"])], context: context,
+                on: db)
         }
     }
 
@@ -153,7 +155,9 @@ public struct AccountRepository: Sendable {
 
     public func setPassword(of user: User.ID, passwordHash: String, context: AuditContext) async throws {
         try await store.write { db in
-            guard let record = try await UserRecord.find(user.uuid, on: db) else { throw DomainError.notFound(kind: "user") }
+            guard let record = try await UserRecord.find(user.uuid, on: db) else {
+                throw DomainError.notFound(kind: "user")
+            }
             record.passwordHash = passwordHash
             try await record.save(on: db)
             // A new password ends every session and token of the old one.
@@ -179,7 +183,8 @@ public struct AccountRepository: Sendable {
     public func actor(for user: User) async throws -> Actor {
         let coverage: [TeamCoverageRecord] =
             user.teamIDs.isEmpty
-            ? [] : try await TeamCoverageRecord.query(on: store.database).filter(\.$teamID ~~ user.teamIDs.map(\.uuid)).all()
+            ? []
+            : try await TeamCoverageRecord.query(on: store.database).filter(\.$teamID ~~ user.teamIDs.map(\.uuid)).all()
         return Actor(
             userID: user.id, username: user.username, role: user.role, organisationID: user.organisationID,
             teamIDs: Set(user.teamIDs), coverage: try coverage.map { try AreaCode($0.code) })

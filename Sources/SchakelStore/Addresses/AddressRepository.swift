@@ -36,7 +36,8 @@ public struct AddressRepository: Sendable {
                 throw DomainError.conflict(key: "address.exists")
             }
             try await AddressRecord(address, at: now).create(on: db)
-            try await store.audit.append([AuditEvent("address.create", objects: ["address:\(address.id)"])], context: context, on: db)
+            try await store.audit.append(
+                [AuditEvent("address.create", objects: ["address:\(address.id)"])], context: context, on: db)
             return address
         }
     }
@@ -45,14 +46,17 @@ public struct AddressRepository: Sendable {
         let address = try input.validated(id: id)
         let now = store.clock.now()
         return try await store.write { db in
-            guard let record = try await AddressRecord.find(id.uuid, on: db) else { throw DomainError.notFound(kind: "address") }
+            guard let record = try await AddressRecord.find(id.uuid, on: db) else {
+                throw DomainError.notFound(kind: "address")
+            }
             let key = AddressRecord.key(address.postcode, address.houseNumber)
             if try await AddressRecord.query(on: db).filter(\.$addressKey == key).filter(\.$id != id.uuid).count() > 0 {
                 throw DomainError.conflict(key: "address.exists")
             }
             record.update(from: address, at: now)
             try await record.save(on: db)
-            try await store.audit.append([AuditEvent("address.update", objects: ["address:\(id)"])], context: context, on: db)
+            try await store.audit.append(
+                [AuditEvent("address.update", objects: ["address:\(id)"])], context: context, on: db)
             return address
         }
     }
@@ -68,7 +72,8 @@ public struct AddressRepository: Sendable {
 
     /// Imports rows all or nothing: every row is checked first; one rejected row means nothing is written.
     /// An address already in the register (same postcode and house number) is updated.
-    public func importRows(_ rows: [AddressCSV.Row], context: AuditContext, progress: (@Sendable (Int) -> Void)? = nil) async throws
+    public func importRows(_ rows: [AddressCSV.Row], context: AuditContext, progress: (@Sendable (Int) -> Void)? = nil)
+        async throws
         -> ImportReport
     {
         var rejected: [AddressCSV.Rejection] = []
@@ -79,7 +84,8 @@ public struct AddressRepository: Sendable {
                 let address = try row.input.validated(id: store.ids())
                 let key = AddressRecord.key(address.postcode, address.houseNumber)
                 if let first = firstLineOfKey[key] {
-                    rejected.append(.init(line: row.line, problems: [.init(field: "address", key: "csv.duplicateOf:\(first)")]))
+                    rejected.append(
+                        .init(line: row.line, problems: [.init(field: "address", key: "csv.duplicateOf:\(first)")]))
                 } else {
                     firstLineOfKey[key] = row.line
                     valid.append((row.line, address))
@@ -95,10 +101,14 @@ public struct AddressRepository: Sendable {
             var created = 0
             var updated = 0
             // Look existing addresses up in chunks, one query per chunk instead of one per row.
-            for chunk in stride(from: 0, to: toWrite.count, by: 500).map({ Array(toWrite[$0..<min($0 + 500, toWrite.count)]) }) {
+            for chunk in stride(from: 0, to: toWrite.count, by: 500).map({
+                Array(toWrite[$0..<min($0 + 500, toWrite.count)])
+            }) {
                 let keys = chunk.map { AddressRecord.key($0.address.postcode, $0.address.houseNumber) }
                 let existing = Dictionary(
-                    try await AddressRecord.query(on: db).filter(\.$addressKey ~~ keys).all().map { ($0.addressKey, $0) },
+                    try await AddressRecord.query(on: db).filter(\.$addressKey ~~ keys).all().map {
+                        ($0.addressKey, $0)
+                    },
                     uniquingKeysWith: { first, _ in first })
                 var fresh: [AddressRecord] = []
                 for item in chunk {
@@ -115,7 +125,8 @@ public struct AddressRepository: Sendable {
                 progress?(created + updated)
             }
             try await store.audit.append(
-                [AuditEvent("address.import", objects: ["created:\(created)", "updated:\(updated)"])], context: context, on: db)
+                [AuditEvent("address.import", objects: ["created:\(created)", "updated:\(updated)"])], context: context,
+                on: db)
             return ImportReport(created: created, updated: updated, rejected: [])
         }
     }

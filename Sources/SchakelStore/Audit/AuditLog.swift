@@ -44,7 +44,8 @@ public struct AuditLog: Sendable {
             let sequence = try head.decode(column: "sequence", as: Int64.self)
             let previous = try head.decode(column: "hash", as: String.self)
             var entry = AuditEntry(
-                sequence: sequence, at: Date(timeIntervalSince1970: (now.timeIntervalSince1970 * 1000).rounded() / 1000),
+                sequence: sequence,
+                at: Date(timeIntervalSince1970: (now.timeIntervalSince1970 * 1000).rounded() / 1000),
                 event: event.event, residentID: event.residentID, userID: context.actor?.userID,
                 username: context.actor?.username, organisationID: context.actor?.organisationID,
                 role: context.actor?.role, accessPoint: context.accessPoint, objects: event.objects,
@@ -74,7 +75,8 @@ public struct AuditLog: Sendable {
     }
 
     /// Entries about one resident, newest first, optionally within a period.
-    public func entries(resident: Resident.ID?, from: Date?, to: Date?, page: Paging) async throws -> Paged<AuditEntry> {
+    public func entries(resident: Resident.ID?, from: Date?, to: Date?, page: Paging) async throws -> Paged<AuditEntry>
+    {
         func filtered(_ query: SQLSelectBuilder) -> SQLSelectBuilder {
             var query = query.from("audit_entries")
             if let resident { query = query.where("resident_id", .equal, SQLBind(resident.uuid)) }
@@ -82,7 +84,8 @@ public struct AuditLog: Sendable {
             if let to { query = query.where("at_ms", .lessThan, SQLBind(Self.millis(to))) }
             return query
         }
-        let total = try await filtered(store.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"))
+        let total =
+            try await filtered(store.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"))
             .first()?.decode(column: "n", as: Int.self) ?? 0
         let rows = try await filtered(store.sql.select().column("*"))
             .orderBy("sequence", .descending).limit(page.perPage).offset(page.offset).all()

@@ -10,7 +10,8 @@ public struct NeighbourhoodRepository: Sendable {
         var query = NeighbourhoodRecord.query(on: store.database)
         if let level { query = query.filter(\.$code =~ prefix(for: level)) }
         let total = try await query.count()
-        let records = try await query.sort(\.$code).sort(\.$year).range(page.offset..<(page.offset + page.perPage)).all()
+        let records = try await query.sort(\.$code).sort(\.$year).range(page.offset..<(page.offset + page.perPage))
+            .all()
         return Paged(items: try records.map { try $0.domain() }, page: page.page, perPage: page.perPage, total: total)
     }
 

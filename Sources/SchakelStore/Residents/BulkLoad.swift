@@ -19,20 +19,32 @@ public struct BulkLoader: Sendable {
     public func load(_ batch: Batch, context: AuditContext) async throws {
         let now = store.clock.now()
         try await store.write { db in
-            for chunk in batch.addresses.chunked(200) { try await chunk.map { AddressRecord($0, at: now) }.create(on: db) }
-            for chunk in batch.households.chunked(200) { try await chunk.map { HouseholdRecord($0, at: now) }.create(on: db) }
-            for chunk in batch.residents.chunked(100) { try await chunk.map { ResidentRecord($0, at: now) }.create(on: db) }
+            for chunk in batch.addresses.chunked(200) {
+                try await chunk.map { AddressRecord($0, at: now) }.create(on: db)
+            }
+            for chunk in batch.households.chunked(200) {
+                try await chunk.map { HouseholdRecord($0, at: now) }.create(on: db)
+            }
+            for chunk in batch.residents.chunked(100) {
+                try await chunk.map { ResidentRecord($0, at: now) }.create(on: db)
+            }
             for chunk in batch.residents.chunked(200) {
                 try await chunk.map {
-                    TimelineEventRecord(TimelineEvent(id: store.ids(), residentID: $0.id, at: now, kind: "resident.created", actorID: nil))
+                    TimelineEventRecord(
+                        TimelineEvent(
+                            id: store.ids(), residentID: $0.id, at: now, kind: "resident.created", actorID: nil))
                 }.create(on: db)
             }
             for chunk in batch.consents.chunked(200) { try await chunk.map { ConsentRecord($0) }.create(on: db) }
             try await store.audit.append(
-                [AuditEvent("bulk.load", objects: [
-                    "addresses:\(batch.addresses.count)", "households:\(batch.households.count)",
-                    "residents:\(batch.residents.count)", "consents:\(batch.consents.count)",
-                ])], context: context, on: db)
+                [
+                    AuditEvent(
+                        "bulk.load",
+                        objects: [
+                            "addresses:\(batch.addresses.count)", "households:\(batch.households.count)",
+                            "residents:\(batch.residents.count)", "consents:\(batch.consents.count)",
+                        ])
+                ], context: context, on: db)
         }
     }
 }

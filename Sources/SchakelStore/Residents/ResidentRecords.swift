@@ -50,7 +50,8 @@ final class AddressRecord: Model, @unchecked Sendable {
             id: .init(id!), postcode: Postcode(postcode),
             houseNumber: HouseNumber(number: houseNumber, letter: houseLetter, addition: addition),
             street: street, place: place,
-            coordinate: try latitude.flatMap { lat in try longitude.map { try Coordinate(latitude: lat, longitude: $0) } },
+            coordinate: try latitude.flatMap { lat in try longitude.map { try Coordinate(latitude: lat, longitude: $0) }
+            },
             buurtCode: try buurtCode.map { try AreaCode($0) })
     }
 }

@@ -58,7 +58,8 @@ public struct ResidentRepository: Sendable {
             var query = query.from(SQLAlias(SQLIdentifier("residents"), as: SQLIdentifier("r")))
                 .join(
                     SQLAlias(SQLIdentifier("addresses"), as: SQLIdentifier("a")), method: SQLJoinMethod.left,
-                    on: SQLColumn("address_id", table: "r"), .equal, SQLColumn("id", table: "a"))
+                    on: SQLColumn("address_id", table: "r"), .equal, SQLColumn("id", table: "a")
+                )
                 .where { group in
                     var group = group
                     for area in actor.coverage {
@@ -79,7 +80,8 @@ public struct ResidentRepository: Sendable {
             }
             return query
         }
-        let total = try await filtered(store.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"))
+        let total =
+            try await filtered(store.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"))
             .first()?.decode(column: "n", as: Int.self) ?? 0
         let rows = try await filtered(
             store.sql.select().columns(
@@ -104,12 +106,16 @@ public struct ResidentRepository: Sendable {
             }
             return ResidentSummary(
                 id: .init(try row.decode(column: "id", as: UUID.self)),
-                fullName: "\(try row.decode(column: "given_name", as: String.self)) \(try row.decode(column: "family_name", as: String.self))",
+                fullName:
+                    "\(try row.decode(column: "given_name", as: String.self)) \(try row.decode(column: "family_name", as: String.self))",
                 addressLine: line,
-                dateOfBirth: view == .full ? try row.decode(column: "date_of_birth", as: String?.self).flatMap { try? LocalDate($0) } : nil)
+                dateOfBirth: view == .full
+                    ? try row.decode(column: "date_of_birth", as: String?.self).flatMap { try? LocalDate($0) } : nil)
         }
         if !items.isEmpty {
-            try await store.audit.record(items.map { AuditEvent("resident.list", resident: $0.id, objects: ["resident:\($0.id)"]) }, context: context)
+            try await store.audit.record(
+                items.map { AuditEvent("resident.list", resident: $0.id, objects: ["resident:\($0.id)"]) },
+                context: context)
         }
         return Paged(items: items, page: page.page, perPage: page.perPage, total: total)
     }
@@ -121,7 +127,9 @@ public struct ResidentRepository: Sendable {
         let view = AccessPolicy.view(of: scope, by: actor)
         try await requireView(.basic, of: scope, event: "resident.read")
         var resident = try record.domain()
-        let address = try await resident.addressID.asyncFlatMap { try await AddressRecord.find($0.uuid, on: store.database)?.domain() }
+        let address = try await resident.addressID.asyncFlatMap {
+            try await AddressRecord.find($0.uuid, on: store.database)?.domain()
+        }
         var household: Household?
         var members: [ResidentSummary] = []
         var consents: [Consent] = []
@@ -131,7 +139,11 @@ public struct ResidentRepository: Sendable {
                 household = try await HouseholdRecord.find(householdID.uuid, on: store.database)?.domain()
                 members = try await ResidentRecord.query(on: store.database).filter(\.$householdID == householdID.uuid)
                     .filter(\.$id != id.uuid).sort(\.$givenName).all()
-                    .map { ResidentSummary(id: .init($0.id!), fullName: "\($0.givenName) \($0.familyName)", addressLine: nil, dateOfBirth: nil) }
+                    .map {
+                        ResidentSummary(
+                            id: .init($0.id!), fullName: "\($0.givenName) \($0.familyName)", addressLine: nil,
+                            dateOfBirth: nil)
+                    }
                 objects.append("household:\(householdID)")
             }
             consents = try await ConsentRecord.query(on: store.database).filter(\.$residentID == id.uuid)
@@ -157,7 +169,8 @@ public struct ResidentRepository: Sendable {
         let total = try await query.count()
         let events = try await query.sort(\.$at, .descending).range(page.offset..<(page.offset + page.perPage)).all()
             .map { $0.domain() }
-        try await store.audit.record([AuditEvent("resident.timeline", resident: id, objects: ["resident:\(id)"])], context: context)
+        try await store.audit.record(
+            [AuditEvent("resident.timeline", resident: id, objects: ["resident:\(id)"])], context: context)
         return Paged(items: events, page: page.page, perPage: page.perPage, total: total)
     }
 
@@ -183,7 +196,8 @@ public struct ResidentRepository: Sendable {
             resident.responsibleTeamID = actor.teamIDs.sorted { $0.description < $1.description }.first
         }
         if !confirmedNew {
-            let candidates = try await ResidentRecord.query(on: store.database).filter(\.$nameKey == resident.nameKey).all()
+            let candidates = try await ResidentRecord.query(on: store.database).filter(\.$nameKey == resident.nameKey)
+                .all()
                 .map { try $0.domain() }
             let matches = DuplicateCheck.matches(for: resident, among: candidates)
             // Only records the actor may see are offered; a match outside their view is left to the team that sees it.
@@ -191,15 +205,21 @@ public struct ResidentRepository: Sendable {
             for match in matches {
                 let scope = try await load(match.resident.id).scope
                 if AccessPolicy.view(of: scope, by: actor) > .none {
-                    let address = try await match.resident.addressID.asyncFlatMap { try await AddressRecord.find($0.uuid, on: store.database)?.domain() }
-                    visible.append(ResidentSummary(
-                        id: match.resident.id, fullName: match.resident.fullName, addressLine: address?.singleLine,
-                        dateOfBirth: AccessPolicy.view(of: scope, by: actor) == .full ? match.resident.dateOfBirth : nil))
+                    let address = try await match.resident.addressID.asyncFlatMap {
+                        try await AddressRecord.find($0.uuid, on: store.database)?.domain()
+                    }
+                    visible.append(
+                        ResidentSummary(
+                            id: match.resident.id, fullName: match.resident.fullName, addressLine: address?.singleLine,
+                            dateOfBirth: AccessPolicy.view(of: scope, by: actor) == .full
+                                ? match.resident.dateOfBirth : nil))
                 }
             }
             if !visible.isEmpty {
                 try await store.audit.record(
-                    visible.map { AuditEvent("resident.duplicateCheck", resident: $0.id, objects: ["resident:\($0.id)"]) },
+                    visible.map {
+                        AuditEvent("resident.duplicateCheck", resident: $0.id, objects: ["resident:\($0.id)"])
+                    },
                     context: context)
                 return .possibleDuplicates(visible)
             }
@@ -213,9 +233,12 @@ public struct ResidentRepository: Sendable {
         return try await store.write { db in
             try await ResidentRecord(created, at: now).create(on: db)
             try await TimelineEventRecord(
-                TimelineEvent(id: store.ids(), residentID: created.id, at: now, kind: "resident.created", actorID: actor.userID)
+                TimelineEvent(
+                    id: store.ids(), residentID: created.id, at: now, kind: "resident.created", actorID: actor.userID)
             ).create(on: db)
-            try await store.audit.append([AuditEvent("resident.create", resident: created.id, objects: ["resident:\(created.id)"])], context: context, on: db)
+            try await store.audit.append(
+                [AuditEvent("resident.create", resident: created.id, objects: ["resident:\(created.id)"])],
+                context: context, on: db)
             return .created(created)
         }
     }
@@ -226,7 +249,8 @@ public struct ResidentRepository: Sendable {
         let (record, scope) = try await load(id)
         try await requireEdit(scope)
         let before = try record.domain()
-        var updated = try input.validated(id: id, today: LocalDate(store.clock.now()), responsibleTeamID: before.responsibleTeamID)
+        var updated = try input.validated(
+            id: id, today: LocalDate(store.clock.now()), responsibleTeamID: before.responsibleTeamID)
         updated.householdID = before.householdID
         let stored = updated
         try await checkReferences(of: updated, on: store.database)
@@ -238,34 +262,50 @@ public struct ResidentRepository: Sendable {
         let now = store.clock.now()
         let actorID = try actor.userID
         return try await store.write { db in
-            guard let record = try await ResidentRecord.find(id.uuid, on: db) else { throw DomainError.notFound(kind: "resident") }
+            guard let record = try await ResidentRecord.find(id.uuid, on: db) else {
+                throw DomainError.notFound(kind: "resident")
+            }
             record.update(from: stored, at: now)
             try await record.save(on: db)
             if !changed.isEmpty {
                 try await TimelineEventRecord(
-                    TimelineEvent(id: store.ids(), residentID: id, at: now, kind: "resident.updated", actorID: actorID, detail: changed.joined(separator: ", "))
+                    TimelineEvent(
+                        id: store.ids(), residentID: id, at: now, kind: "resident.updated", actorID: actorID,
+                        detail: changed.joined(separator: ", "))
                 ).create(on: db)
             }
-            try await store.audit.append([AuditEvent("resident.update", resident: id, objects: ["resident:\(id)"] + changed)], context: context, on: db)
+            try await store.audit.append(
+                [AuditEvent("resident.update", resident: id, objects: ["resident:\(id)"] + changed)], context: context,
+                on: db)
             return stored
         }
     }
 
     /// Records a consent for a purpose covering organisations.
-    public func addConsent(to id: Resident.ID, purpose: String, organisations: [Organisation.ID]) async throws -> Consent {
+    public func addConsent(to id: Resident.ID, purpose: String, organisations: [Organisation.ID]) async throws
+        -> Consent
+    {
         let (_, scope) = try await load(id)
         try await requireEdit(scope)
         let actorID = try actor.userID
         let now = store.clock.now()
-        let consent = try Consent(id: store.ids(), residentID: id, purpose: purpose, organisationIDs: organisations, givenAt: now, recordedBy: actorID)
+        let consent = try Consent(
+            id: store.ids(), residentID: id, purpose: purpose, organisationIDs: organisations, givenAt: now,
+            recordedBy: actorID)
         return try await store.write { db in
             let known = try await OrganisationRecord.query(on: db).filter(\.$id ~~ organisations.map(\.uuid)).count()
-            guard known == Set(organisations).count else { throw ValidationError(field: "organisationIDs", key: "organisation.unknown") }
+            guard known == Set(organisations).count else {
+                throw ValidationError(field: "organisationIDs", key: "organisation.unknown")
+            }
             try await ConsentRecord(consent).create(on: db)
             try await TimelineEventRecord(
-                TimelineEvent(id: store.ids(), residentID: id, at: now, kind: "consent.given", actorID: actorID, detail: consent.purpose)
+                TimelineEvent(
+                    id: store.ids(), residentID: id, at: now, kind: "consent.given", actorID: actorID,
+                    detail: consent.purpose)
             ).create(on: db)
-            try await store.audit.append([AuditEvent("consent.give", resident: id, objects: ["consent:\(consent.id)"])], context: context, on: db)
+            try await store.audit.append(
+                [AuditEvent("consent.give", resident: id, objects: ["consent:\(consent.id)"])], context: context, on: db
+            )
             return consent
         }
     }
@@ -284,9 +324,13 @@ public struct ResidentRepository: Sendable {
             record.withdrawnBy = withdrawn.withdrawnBy?.uuid
             try await record.save(on: db)
             try await TimelineEventRecord(
-                TimelineEvent(id: store.ids(), residentID: id, at: now, kind: "consent.withdrawn", actorID: actorID, detail: withdrawn.purpose)
+                TimelineEvent(
+                    id: store.ids(), residentID: id, at: now, kind: "consent.withdrawn", actorID: actorID,
+                    detail: withdrawn.purpose)
             ).create(on: db)
-            try await store.audit.append([AuditEvent("consent.withdraw", resident: id, objects: ["consent:\(consentID)"])], context: context, on: db)
+            try await store.audit.append(
+                [AuditEvent("consent.withdraw", resident: id, objects: ["consent:\(consentID)"])], context: context,
+                on: db)
             return withdrawn
         }
     }
@@ -302,41 +346,67 @@ public struct ResidentRepository: Sendable {
         let actorID = try actor.userID
         return try await store.write { db in
             try await HouseholdRecord(household, at: now).create(on: db)
-            try await ResidentRecord.query(on: db).filter(\.$id == id.uuid).set(\.$householdID, to: household.id.uuid).update()
+            try await ResidentRecord.query(on: db).filter(\.$id == id.uuid).set(\.$householdID, to: household.id.uuid)
+                .update()
             try await TimelineEventRecord(
-                TimelineEvent(id: store.ids(), residentID: id, at: now, kind: "household.joined", actorID: actorID, detail: household.name)
+                TimelineEvent(
+                    id: store.ids(), residentID: id, at: now, kind: "household.joined", actorID: actorID,
+                    detail: household.name)
             ).create(on: db)
-            try await store.audit.append([AuditEvent("household.create", resident: id, objects: ["household:\(household.id)"])], context: context, on: db)
+            try await store.audit.append(
+                [AuditEvent("household.create", resident: id, objects: ["household:\(household.id)"])],
+                context: context, on: db)
             return household
         }
     }
 
     /// A household and its members, if the actor may fully see every member.
     public func household(_ id: Household.ID) async throws -> (household: Household, members: [ResidentSummary]) {
-        guard let record = try await HouseholdRecord.find(id.uuid, on: store.database) else { throw DomainError.notFound(kind: "household") }
-        let members = try await ResidentRecord.query(on: store.database).filter(\.$householdID == id.uuid).sort(\.$givenName).all()
+        guard let record = try await HouseholdRecord.find(id.uuid, on: store.database) else {
+            throw DomainError.notFound(kind: "household")
+        }
+        let members = try await ResidentRecord.query(on: store.database).filter(\.$householdID == id.uuid).sort(
+            \.$givenName
+        ).all()
         var visible: [ResidentSummary] = []
         for member in members {
             let scope = try await load(Resident.ID(member.id!)).scope
             try await requireView(.full, of: scope, event: "household.read")
-            visible.append(ResidentSummary(id: .init(member.id!), fullName: "\(member.givenName) \(member.familyName)", addressLine: nil,
-                                           dateOfBirth: try member.dateOfBirth.map { try LocalDate($0) }))
+            visible.append(
+                ResidentSummary(
+                    id: .init(member.id!), fullName: "\(member.givenName) \(member.familyName)", addressLine: nil,
+                    dateOfBirth: try member.dateOfBirth.map { try LocalDate($0) }))
         }
-        try await store.audit.record(visible.map { AuditEvent("household.read", resident: $0.id, objects: ["household:\(id)"]) }, context: context)
+        try await store.audit.record(
+            visible.map { AuditEvent("household.read", resident: $0.id, objects: ["household:\(id)"]) },
+            context: context)
         return (try record.domain(), visible)
     }
 
     // MARK: Helpers
 
     private func load(_ id: Resident.ID) async throws -> (record: ResidentRecord, scope: ResidentScope) {
-        guard let record = try await ResidentRecord.find(id.uuid, on: store.database) else { throw DomainError.notFound(kind: "resident") }
-        let buurt = try await record.addressID.asyncFlatMap { try await AddressRecord.find($0, on: store.database)?.buurtCode }
-        return (record, ResidentScope(residentID: id, buurtCode: buurt.flatMap { try? AreaCode($0) }, responsibleTeamID: record.responsibleTeamID.map { .init($0) }))
+        guard let record = try await ResidentRecord.find(id.uuid, on: store.database) else {
+            throw DomainError.notFound(kind: "resident")
+        }
+        let buurt = try await record.addressID.asyncFlatMap {
+            try await AddressRecord.find($0, on: store.database)?.buurtCode
+        }
+        return (
+            record,
+            ResidentScope(
+                residentID: id, buurtCode: buurt.flatMap { try? AreaCode($0) },
+                responsibleTeamID: record.responsibleTeamID.map { .init($0) })
+        )
     }
 
     private func scope(for resident: Resident, on db: any Database) async throws -> ResidentScope {
-        let buurt = try await resident.addressID.asyncFlatMap { try await AddressRecord.find($0.uuid, on: db)?.buurtCode }
-        return ResidentScope(residentID: resident.id, buurtCode: buurt.flatMap { try? AreaCode($0) }, responsibleTeamID: resident.responsibleTeamID)
+        let buurt = try await resident.addressID.asyncFlatMap {
+            try await AddressRecord.find($0.uuid, on: db)?.buurtCode
+        }
+        return ResidentScope(
+            residentID: resident.id, buurtCode: buurt.flatMap { try? AreaCode($0) },
+            responsibleTeamID: resident.responsibleTeamID)
     }
 
     private func checkReferences(of resident: Resident, on db: any Database) async throws {
@@ -363,7 +433,8 @@ public struct ResidentRepository: Sendable {
     private func requireEdit(_ scope: ResidentScope) async throws {
         guard AccessPolicy.canEdit(scope, by: try actor) else {
             try await store.audit.record(
-                [AuditEvent("access.denied", resident: scope.residentID, objects: ["resident.update"])], context: context)
+                [AuditEvent("access.denied", resident: scope.residentID, objects: ["resident.update"])],
+                context: context)
             throw DomainError.forbidden(reason: "scope")
         }
     }
@@ -376,7 +447,9 @@ public struct ResidentRepository: Sendable {
         if a.householdID != b.householdID { fields.append("household") }
         if a.phone != b.phone { fields.append("phone") }
         if a.preferredLanguage != b.preferredLanguage { fields.append("preferredLanguage") }
-        if a.contactChannels != b.contactChannels || a.contactNote != b.contactNote { fields.append("contactPreferences") }
+        if a.contactChannels != b.contactChannels || a.contactNote != b.contactNote {
+            fields.append("contactPreferences")
+        }
         if a.doorNotes != b.doorNotes { fields.append("doorNotes") }
         return fields
     }
@@ -391,5 +464,7 @@ extension Optional {
 
 extension Store {
     /// Resident data on behalf of one actor; every call checks access and is audited.
-    public func residents(_ context: AuditContext) -> ResidentRepository { ResidentRepository(store: self, context: context) }
+    public func residents(_ context: AuditContext) -> ResidentRepository {
+        ResidentRepository(store: self, context: context)
+    }
 }

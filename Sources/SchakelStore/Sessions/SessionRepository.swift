@@ -17,7 +17,10 @@ public struct SessionPolicy: Sendable {
     public var absoluteTimeout: TimeInterval
     public var tokenLifetime: TimeInterval
 
-    public init(idleTimeout: TimeInterval = 30 * 60, absoluteTimeout: TimeInterval = 12 * 3600, tokenLifetime: TimeInterval = 30 * 86400) {
+    public init(
+        idleTimeout: TimeInterval = 30 * 60, absoluteTimeout: TimeInterval = 12 * 3600,
+        tokenLifetime: TimeInterval = 30 * 86400
+    ) {
         self.idleTimeout = idleTimeout
         self.absoluteTimeout = absoluteTimeout
         self.tokenLifetime = tokenLifetime
@@ -38,7 +41,9 @@ public struct SessionRepository: Sendable {
     }
 
     /// Starts a session; returns the secret for the cookie and the session.
-    public func startSession(for user: User.ID, context: AuditContext) async throws -> (secret: String, session: WebSession) {
+    public func startSession(for user: User.ID, context: AuditContext) async throws -> (
+        secret: String, session: WebSession
+    ) {
         let secret = Self.newSecret()
         let record = WebSessionRecord()
         record.id = store.ids(WebSessionRecord.self).uuid
@@ -49,7 +54,8 @@ public struct SessionRepository: Sendable {
         record.lastSeenAt = record.createdAt
         try await store.write { db in
             try await record.create(on: db)
-            try await store.audit.append([AuditEvent("session.start", objects: ["user:\(user)"])], context: context, on: db)
+            try await store.audit.append(
+                [AuditEvent("session.start", objects: ["user:\(user)"])], context: context, on: db)
         }
         return (secret, Self.session(record))
     }
@@ -58,13 +64,15 @@ public struct SessionRepository: Sendable {
     /// Refreshes its idle timer at most once a minute, to spare the database a write per request.
     public func session(secret: String, policy: SessionPolicy) async throws -> WebSession? {
         let now = store.clock.now()
-        guard let record = try await WebSessionRecord.query(on: store.database)
-            .filter(\.$tokenHash == AuditLog.hash(secret)).first()
+        guard
+            let record = try await WebSessionRecord.query(on: store.database)
+                .filter(\.$tokenHash == AuditLog.hash(secret)).first()
         else { return nil }
         if now.timeIntervalSince(record.lastSeenAt) > policy.idleTimeout
             || now.timeIntervalSince(record.createdAt) > policy.absoluteTimeout
         {
-            try await store.write { db in try await WebSessionRecord.query(on: db).filter(\.$id == record.id!).delete() }
+            try await store.write { db in try await WebSessionRecord.query(on: db).filter(\.$id == record.id!).delete()
+            }
             return nil
         }
         if now.timeIntervalSince(record.lastSeenAt) > 60 {
@@ -85,7 +93,9 @@ public struct SessionRepository: Sendable {
     }
 
     /// Issues a bearer token for the API; returns the secret, shown once.
-    public func issueToken(for user: User.ID, policy: SessionPolicy, context: AuditContext) async throws -> (secret: String, expiresAt: Date) {
+    public func issueToken(for user: User.ID, policy: SessionPolicy, context: AuditContext) async throws -> (
+        secret: String, expiresAt: Date
+    ) {
         let secret = Self.newSecret()
         let record = APITokenRecord()
         record.id = store.ids(APITokenRecord.self).uuid
@@ -104,8 +114,9 @@ public struct SessionRepository: Sendable {
 
     /// The user and token id a bearer secret belongs to, if the token is neither expired nor revoked.
     public func tokenOwner(secret: String) async throws -> (user: User.ID, tokenID: UUID)? {
-        guard let record = try await APITokenRecord.query(on: store.database)
-            .filter(\.$tokenHash == AuditLog.hash(secret)).filter(\.$revokedAt == nil).first(),
+        guard
+            let record = try await APITokenRecord.query(on: store.database)
+                .filter(\.$tokenHash == AuditLog.hash(secret)).filter(\.$revokedAt == nil).first(),
             record.expiresAt > store.clock.now()
         else { return nil }
         return (.init(record.userID), record.id!)
@@ -116,7 +127,8 @@ public struct SessionRepository: Sendable {
         try await store.write { db in
             try await APITokenRecord.query(on: db).filter(\.$id == id).set(\.$revokedAt, to: now).update()
             try await store.audit.append(
-                [AuditEvent("token.revoke", objects: ["token:\(id.uuidString.lowercased())"])], context: context, on: db)
+                [AuditEvent("token.revoke", objects: ["token:\(id.uuidString.lowercased())"])], context: context, on: db
+            )
         }
     }
 

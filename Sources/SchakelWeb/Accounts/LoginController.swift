@@ -29,7 +29,8 @@ enum LoginController {
             let user = try await authenticate(username: username, password: form.password, request: req)
             let started = try await req.store.sessions.startSession(
                 for: user.id,
-                context: AuditContext(actor: try await req.store.accounts.actor(for: user), accessPoint: req.accessPoint))
+                context: AuditContext(
+                    actor: try await req.store.accounts.actor(for: user), accessPoint: req.accessPoint))
             let response = req.redirect(to: "/", redirectType: .normal)
             response.cookies[WebSessionMiddleware.cookieName] = .init(
                 string: started.secret, maxAge: Int(req.schakel.configuration.sessions.absoluteTimeout), path: "/",
@@ -37,12 +38,14 @@ enum LoginController {
             return response
         } catch let error as ThrottledError {
             let page = LoginPage.response(
-                username: username, message: req.localizer("login.throttled", error.seconds), isError: true, request: req)
+                username: username, message: req.localizer("login.throttled", error.seconds), isError: true,
+                request: req)
             page.status = .tooManyRequests
             page.headers.replaceOrAdd(name: "Retry-After", value: String(error.seconds))
             return page
         } catch is LoginFailed {
-            let page = LoginPage.response(username: username, message: req.localizer("login.failed"), isError: true, request: req)
+            let page = LoginPage.response(
+                username: username, message: req.localizer("login.failed"), isError: true, request: req)
             page.status = .unauthorized
             return page
         }
@@ -96,9 +99,13 @@ enum LoginController {
     static func language(req: Request) async throws -> Response {
         let language = (try? req.query.get(String.self, at: "lang")).flatMap(Language.init(rawValue:)) ?? .nl
         // Only a local path: never redirect elsewhere.
-        let back = (try? req.query.get(String.self, at: "back")).flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") && !$0.contains("\\") ? $0 : nil } ?? "/"
+        let back =
+            (try? req.query.get(String.self, at: "back")).flatMap {
+                $0.hasPrefix("/") && !$0.hasPrefix("//") && !$0.contains("\\") ? $0 : nil
+            } ?? "/"
         let response = req.redirect(to: back, redirectType: .normal)
-        response.cookies["schakel_lang"] = .init(string: language.rawValue, maxAge: 365 * 86400, path: "/", isHTTPOnly: true, sameSite: .lax)
+        response.cookies["schakel_lang"] = .init(
+            string: language.rawValue, maxAge: 365 * 86400, path: "/", isHTTPOnly: true, sameSite: .lax)
         return response
     }
 }
@@ -108,14 +115,26 @@ enum LoginPage {
         let t = request.localizer
         var body: [HTMLNode] = [H.p(t("login.intro"))]
         if let message {
-            body.append(H.p(message, [.cls(isError ? "notice error" : "notice"), Attr(name: "role", value: isError ? "alert" : "status")]))
+            body.append(
+                H.p(
+                    message,
+                    [
+                        .cls(isError ? "notice error" : "notice"),
+                        Attr(name: "role", value: isError ? "alert" : "status"),
+                    ]))
         }
         body.append(
-            Forms.post(action: "/login", request: request, [.cls("stacked")], [
-                Forms.field("username", label: t("login.username"), value: username, required: true, t: t, autocomplete: "username", extra: [Attr(name: "autocapitalize", value: "none")]),
-                Forms.field("password", label: t("login.password"), value: nil, type: "password", required: true, t: t, autocomplete: "current-password"),
-                Forms.submit(t("login.submit")),
-            ]))
+            Forms.post(
+                action: "/login", request: request, [.cls("stacked")],
+                [
+                    Forms.field(
+                        "username", label: t("login.username"), value: username, required: true, t: t,
+                        autocomplete: "username", extra: [Attr(name: "autocapitalize", value: "none")]),
+                    Forms.field(
+                        "password", label: t("login.password"), value: nil, type: "password", required: true, t: t,
+                        autocomplete: "current-password"),
+                    Forms.submit(t("login.submit")),
+                ]))
         return Layout.response(PageContent(title: t("login.title"), body: body), request: request)
     }
 }

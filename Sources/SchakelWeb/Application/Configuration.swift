@@ -47,7 +47,9 @@ public struct SchakelConfiguration: Sendable {
     /// Reads `DATABASE_URL`, `SCHAKEL_DATA_DIR`, `SCHAKEL_BCRYPT_COST`, `SCHAKEL_AUTO_MIGRATE`,
     /// `SCHAKEL_SECURE_COOKIES`, `SCHAKEL_TRUST_FORWARDED_FOR`, `SCHAKEL_DEMO_PASSWORD`, `SCHAKEL_MAX_BODY_BYTES`.
     /// Every malformed value is reported at once.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Self {
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> Self
+    {
         var problems: [String] = []
         func flag(_ name: String, default value: Bool) -> Bool {
             guard let raw = environment[name]?.lowercased(), !raw.isEmpty else { return value }

@@ -26,7 +26,9 @@ struct UserCreateCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "username", help: "Gebruikersnaam (kleine letters, cijfers, . - _)")
         var username: String?
-        @Option(name: "role", help: "Rol: concierge, social_worker, experience_expert, volunteer, partner, coordinator, policy, admin")
+        @Option(
+            name: "role",
+            help: "Rol: concierge, social_worker, experience_expert, volunteer, partner, coordinator, policy, admin")
         var role: String?
         @Option(name: "name", help: "Weergavenaam (standaard de gebruikersnaam)")
         var name: String?
@@ -40,20 +42,24 @@ struct UserCreateCommand: AsyncCommand {
         let app = context.application
         guard let username = signature.username else { throw CommandFailure(description: "Geef --username op.") }
         guard let roleName = signature.role, let role = Role(rawValue: roleName) else {
-            throw CommandFailure(description: "Geef --role op met een van: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw CommandFailure(
+                description: "Geef --role op met een van: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
         let password =
             signature.password ?? ProcessInfo.processInfo.environment["SCHAKEL_NEW_PASSWORD"]
             ?? context.console.ask("Wachtwoord voor \(username):", isSecure: true)
         do {
             try PasswordRule.validate(password)
-            let user = try User(id: app.schakel.store.ids(), username: username, displayName: signature.name ?? username, role: role, organisationID: nil)
+            let user = try User(
+                id: app.schakel.store.ids(), username: username, displayName: signature.name ?? username, role: role,
+                organisationID: nil)
             let hash = try await app.password.async.hash(password)
             try await app.schakel.store.accounts.createUser(user, passwordHash: hash, context: .commandLine)
             context.console.print("Gebruiker \(user.username) (\(role.rawValue)) aangemaakt.")
         } catch let error as ValidationError {
             let t = Localizer(language: .nl)
-            throw CommandFailure(description: error.problems.map { "\(t.field($0.field)) \(t.problem($0))" }.joined(separator: "\n"))
+            throw CommandFailure(
+                description: error.problems.map { "\(t.field($0.field)) \(t.problem($0))" }.joined(separator: "\n"))
         } catch DomainError.conflict(let key) {
             throw CommandFailure(description: Localizer(language: .nl)("conflict.\(key)"))
         }
@@ -95,7 +101,11 @@ struct ImportCommands: AsyncCommandGroup {
 /// `schakel import addresses FILE.csv`: all rows or none; every rejected row is reported with its line.
 struct ImportAddressesCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "file", help: "CSV-bestand met kolommen postcode, huisnummer, huisletter, toevoeging, straat, plaats, lat, lon, buurtcode")
+        @Argument(
+            name: "file",
+            help:
+                "CSV-bestand met kolommen postcode, huisnummer, huisletter, toevoeging, straat, plaats, lat, lon, buurtcode"
+        )
         var file: String
     }
 
@@ -113,18 +123,23 @@ struct ImportAddressesCommand: AsyncCommand {
         do {
             rows = try AddressCSV.parse(text)
         } catch let error as ValidationError {
-            throw CommandFailure(description: "Het bestand kan niet worden gelezen:\n" + error.problems.map { "  \(t.field($0.field)): \(t.problem($0))" }.joined(separator: "\n"))
+            throw CommandFailure(
+                description: "Het bestand kan niet worden gelezen:\n"
+                    + error.problems.map { "  \(t.field($0.field)): \(t.problem($0))" }.joined(separator: "\n"))
         }
         context.console.print("\(rows.count) regels gelezen, controleren…")
         let console = context.console
-        let report = try await context.application.schakel.store.addresses.importRows(rows, context: .commandLine) { done in
+        let report = try await context.application.schakel.store.addresses.importRows(rows, context: .commandLine) {
+            done in
             if done % 5000 == 0 { console.print("  \(done) van \(rows.count) verwerkt") }
         }
         if report.succeeded {
             context.console.print("Klaar: \(report.created) adressen toegevoegd, \(report.updated) bijgewerkt.")
         } else {
             for rejection in report.rejected {
-                context.console.error("regel \(rejection.line): " + rejection.problems.map { "\(t.field($0.field)) \(t.problem($0))" }.joined(separator: "; "))
+                context.console.error(
+                    "regel \(rejection.line): "
+                        + rejection.problems.map { "\(t.field($0.field)) \(t.problem($0))" }.joined(separator: "; "))
             }
             throw CommandFailure(description: "\(report.rejected.count) regels afgekeurd; er is niets geïmporteerd.")
         }

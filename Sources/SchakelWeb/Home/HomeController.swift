@@ -22,22 +22,37 @@ enum HomeController {
                 body.append(H.p(t("home.noTeams")))
             } else {
                 body.append(
-                    H.el("ul", [], teams.map { team in
-                        H.el("li", [], [
-                            H.el("strong", [], [H.text(team.name)]),
-                            H.text(team.coverage.isEmpty ? "" : " — " + t("home.coverage", team.coverage.map(\.code.description).joined(separator: ", "))),
-                        ])
-                    }))
+                    H.el(
+                        "ul", [],
+                        teams.map { team in
+                            H.el(
+                                "li", [],
+                                [
+                                    H.el("strong", [], [H.text(team.name)]),
+                                    H.text(
+                                        team.coverage.isEmpty
+                                            ? ""
+                                            : " — "
+                                                + t(
+                                                    "home.coverage",
+                                                    team.coverage.map(\.code.description).joined(separator: ", "))),
+                                ])
+                        }))
             }
         }
         if AccessPolicy.canListResidents(actor) {
             body.append(
-                Forms.post(action: "/residents/search", request: req, [.cls("search")], [
-                    Forms.field("q", label: t("home.findResident"), value: nil, type: "search", t: t, markOptional: false, extra: [Attr(name: "autocomplete", value: "off")]),
-                    Forms.submit(t("common.search")),
-                ]))
+                Forms.post(
+                    action: "/residents/search", request: req, [.cls("search")],
+                    [
+                        Forms.field(
+                            "q", label: t("home.findResident"), value: nil, type: "search", t: t, markOptional: false,
+                            extra: [Attr(name: "autocomplete", value: "off")]),
+                        Forms.submit(t("common.search")),
+                    ]))
         }
-        return Layout.response(PageContent(title: t("home.welcome", authenticated.user.displayName), body: body), request: req)
+        return Layout.response(
+            PageContent(title: t("home.welcome", authenticated.user.displayName), body: body), request: req)
     }
 }
 
@@ -47,7 +62,9 @@ enum HealthController {
         let reachable = await req.store.isReachable()
         let response = Response(status: reachable ? .ok : .serviceUnavailable)
         response.headers.contentType = .json
-        response.body = .init(string: reachable ? #"{"status":"ok","database":"ok"}"# : #"{"status":"unavailable","database":"unreachable"}"#)
+        response.body = .init(
+            string: reachable
+                ? #"{"status":"ok","database":"ok"}"# : #"{"status":"unavailable","database":"unreachable"}"#)
         return response
     }
 }

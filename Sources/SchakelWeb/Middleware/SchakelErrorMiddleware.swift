@@ -9,7 +9,8 @@ struct ErrorDescription {
     var problems: [FieldProblem] = []
     var headers: HTTPHeaders = [:]
 
-    init(status: HTTPResponseStatus, titleKey: String? = nil, problems: [FieldProblem] = [], headers: HTTPHeaders = [:]) {
+    init(status: HTTPResponseStatus, titleKey: String? = nil, problems: [FieldProblem] = [], headers: HTTPHeaders = [:])
+    {
         self.status = status
         self.titleKey = titleKey ?? "error.\(status.code)"
         self.problems = problems
@@ -87,13 +88,15 @@ struct Problem: Content {
             errors: description.problems.isEmpty
                 ? nil
                 : description.problems.map {
-                    FieldError(field: $0.field, code: $0.key, message: "\(localizer.field($0.field)) \(localizer.problem($0))")
+                    FieldError(
+                        field: $0.field, code: $0.key, message: "\(localizer.field($0.field)) \(localizer.problem($0))")
                 })
         let response = Response(status: description.status, headers: description.headers)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         response.body = .init(data: (try? encoder.encode(problem)) ?? Data())
-        response.headers.contentType = HTTPMediaType(type: "application", subType: "problem+json", parameters: ["charset": "utf-8"])
+        response.headers.contentType = HTTPMediaType(
+            type: "application", subType: "problem+json", parameters: ["charset": "utf-8"])
         return response
     }
 }

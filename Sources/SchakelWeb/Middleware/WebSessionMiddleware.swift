@@ -17,7 +17,8 @@ struct WebSessionMiddleware: AsyncMiddleware {
                     user: user, actor: try await store.accounts.actor(for: user), session: nil, tokenID: owner.tokenID)
             }
         } else if let secret = request.cookies[Self.cookieName]?.string, !secret.isEmpty {
-            if let session = try await store.sessions.session(secret: secret, policy: request.schakel.configuration.sessions),
+            if let session = try await store.sessions.session(
+                secret: secret, policy: request.schakel.configuration.sessions),
                 let user = try await store.accounts.user(session.userID), user.active
             {
                 request.authenticated = Authenticated(
@@ -40,7 +41,8 @@ struct WebSessionMiddleware: AsyncMiddleware {
 
 extension HTTPCookies.Value {
     static var expired: HTTPCookies.Value {
-        .init(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/", isHTTPOnly: true, sameSite: .lax)
+        .init(
+            string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/", isHTTPOnly: true, sameSite: .lax)
     }
 }
 
@@ -59,7 +61,8 @@ struct CSRFMiddleware: AsyncMiddleware {
                 ?? (try? request.content.get(String.self, at: "_csrf"))
             guard let expected, let given, constantTimeEquals(expected, given) else { throw CSRFError() }
         } else if !safe.contains(request.method), request.isAPI, let session = request.authenticated?.session {
-            guard let given = request.headers.first(name: "X-CSRF-Token"), constantTimeEquals(session.csrfToken, given) else {
+            guard let given = request.headers.first(name: "X-CSRF-Token"), constantTimeEquals(session.csrfToken, given)
+            else {
                 throw CSRFError()
             }
         }

@@ -61,7 +61,8 @@ enum ResidentController {
         let form = try req.content.decode(ResidentForm.self)
         do {
             let input = try await input(from: form, store: req.store)
-            switch try await req.store.residents(req.auditContext).create(input, confirmedNew: form.confirmedNew == "1") {
+            switch try await req.store.residents(req.auditContext).create(input, confirmedNew: form.confirmedNew == "1")
+            {
             case .created(let resident):
                 return req.redirect(to: "/residents/\(resident.id)", redirectType: .normal)
             case .possibleDuplicates(let matches):
@@ -81,9 +82,11 @@ enum ResidentController {
         let r = file.resident
         let form = ResidentForm(
             givenName: r.givenName, familyName: r.familyName, dateOfBirth: r.dateOfBirth?.description,
-            postcode: file.address?.postcode.description, houseNumber: file.address.map { String($0.houseNumber.number) },
+            postcode: file.address?.postcode.description,
+            houseNumber: file.address.map { String($0.houseNumber.number) },
             houseLetter: file.address?.houseNumber.letter, houseNumberAddition: file.address?.houseNumber.addition,
-            phone: r.phone?.value, preferredLanguage: r.preferredLanguage, contactChannels: r.contactChannels.map(\.rawValue),
+            phone: r.phone?.value, preferredLanguage: r.preferredLanguage,
+            contactChannels: r.contactChannels.map(\.rawValue),
             contactNote: r.contactNote, doorNotes: r.doorNotes, confirmedNew: nil)
         return ResidentPages.form(form, residentID: id, problems: [], request: req)
     }
@@ -107,7 +110,8 @@ enum ResidentController {
         let page = try Paging(page: try? req.query.get(Int.self, at: "page"), perPage: 50)
         let repository = req.store.residents(req.auditContext)
         let events = try await repository.timeline(id, page: page)
-        let names = Dictionary(uniqueKeysWithValues: try await req.store.accounts.users().map { ($0.id, $0.displayName) })
+        let names = Dictionary(
+            uniqueKeysWithValues: try await req.store.accounts.users().map { ($0.id, $0.displayName) })
         return ResidentPages.timeline(events, residentID: id, actorNames: names, request: req)
     }
 
@@ -120,16 +124,21 @@ enum ResidentController {
         let id = try residentID(req)
         let form = try req.content.decode(ConsentForm.self)
         let organisations = try (form.organisationIDs ?? []).map { raw -> Organisation.ID in
-            guard let id = Organisation.ID(raw) else { throw ValidationError(field: "organisationIDs", key: "organisation.unknown") }
+            guard let id = Organisation.ID(raw) else {
+                throw ValidationError(field: "organisationIDs", key: "organisation.unknown")
+            }
             return id
         }
-        _ = try await req.store.residents(req.auditContext).addConsent(to: id, purpose: form.purpose, organisations: organisations)
+        _ = try await req.store.residents(req.auditContext).addConsent(
+            to: id, purpose: form.purpose, organisations: organisations)
         return req.redirect(to: "/residents/\(id)#toestemmingen", redirectType: .normal)
     }
 
     static func withdrawConsent(req: Request) async throws -> Response {
         let id = try residentID(req)
-        guard let consentID = req.parameters.get("consentID").flatMap(Consent.ID.init) else { throw DomainError.notFound(kind: "consent") }
+        guard let consentID = req.parameters.get("consentID").flatMap(Consent.ID.init) else {
+            throw DomainError.notFound(kind: "consent")
+        }
         _ = try await req.store.residents(req.auditContext).withdrawConsent(consentID, of: id)
         return req.redirect(to: "/residents/\(id)#toestemmingen", redirectType: .normal)
     }
@@ -148,7 +157,9 @@ enum ResidentController {
     // MARK: Helpers
 
     static func residentID(_ req: Request) throws -> Resident.ID {
-        guard let id = req.parameters.get("residentID").flatMap(Resident.ID.init) else { throw DomainError.notFound(kind: "resident") }
+        guard let id = req.parameters.get("residentID").flatMap(Resident.ID.init) else {
+            throw DomainError.notFound(kind: "resident")
+        }
         return id
     }
 
@@ -160,9 +171,13 @@ enum ResidentController {
         if let postcodeText = form.postcode?.nonEmpty {
             let postcode = validator.check("postcode") { try Postcode(postcodeText) }
             let number = form.houseNumber.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-            if number == nil { validator.add("houseNumber", form.houseNumber?.nonEmpty == nil ? "required" : "houseNumber.notANumber") }
+            if number == nil {
+                validator.add("houseNumber", form.houseNumber?.nonEmpty == nil ? "required" : "houseNumber.notANumber")
+            }
             let house = number.flatMap { number in
-                validator.run { try HouseNumber(number: number, letter: form.houseLetter, addition: form.houseNumberAddition) }
+                validator.run {
+                    try HouseNumber(number: number, letter: form.houseLetter, addition: form.houseNumberAddition)
+                }
             }
             if let postcode, let house {
                 if let address = try await store.addresses.find(postcode: postcode, houseNumber: house) {
@@ -176,7 +191,9 @@ enum ResidentController {
             givenName: form.givenName, familyName: form.familyName, dateOfBirth: form.dateOfBirth, addressID: addressID,
             phone: form.phone, preferredLanguage: form.preferredLanguage, contactChannels: form.contactChannels ?? [],
             contactNote: form.contactNote, doorNotes: form.doorNotes)
-        _ = validator.run { try input.validated(id: store.ids(), today: LocalDate(store.clock.now()), responsibleTeamID: nil) }
+        _ = validator.run {
+            try input.validated(id: store.ids(), today: LocalDate(store.clock.now()), responsibleTeamID: nil)
+        }
         try validator.finish()
         return input
     }

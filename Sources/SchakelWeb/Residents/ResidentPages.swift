@@ -9,10 +9,14 @@ enum ResidentPages {
         let t = request.localizer
         let actor = request.authenticated?.actor
         var body: [HTMLNode] = [
-            Forms.post(action: "/residents/search", request: request, [.cls("search")], [
-                Forms.field("q", label: t("residents.searchLabel"), value: query, type: "search", t: t, markOptional: false, extra: [Attr(name: "autocomplete", value: "off")]),
-                Forms.submit(t("common.search")),
-            ])
+            Forms.post(
+                action: "/residents/search", request: request, [.cls("search")],
+                [
+                    Forms.field(
+                        "q", label: t("residents.searchLabel"), value: query, type: "search", t: t, markOptional: false,
+                        extra: [Attr(name: "autocomplete", value: "off")]),
+                    Forms.submit(t("common.search")),
+                ])
         ]
         if let actor, AccessPolicy.canCreateResidents(actor) {
             body.append(H.p("", [.cls("actions")]))
@@ -22,26 +26,41 @@ enum ResidentPages {
             body.append(H.p(t(query?.nonEmpty == nil ? "residents.emptyCoverage" : "residents.empty"), [.cls("empty")]))
         } else {
             body.append(
-                H.el("ul", [.cls("cards")], page.items.map { resident in
-                    H.el("li", [], [
-                        H.a(resident.fullName, href: "/residents/\(resident.id)", [.cls("title")]),
-                        H.el("span", [.cls("muted")], [H.text(resident.addressLine ?? t("residents.noAddress"))]),
-                        resident.dateOfBirth.map { H.el("span", [.cls("muted")], [H.text(t("residents.dateOfBirth") + ": " + $0.dutch)]) } ?? H.group([]),
-                    ])
-                }))
+                H.el(
+                    "ul", [.cls("cards")],
+                    page.items.map { resident in
+                        H.el(
+                            "li", [],
+                            [
+                                H.a(resident.fullName, href: "/residents/\(resident.id)", [.cls("title")]),
+                                H.el(
+                                    "span", [.cls("muted")], [H.text(resident.addressLine ?? t("residents.noAddress"))]),
+                                resident.dateOfBirth.map {
+                                    H.el(
+                                        "span", [.cls("muted")], [H.text(t("residents.dateOfBirth") + ": " + $0.dutch)])
+                                } ?? H.group([]),
+                            ])
+                    }))
         }
         if let query = query?.nonEmpty {
             // Search results page by POST too, so the query stays out of the URL.
             if page.pageCount > 1 {
                 var buttons: [HTMLNode] = []
-                for (label, target) in [(t("common.previous"), page.page - 1), (t("common.next"), page.page + 1)] where target >= 1 && target <= page.pageCount {
-                    buttons.append(Forms.post(action: "/residents/search", request: request, [.cls("inline")], [
-                        H.void("input", [.type("hidden"), .name("q"), .value(query)]),
-                        H.void("input", [.type("hidden"), .name("page"), .value(String(target))]),
-                        Forms.submit(label),
-                    ]))
+                for (label, target) in [(t("common.previous"), page.page - 1), (t("common.next"), page.page + 1)]
+                where target >= 1 && target <= page.pageCount {
+                    buttons.append(
+                        Forms.post(
+                            action: "/residents/search", request: request, [.cls("inline")],
+                            [
+                                H.void("input", [.type("hidden"), .name("q"), .value(query)]),
+                                H.void("input", [.type("hidden"), .name("page"), .value(String(target))]),
+                                Forms.submit(label),
+                            ]))
                 }
-                body.append(H.el("nav", [.cls("pager")], buttons + [H.el("span", [], [H.text(t("common.page", page.page, page.pageCount))])]))
+                body.append(
+                    H.el(
+                        "nav", [.cls("pager")],
+                        buttons + [H.el("span", [], [H.text(t("common.page", page.page, page.pageCount))])]))
             } else {
                 body.append(H.p(t("common.total", page.total), [.cls("muted")]))
             }
@@ -62,19 +81,30 @@ enum ResidentPages {
             if let birth = r.dateOfBirth { details.append((t("field.dateOfBirth"), birth.dutch)) }
             if let language = r.preferredLanguage { details.append((t("field.preferredLanguage"), language)) }
             if !r.contactChannels.isEmpty {
-                details.append((t("field.contactChannels"), r.contactChannels.map { t("channel." + $0.rawValue) }.joined(separator: ", ")))
+                details.append(
+                    (
+                        t("field.contactChannels"),
+                        r.contactChannels.map { t("channel." + $0.rawValue) }.joined(separator: ", ")
+                    ))
             }
             if let note = r.contactNote { details.append((t("field.contactNote"), note)) }
         }
         var body: [HTMLNode] = []
         if file.view == .basic { body.append(H.p(t("resident.basicView"), [.cls("notice")])) }
-        body.append(H.el("section", [.aria("labelledby", "gegevens")], [
-            H.el("h2", [.id("gegevens")], [H.text(t("resident.details"))]),
-            H.el("dl", [.cls("details")], details.flatMap { [H.el("dt", [], [H.text($0.0)]), H.el("dd", [], [H.text($0.1)])] }),
-        ]))
+        body.append(
+            H.el(
+                "section", [.aria("labelledby", "gegevens")],
+                [
+                    H.el("h2", [.id("gegevens")], [H.text(t("resident.details"))]),
+                    H.el(
+                        "dl", [.cls("details")],
+                        details.flatMap { [H.el("dt", [], [H.text($0.0)]), H.el("dd", [], [H.text($0.1)])] }),
+                ]))
         var actions: [HTMLNode] = []
         if file.canEdit { actions.append(H.a(t("resident.edit"), href: "/residents/\(r.id)/edit", [.cls("button")])) }
-        if file.view == .full { actions.append(H.a(t("resident.timeline"), href: "/residents/\(r.id)/timeline", [.cls("button secondary")])) }
+        if file.view == .full {
+            actions.append(H.a(t("resident.timeline"), href: "/residents/\(r.id)/timeline", [.cls("button secondary")]))
+        }
         if !actions.isEmpty { body.append(H.div([.cls("actions")], actions)) }
 
         if file.view == .full {
@@ -91,15 +121,23 @@ enum ResidentPages {
             children.append(H.p(household.name))
             if !file.householdMembers.isEmpty {
                 children.append(H.el("h3", [], [H.text(t("resident.householdMembers"))]))
-                children.append(H.el("ul", [], file.householdMembers.map { H.el("li", [], [H.a($0.fullName, href: "/residents/\($0.id)")]) }))
+                children.append(
+                    H.el(
+                        "ul", [],
+                        file.householdMembers.map { H.el("li", [], [H.a($0.fullName, href: "/residents/\($0.id)")]) }))
             }
         } else {
             children.append(H.p(t("resident.householdNone")))
             if file.canEdit {
-                children.append(Forms.post(action: "/residents/\(file.resident.id)/household", request: request, [.cls("stacked")], [
-                    Forms.field("name", label: t("resident.householdName"), value: "Huishouden \(file.resident.familyName)", required: true, t: t),
-                    Forms.submit(t("resident.householdCreate")),
-                ]))
+                children.append(
+                    Forms.post(
+                        action: "/residents/\(file.resident.id)/household", request: request, [.cls("stacked")],
+                        [
+                            Forms.field(
+                                "name", label: t("resident.householdName"),
+                                value: "Huishouden \(file.resident.familyName)", required: true, t: t),
+                            Forms.submit(t("resident.householdCreate")),
+                        ]))
             }
         }
         return H.el("section", [], children)
@@ -112,115 +150,209 @@ enum ResidentPages {
         if file.consents.isEmpty {
             children.append(H.p(t("resident.consentsNone")))
         } else {
-            children.append(H.el("ul", [.cls("cards")], file.consents.map { consent in
-                var parts: [HTMLNode] = [
-                    H.el("strong", [], [H.text(consent.purpose)]),
-                    H.el("span", [.cls("muted")], [H.text(consent.organisationIDs.map { names[$0] ?? "?" }.joined(separator: ", "))]),
-                    H.el("span", [], [H.text(t("resident.consentGiven", DateText.dutch(consent.givenAt)))]),
-                ]
-                if let withdrawn = consent.withdrawnAt {
-                    parts.append(H.el("span", [.cls("withdrawn")], [H.text(t("resident.consentWithdrawn", DateText.dutch(withdrawn)))]))
-                } else if file.canEdit {
-                    parts.append(Forms.post(action: "/residents/\(file.resident.id)/consents/\(consent.id)/withdraw", request: request, [.cls("inline")], [
-                        Forms.submit(t("resident.consentWithdraw"))
-                    ]))
-                }
-                return H.el("li", [], parts)
-            }))
+            children.append(
+                H.el(
+                    "ul", [.cls("cards")],
+                    file.consents.map { consent in
+                        var parts: [HTMLNode] = [
+                            H.el("strong", [], [H.text(consent.purpose)]),
+                            H.el(
+                                "span", [.cls("muted")],
+                                [H.text(consent.organisationIDs.map { names[$0] ?? "?" }.joined(separator: ", "))]),
+                            H.el("span", [], [H.text(t("resident.consentGiven", DateText.dutch(consent.givenAt)))]),
+                        ]
+                        if let withdrawn = consent.withdrawnAt {
+                            parts.append(
+                                H.el(
+                                    "span", [.cls("withdrawn")],
+                                    [H.text(t("resident.consentWithdrawn", DateText.dutch(withdrawn)))]))
+                        } else if file.canEdit {
+                            parts.append(
+                                Forms.post(
+                                    action: "/residents/\(file.resident.id)/consents/\(consent.id)/withdraw",
+                                    request: request, [.cls("inline")],
+                                    [
+                                        Forms.submit(t("resident.consentWithdraw"))
+                                    ]))
+                        }
+                        return H.el("li", [], parts)
+                    }))
         }
         if file.canEdit {
-            children.append(Forms.post(action: "/residents/\(file.resident.id)/consents", request: request, [.cls("stacked")], [
-                H.el("h3", [], [H.text(t("resident.consentAdd"))]),
-                Forms.field("purpose", label: t("resident.consentPurpose"), value: nil, required: true, t: t),
-                H.el("fieldset", [], [H.el("legend", [], [H.text(t("resident.consentOrganisations"))])] + organisations.map { organisation in
-                    H.el("label", [.cls("check")], [
-                        H.void("input", [.type("checkbox"), .name("organisationIDs[]"), .value(organisation.id.description)]),
-                        H.text(" " + organisation.name),
-                    ])
-                }),
-                Forms.submit(t("resident.consentAdd")),
-            ]))
+            children.append(
+                Forms.post(
+                    action: "/residents/\(file.resident.id)/consents", request: request, [.cls("stacked")],
+                    [
+                        H.el("h3", [], [H.text(t("resident.consentAdd"))]),
+                        Forms.field("purpose", label: t("resident.consentPurpose"), value: nil, required: true, t: t),
+                        H.el(
+                            "fieldset", [],
+                            [H.el("legend", [], [H.text(t("resident.consentOrganisations"))])]
+                                + organisations.map { organisation in
+                                    H.el(
+                                        "label", [.cls("check")],
+                                        [
+                                            H.void(
+                                                "input",
+                                                [
+                                                    .type("checkbox"), .name("organisationIDs[]"),
+                                                    .value(organisation.id.description),
+                                                ]),
+                                            H.text(" " + organisation.name),
+                                        ])
+                                }),
+                        Forms.submit(t("resident.consentAdd")),
+                    ]))
         }
         return H.el("section", [], children)
     }
 
-    static func form(_ form: ResidentController.ResidentForm, residentID: Resident.ID?, problems: [FieldProblem], request: Request) -> Response {
+    static func form(
+        _ form: ResidentController.ResidentForm, residentID: Resident.ID?, problems: [FieldProblem], request: Request
+    ) -> Response {
         let t = request.localizer
         let channels = Set(form.contactChannels ?? [])
         let action = residentID.map { "/residents/\($0)" } ?? "/residents"
         let body: [HTMLNode] = [
             Forms.errorSummary(problems, t: t),
-            Forms.post(action: action, request: request, [.cls("stacked"), Attr(name: "novalidate", value: nil)], [
-                Forms.field("givenName", label: t("field.givenName"), value: form.givenName, required: true, problems: problems, t: t, autocomplete: "off"),
-                Forms.field("familyName", label: t("field.familyName"), value: form.familyName, required: true, problems: problems, t: t, autocomplete: "off"),
-                Forms.field("dateOfBirth", label: t("field.dateOfBirth"), value: form.dateOfBirth, type: "date", problems: problems, t: t),
-                H.el("fieldset", [], [
-                    H.el("legend", [], [H.text(t("field.address"))]),
-                    H.p(t("resident.addressHelp"), [.cls("muted")]),
-                    Forms.field("postcode", label: t("field.postcode"), value: form.postcode, problems: problems, t: t, extra: [Attr(name: "inputmode", value: "text"), Attr(name: "maxlength", value: "7")]),
-                    Forms.field("houseNumber", label: t("field.houseNumber"), value: form.houseNumber, problems: problems, t: t, extra: [Attr(name: "inputmode", value: "numeric")]),
-                    Forms.field("houseLetter", label: t("field.houseLetter"), value: form.houseLetter, problems: problems, t: t),
-                    Forms.field("houseNumberAddition", label: t("field.houseNumberAddition"), value: form.houseNumberAddition, problems: problems, t: t),
+            Forms.post(
+                action: action, request: request, [.cls("stacked"), Attr(name: "novalidate", value: nil)],
+                [
+                    Forms.field(
+                        "givenName", label: t("field.givenName"), value: form.givenName, required: true,
+                        problems: problems, t: t, autocomplete: "off"),
+                    Forms.field(
+                        "familyName", label: t("field.familyName"), value: form.familyName, required: true,
+                        problems: problems, t: t, autocomplete: "off"),
+                    Forms.field(
+                        "dateOfBirth", label: t("field.dateOfBirth"), value: form.dateOfBirth, type: "date",
+                        problems: problems, t: t),
+                    H.el(
+                        "fieldset", [],
+                        [
+                            H.el("legend", [], [H.text(t("field.address"))]),
+                            H.p(t("resident.addressHelp"), [.cls("muted")]),
+                            Forms.field(
+                                "postcode", label: t("field.postcode"), value: form.postcode, problems: problems, t: t,
+                                extra: [Attr(name: "inputmode", value: "text"), Attr(name: "maxlength", value: "7")]),
+                            Forms.field(
+                                "houseNumber", label: t("field.houseNumber"), value: form.houseNumber,
+                                problems: problems, t: t, extra: [Attr(name: "inputmode", value: "numeric")]),
+                            Forms.field(
+                                "houseLetter", label: t("field.houseLetter"), value: form.houseLetter,
+                                problems: problems, t: t),
+                            Forms.field(
+                                "houseNumberAddition", label: t("field.houseNumberAddition"),
+                                value: form.houseNumberAddition, problems: problems, t: t),
+                        ]),
+                    Forms.field(
+                        "phone", label: t("field.phone"), value: form.phone, type: "tel", problems: problems, t: t),
+                    Forms.field(
+                        "preferredLanguage", label: t("field.preferredLanguage"), value: form.preferredLanguage,
+                        problems: problems, t: t),
+                    H.el(
+                        "fieldset", [],
+                        [H.el("legend", [], [H.text(t("field.contactChannels"))])]
+                            + ContactChannel.allCases.map { channel in
+                                H.el(
+                                    "label", [.cls("check")],
+                                    [
+                                        H.void(
+                                            "input",
+                                            [
+                                                .type("checkbox"), .name("contactChannels[]"), .value(channel.rawValue),
+                                                Attr.flag("checked", channels.contains(channel.rawValue)),
+                                            ]),
+                                        H.text(" " + t("channel." + channel.rawValue)),
+                                    ])
+                            }),
+                    Forms.textarea(
+                        "contactNote", label: t("field.contactNote"), value: form.contactNote, problems: problems, t: t),
+                    Forms.textarea(
+                        "doorNotes", label: t("field.doorNotes"), value: form.doorNotes, problems: problems, t: t),
+                    Forms.submit(t("common.save")),
                 ]),
-                Forms.field("phone", label: t("field.phone"), value: form.phone, type: "tel", problems: problems, t: t),
-                Forms.field("preferredLanguage", label: t("field.preferredLanguage"), value: form.preferredLanguage, problems: problems, t: t),
-                H.el("fieldset", [], [H.el("legend", [], [H.text(t("field.contactChannels"))])] + ContactChannel.allCases.map { channel in
-                    H.el("label", [.cls("check")], [
-                        H.void("input", [.type("checkbox"), .name("contactChannels[]"), .value(channel.rawValue), Attr.flag("checked", channels.contains(channel.rawValue))]),
-                        H.text(" " + t("channel." + channel.rawValue)),
-                    ])
-                }),
-                Forms.textarea("contactNote", label: t("field.contactNote"), value: form.contactNote, problems: problems, t: t),
-                Forms.textarea("doorNotes", label: t("field.doorNotes"), value: form.doorNotes, problems: problems, t: t),
-                Forms.submit(t("common.save")),
-            ]),
         ]
         let title = residentID == nil ? t("residents.new") : t("resident.edit")
-        return Layout.response(PageContent(title: title, body: body, status: problems.isEmpty ? .ok : .unprocessableEntity), request: request)
+        return Layout.response(
+            PageContent(title: title, body: body, status: problems.isEmpty ? .ok : .unprocessableEntity),
+            request: request)
     }
 
-    static func duplicates(_ matches: [ResidentSummary], form: ResidentController.ResidentForm, request: Request) -> Response {
+    static func duplicates(_ matches: [ResidentSummary], form: ResidentController.ResidentForm, request: Request)
+        -> Response
+    {
         let t = request.localizer
         var hidden: [HTMLNode] = []
         let values: [(String, String?)] = [
             ("givenName", form.givenName), ("familyName", form.familyName), ("dateOfBirth", form.dateOfBirth),
             ("postcode", form.postcode), ("houseNumber", form.houseNumber), ("houseLetter", form.houseLetter),
             ("houseNumberAddition", form.houseNumberAddition), ("phone", form.phone),
-            ("preferredLanguage", form.preferredLanguage), ("contactNote", form.contactNote), ("doorNotes", form.doorNotes),
+            ("preferredLanguage", form.preferredLanguage), ("contactNote", form.contactNote),
+            ("doorNotes", form.doorNotes),
             ("confirmedNew", "1"),
         ]
         for (name, value) in values { hidden.append(H.void("input", [.type("hidden"), .name(name), .value(value)])) }
-        for channel in form.contactChannels ?? [] { hidden.append(H.void("input", [.type("hidden"), .name("contactChannels[]"), .value(channel)])) }
+        for channel in form.contactChannels ?? [] {
+            hidden.append(H.void("input", [.type("hidden"), .name("contactChannels[]"), .value(channel)]))
+        }
         let body: [HTMLNode] = [
             H.p(t("resident.duplicatesIntro"), [.cls("notice"), Attr(name: "role", value: "alert")]),
-            H.el("ul", [.cls("cards")], matches.map { match in
-                H.el("li", [.cls("duplicate")], [
-                    H.el("strong", [], [H.text(match.fullName)]),
-                    H.el("span", [.cls("muted")], [H.text(match.addressLine ?? t("residents.noAddress"))]),
-                    match.dateOfBirth.map { H.el("span", [], [H.text(t("residents.dateOfBirth") + ": " + $0.dutch)]) } ?? H.group([]),
-                    H.a(t("resident.open"), href: "/residents/\(match.id)", [.cls("button")]),
-                ])
-            }),
-            Forms.post(action: "/residents", request: request, [], hidden + [
-                H.el("button", [.type("submit"), .cls("secondary")], [H.text(t("resident.duplicatesConfirm"))])
-            ]),
+            H.el(
+                "ul", [.cls("cards")],
+                matches.map { match in
+                    H.el(
+                        "li", [.cls("duplicate")],
+                        [
+                            H.el("strong", [], [H.text(match.fullName)]),
+                            H.el("span", [.cls("muted")], [H.text(match.addressLine ?? t("residents.noAddress"))]),
+                            match.dateOfBirth.map {
+                                H.el("span", [], [H.text(t("residents.dateOfBirth") + ": " + $0.dutch)])
+                            } ?? H.group([]),
+                            H.a(t("resident.open"), href: "/residents/\(match.id)", [.cls("button")]),
+                        ])
+                }),
+            Forms.post(
+                action: "/residents", request: request, [],
+                hidden + [
+                    H.el("button", [.type("submit"), .cls("secondary")], [H.text(t("resident.duplicatesConfirm"))])
+                ]),
         ]
-        return Layout.response(PageContent(title: t("resident.duplicates"), body: body, status: .conflict), request: request)
+        return Layout.response(
+            PageContent(title: t("resident.duplicates"), body: body, status: .conflict), request: request)
     }
 
-    static func timeline(_ page: Paged<TimelineEvent>, residentID: Resident.ID, actorNames: [User.ID: String], request: Request) -> Response {
+    static func timeline(
+        _ page: Paged<TimelineEvent>, residentID: Resident.ID, actorNames: [User.ID: String], request: Request
+    ) -> Response {
         let t = request.localizer
         var body: [HTMLNode] = [H.a(t("common.back"), href: "/residents/\(residentID)")]
         if page.items.isEmpty {
             body.append(H.p(t("timeline.empty"), [.cls("empty")]))
         } else {
-            body.append(H.el("ol", [.cls("timeline")], page.items.map { event in
-                H.el("li", [], [
-                    H.el("time", [Attr(name: "datetime", value: ISO8601DateFormatter().string(from: event.at))], [H.text(DateText.dutch(event.at))]),
-                    H.el("strong", [], [H.text(t("timeline." + event.kind))]),
-                    H.el("span", [.cls("muted")], [H.text([event.detail.map { describe($0, t: t) }, event.actorID.flatMap { actorNames[$0] }].compactMap { $0 }.joined(separator: " · "))]),
-                ])
-            }))
+            body.append(
+                H.el(
+                    "ol", [.cls("timeline")],
+                    page.items.map { event in
+                        H.el(
+                            "li", [],
+                            [
+                                H.el(
+                                    "time",
+                                    [Attr(name: "datetime", value: ISO8601DateFormatter().string(from: event.at))],
+                                    [H.text(DateText.dutch(event.at))]),
+                                H.el("strong", [], [H.text(t("timeline." + event.kind))]),
+                                H.el(
+                                    "span", [.cls("muted")],
+                                    [
+                                        H.text(
+                                            [
+                                                event.detail.map { describe($0, t: t) },
+                                                event.actorID.flatMap { actorNames[$0] },
+                                            ].compactMap { $0 }.joined(separator: " · "))
+                                    ]),
+                            ])
+                    }))
         }
         body.append(Forms.pager(page, path: "/residents/\(residentID)/timeline", t: t))
         return Layout.response(PageContent(title: t("resident.timeline"), body: body), request: request)
@@ -229,8 +361,15 @@ enum ResidentPages {
     /// Field lists in the timeline are stored as names (`phone, doorNotes`); show them in words.
     private static func describe(_ detail: String, t: Localizer) -> String {
         let parts = detail.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        guard parts.allSatisfy({ Localizer.table["field." + $0] != nil || $0 == "name" || $0 == "address" || $0 == "household" || $0 == "contactPreferences" }) else { return detail }
-        return parts.map { t.field($0 == "contactPreferences" ? "contactChannels" : $0 == "household" ? "householdID" : $0) }.joined(separator: ", ")
+        guard
+            parts.allSatisfy({
+                Localizer.table["field." + $0] != nil || $0 == "name" || $0 == "address" || $0 == "household"
+                    || $0 == "contactPreferences"
+            })
+        else { return detail }
+        return parts.map {
+            t.field($0 == "contactPreferences" ? "contactChannels" : $0 == "household" ? "householdID" : $0)
+        }.joined(separator: ", ")
     }
 }
 

@@ -28,9 +28,12 @@ enum H {
 
     /// An element without children or end tag, such as `input`.
     static func void(_ tag: String, _ attributes: [Attr?]) -> HTMLNode {
-        .selfClosedElement(named: tag, attributes: attributes.compactMap { $0 }.map { attribute in
-            Attribute<HTML.BodyContext>(name: attribute.name, value: attribute.value.map(escape), ignoreIfValueIsEmpty: false)
-        })
+        .selfClosedElement(
+            named: tag,
+            attributes: attributes.compactMap { $0 }.map { attribute in
+                Attribute<HTML.BodyContext>(
+                    name: attribute.name, value: attribute.value.map(escape), ignoreIfValueIsEmpty: false)
+            })
     }
 
     static func text(_ string: String) -> HTMLNode { .raw(escape(string)) }

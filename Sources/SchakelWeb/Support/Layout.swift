@@ -50,20 +50,28 @@ enum Layout {
         }
         let switchTo: Language = request.language == .nl ? .en : .nl
         var tools: [HTMLNode] = [
-            H.a(t("nav.language"), href: "/language?lang=\(switchTo.rawValue)&back=\(request.url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["/", "-"])) ?? "/")", [Attr(name: "lang", value: switchTo.rawValue)])
+            H.a(
+                t("nav.language"),
+                href:
+                    "/language?lang=\(switchTo.rawValue)&back=\(request.url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["/", "-"])) ?? "/")",
+                [Attr(name: "lang", value: switchTo.rawValue)])
         ]
         if let authenticated {
             tools.append(H.el("span", [.cls("who")], [H.text(authenticated.user.displayName)]))
             tools.append(
-                Forms.post(action: "/logout", request: request, [.cls("inline")], [
-                    H.el("button", [.type("submit"), .cls("link")], [H.text(t("nav.logout"))])
-                ]))
+                Forms.post(
+                    action: "/logout", request: request, [.cls("inline")],
+                    [
+                        H.el("button", [.type("submit"), .cls("link")], [H.text(t("nav.logout"))])
+                    ]))
         }
-        return H.el("header", [.cls("site")], [
-            H.a(t("app.name"), href: "/", [.cls("brand")]),
-            H.el("nav", [.aria("label", t("nav.menu"))], [H.el("ul", [], links)]),
-            H.div([.cls("tools")], tools),
-        ])
+        return H.el(
+            "header", [.cls("site")],
+            [
+                H.a(t("app.name"), href: "/", [.cls("brand")]),
+                H.el("nav", [.aria("label", t("nav.menu"))], [H.el("ul", [], links)]),
+                H.div([.cls("tools")], tools),
+            ])
     }
 
     private static func navLink(_ title: String, _ href: String) -> HTMLNode {
@@ -89,7 +97,9 @@ enum Forms {
         let mine = problems.filter { $0.field == name }
         let inputID = "f-\(name)"
         var children: [HTMLNode] = [
-            H.el("label", [.for(inputID)], [H.text(label + (required || !markOptional ? "" : " " + t("common.optional")))])
+            H.el(
+                "label", [.for(inputID)],
+                [H.text(label + (required || !markOptional ? "" : " " + t("common.optional")))])
         ]
         if let hint { children.append(H.el("small", [.id("\(inputID)-hint")], [H.text(hint)])) }
         children.append(
@@ -103,29 +113,44 @@ enum Forms {
                 ] + extra))
         if !mine.isEmpty {
             children.append(
-                H.el("p", [.cls("field-error"), .id("\(inputID)-error")], [H.text(mine.map { t.problem($0) }.joined(separator: "; "))]))
+                H.el(
+                    "p", [.cls("field-error"), .id("\(inputID)-error")],
+                    [H.text(mine.map { t.problem($0) }.joined(separator: "; "))]))
         }
         return H.div([.cls(mine.isEmpty ? "field" : "field invalid")], children)
     }
 
-    static func textarea(_ name: String, label: String, value: String?, problems: [FieldProblem], t: Localizer) -> HTMLNode {
+    static func textarea(_ name: String, label: String, value: String?, problems: [FieldProblem], t: Localizer)
+        -> HTMLNode
+    {
         let mine = problems.filter { $0.field == name }
         let inputID = "f-\(name)"
-        return H.div([.cls(mine.isEmpty ? "field" : "field invalid")], [
-            H.el("label", [.for(inputID)], [H.text(label + " " + t("common.optional"))]),
-            H.el("textarea", [.name(name), .id(inputID), Attr(name: "rows", value: "3")], [H.text(value ?? "")]),
-        ] + (mine.isEmpty ? [] : [H.el("p", [.cls("field-error")], [H.text(mine.map { t.problem($0) }.joined(separator: "; "))])]))
+        return H.div(
+            [.cls(mine.isEmpty ? "field" : "field invalid")],
+            [
+                H.el("label", [.for(inputID)], [H.text(label + " " + t("common.optional"))]),
+                H.el("textarea", [.name(name), .id(inputID), Attr(name: "rows", value: "3")], [H.text(value ?? "")]),
+            ]
+                + (mine.isEmpty
+                    ? []
+                    : [H.el("p", [.cls("field-error")], [H.text(mine.map { t.problem($0) }.joined(separator: "; "))])]))
     }
 
     /// The summary at the top of a form that did not save: every problem, linked to its field.
     static func errorSummary(_ problems: [FieldProblem], t: Localizer) -> HTMLNode {
         guard !problems.isEmpty else { return H.group([]) }
-        return H.div([.cls("error-summary"), Attr(name: "role", value: "alert")], [
-            H.p(t("common.formErrors")),
-            H.el("ul", [], problems.map { problem in
-                H.el("li", [], [H.a("\(t.field(problem.field)) \(t.problem(problem))", href: "#f-\(problem.field)")])
-            }),
-        ])
+        return H.div(
+            [.cls("error-summary"), Attr(name: "role", value: "alert")],
+            [
+                H.p(t("common.formErrors")),
+                H.el(
+                    "ul", [],
+                    problems.map { problem in
+                        H.el(
+                            "li", [],
+                            [H.a("\(t.field(problem.field)) \(t.problem(problem))", href: "#f-\(problem.field)")])
+                    }),
+            ])
     }
 
     static func submit(_ title: String) -> HTMLNode {
@@ -137,9 +162,22 @@ enum Forms {
         guard page.pageCount > 1 else { return H.p(t("common.total", page.total), [.cls("muted")]) }
         var items: [HTMLNode] = []
         let separator = path.contains("?") ? "&" : "?"
-        if page.page > 1 { items.append(H.a(t("common.previous"), href: "\(path)\(separator)page=\(page.page - 1)", [Attr(name: "rel", value: "prev")])) }
-        items.append(H.el("span", [], [H.text(t("common.page", page.page, page.pageCount) + " · " + t("common.total", page.total))]))
-        if page.page < page.pageCount { items.append(H.a(t("common.next"), href: "\(path)\(separator)page=\(page.page + 1)", [Attr(name: "rel", value: "next")])) }
+        if page.page > 1 {
+            items.append(
+                H.a(
+                    t("common.previous"), href: "\(path)\(separator)page=\(page.page - 1)",
+                    [Attr(name: "rel", value: "prev")]))
+        }
+        items.append(
+            H.el(
+                "span", [],
+                [H.text(t("common.page", page.page, page.pageCount) + " · " + t("common.total", page.total))]))
+        if page.page < page.pageCount {
+            items.append(
+                H.a(
+                    t("common.next"), href: "\(path)\(separator)page=\(page.page + 1)",
+                    [Attr(name: "rel", value: "next")]))
+        }
         return H.el("nav", [.cls("pager")], items)
     }
 }
@@ -149,11 +187,15 @@ enum ErrorPage {
         let t = request.localizer
         var body: [HTMLNode] = [H.p(t(description.titleKey))]
         if !description.problems.isEmpty {
-            body.append(H.el("ul", [], description.problems.map { H.el("li", [], [H.text("\(t.field($0.field)) \(t.problem($0))")]) }))
+            body.append(
+                H.el(
+                    "ul", [],
+                    description.problems.map { H.el("li", [], [H.text("\(t.field($0.field)) \(t.problem($0))")]) }))
         }
         body.append(H.p("", []))
         body.append(H.a(t("error.home"), href: "/"))
-        let response = Layout.response(PageContent(title: t("error.title"), body: body, status: description.status), request: request)
+        let response = Layout.response(
+            PageContent(title: t("error.title"), body: body, status: description.status), request: request)
         for (name, value) in description.headers { response.headers.replaceOrAdd(name: name, value: value) }
         return response
     }

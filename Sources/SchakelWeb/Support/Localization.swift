@@ -67,7 +67,10 @@ struct Localizer: Sendable {
         "common.no": ("Nee", "No"),
         "common.optional": ("(niet verplicht)", "(optional)"),
         "common.back": ("Terug", "Back"),
-        "common.formErrors": ("Het formulier is niet opgeslagen. Verbeter het volgende:", "The form was not saved. Please correct the following:"),
+        "common.formErrors": (
+            "Het formulier is niet opgeslagen. Verbeter het volgende:",
+            "The form was not saved. Please correct the following:"
+        ),
         "common.saved": ("Opgeslagen.", "Saved."),
 
         // Login
@@ -76,7 +79,10 @@ struct Localizer: Sendable {
         "login.password": ("Wachtwoord", "Password"),
         "login.submit": ("Inloggen", "Log in"),
         "login.failed": ("Gebruikersnaam of wachtwoord klopt niet.", "Username or password is incorrect."),
-        "login.throttled": ("Te veel mislukte pogingen. Probeer het over {0} seconden opnieuw.", "Too many failed attempts. Try again in {0} seconds."),
+        "login.throttled": (
+            "Te veel mislukte pogingen. Probeer het over {0} seconden opnieuw.",
+            "Too many failed attempts. Try again in {0} seconds."
+        ),
         "login.expired": ("Je sessie is verlopen. Log opnieuw in.", "Your session has expired. Please log in again."),
         "login.loggedOut": ("Je bent uitgelogd.", "You have been logged out."),
         "login.intro": ("Log in met je Schakel-account.", "Log in with your Schakel account."),
@@ -86,10 +92,21 @@ struct Localizer: Sendable {
         "home.welcome": ("Welkom, {0}", "Welcome, {0}"),
         "home.role": ("Je werkt als {0}.", "You work as {0}."),
         "home.teams": ("Jouw teams", "Your teams"),
-        "home.noTeams": ("Je bent nog niet aan een team gekoppeld. Vraag de beheerder om je toe te voegen.", "You are not in a team yet. Ask the administrator to add you."),
-        "home.policy": ("Je ziet alleen cijfers per wijk, nooit gegevens van een bewoner.", "You see figures per neighbourhood only, never a resident's data."),
-        "home.admin": ("Je beheert organisaties, teams, wijken en accounts. Dossiers van bewoners zie je niet.", "You manage organisations, teams, neighbourhoods and accounts. You do not see residents' files."),
-        "home.partner": ("Verwijzingen naar jouw organisatie verschijnen hier.", "Referrals to your organisation appear here."),
+        "home.noTeams": (
+            "Je bent nog niet aan een team gekoppeld. Vraag de beheerder om je toe te voegen.",
+            "You are not in a team yet. Ask the administrator to add you."
+        ),
+        "home.policy": (
+            "Je ziet alleen cijfers per wijk, nooit gegevens van een bewoner.",
+            "You see figures per neighbourhood only, never a resident's data."
+        ),
+        "home.admin": (
+            "Je beheert organisaties, teams, wijken en accounts. Dossiers van bewoners zie je niet.",
+            "You manage organisations, teams, neighbourhoods and accounts. You do not see residents' files."
+        ),
+        "home.partner": (
+            "Verwijzingen naar jouw organisatie verschijnen hier.", "Referrals to your organisation appear here."
+        ),
         "home.findResident": ("Bewoner zoeken", "Find a resident"),
         "home.coverage": ("Werkgebied: {0}", "Area: {0}"),
 
@@ -97,7 +114,9 @@ struct Localizer: Sendable {
         "residents.title": ("Bewoners", "Residents"),
         "residents.searchLabel": ("Naam of postcode", "Name or postcode"),
         "residents.empty": ("Geen bewoners gevonden.", "No residents found."),
-        "residents.emptyCoverage": ("Er wonen nog geen bekende bewoners in jouw werkgebied.", "No known residents live in your area yet."),
+        "residents.emptyCoverage": (
+            "Er wonen nog geen bekende bewoners in jouw werkgebied.", "No known residents live in your area yet."
+        ),
         "residents.new": ("Nieuwe bewoner", "New resident"),
         "residents.name": ("Naam", "Name"),
         "residents.address": ("Adres", "Address"),
@@ -106,7 +125,10 @@ struct Localizer: Sendable {
         "resident.details": ("Gegevens", "Details"),
         "resident.edit": ("Wijzigen", "Edit"),
         "resident.timeline": ("Tijdlijn", "Timeline"),
-        "resident.basicView": ("Je ziet alleen wat je aan de deur nodig hebt: naam, adres, telefoon en deurnotities.", "You see only what you need at the door: name, address, phone and door notes."),
+        "resident.basicView": (
+            "Je ziet alleen wat je aan de deur nodig hebt: naam, adres, telefoon en deurnotities.",
+            "You see only what you need at the door: name, address, phone and door notes."
+        ),
         "resident.household": ("Huishouden", "Household"),
         "resident.householdNone": ("Niet aan een huishouden gekoppeld.", "Not linked to a household."),
         "resident.householdCreate": ("Huishouden aanmaken", "Create household"),
@@ -121,11 +143,16 @@ struct Localizer: Sendable {
         "resident.consentWithdrawn": ("Ingetrokken {0}", "Withdrawn {0}"),
         "resident.consentWithdraw": ("Intrekken", "Withdraw"),
         "resident.duplicates": ("Deze bewoner lijkt al bekend", "This resident seems to be known already"),
-        "resident.duplicatesIntro": ("Er is al iemand met dezelfde naam en geboortedatum of hetzelfde adres. Open het bestaande dossier, of maak toch een nieuwe bewoner aan als het echt iemand anders is.", "Someone with the same name and date of birth or the same address exists. Open the existing file, or create a new resident anyway if this really is someone else."),
+        "resident.duplicatesIntro": (
+            "Er is al iemand met dezelfde naam en geboortedatum of hetzelfde adres. Open het bestaande dossier, of maak toch een nieuwe bewoner aan als het echt iemand anders is.",
+            "Someone with the same name and date of birth or the same address exists. Open the existing file, or create a new resident anyway if this really is someone else."
+        ),
         "resident.duplicatesConfirm": ("Toch nieuwe bewoner aanmaken", "Create a new resident anyway"),
         "resident.open": ("Open dossier", "Open file"),
         "resident.created": ("Bewoner aangemaakt.", "Resident created."),
-        "resident.addressHelp": ("Zoek het adres op postcode en huisnummer.", "Look the address up by postcode and house number."),
+        "resident.addressHelp": (
+            "Zoek het adres op postcode en huisnummer.", "Look the address up by postcode and house number."
+        ),
         "timeline.empty": ("Nog niets gebeurd.", "Nothing has happened yet."),
         "timeline.resident.created": ("Dossier aangemaakt", "File created"),
         "timeline.resident.updated": ("Gegevens gewijzigd", "Details changed"),
@@ -176,25 +203,41 @@ struct Localizer: Sendable {
         "problem.required": ("is verplicht", "is required"),
         "problem.tooLong": ("is te lang", "is too long"),
         "problem.invalid": ("is ongeldig", "is invalid"),
-        "problem.postcode.format": ("moet vier cijfers en twee letters zijn, bijv. 3815 AB", "must be four digits and two letters, e.g. 3815 AB"),
+        "problem.postcode.format": (
+            "moet vier cijfers en twee letters zijn, bijv. 3815 AB", "must be four digits and two letters, e.g. 3815 AB"
+        ),
         "problem.postcode.leadingZero": ("kan niet met 0 beginnen", "cannot start with 0"),
-        "problem.postcode.unusedSeries": ("bestaat niet: SA, SD en SS worden niet gebruikt", "does not exist: SA, SD and SS are not used"),
+        "problem.postcode.unusedSeries": (
+            "bestaat niet: SA, SD en SS worden niet gebruikt", "does not exist: SA, SD and SS are not used"
+        ),
         "problem.houseNumber.outOfRange": ("moet tussen 1 en 99999 liggen", "must be between 1 and 99999"),
         "problem.houseNumber.notANumber": ("moet een getal zijn", "must be a number"),
         "problem.houseLetter.format": ("moet één letter zijn", "must be one letter"),
-        "problem.houseNumberAddition.format": ("mag hoogstens vier letters of cijfers hebben", "may have at most four letters or digits"),
+        "problem.houseNumberAddition.format": (
+            "mag hoogstens vier letters of cijfers hebben", "may have at most four letters or digits"
+        ),
         "problem.coordinate.outsideNetherlands": ("ligt niet in Nederland", "is not in the Netherlands"),
         "problem.coordinate.notANumber": ("moeten getallen zijn", "must be numbers"),
         "problem.coordinate.incomplete": ("vul zowel breedte- als lengtegraad in", "give both latitude and longitude"),
-        "problem.areaCode.invalid": ("is geen CBS-code (GM0307, WK030701 of BU03070101)", "is not a CBS code (GM0307, WK030701 or BU03070101)"),
-        "problem.areaCode.wrongLevel.buurt": ("moet een buurtcode zijn (BU gevolgd door acht tekens)", "must be a neighbourhood code (BU followed by eight characters)"),
+        "problem.areaCode.invalid": (
+            "is geen CBS-code (GM0307, WK030701 of BU03070101)", "is not a CBS code (GM0307, WK030701 or BU03070101)"
+        ),
+        "problem.areaCode.wrongLevel.buurt": (
+            "moet een buurtcode zijn (BU gevolgd door acht tekens)",
+            "must be a neighbourhood code (BU followed by eight characters)"
+        ),
         "problem.areaCode.wrongLevel.wijk": ("moet een wijkcode zijn", "must be a district code"),
         "problem.areaCode.wrongLevel.gemeente": ("moet een gemeentecode zijn", "must be a municipality code"),
         "problem.year.outOfRange": ("moet tussen 2000 en 2100 liggen", "must be between 2000 and 2100"),
-        "problem.date.format": ("moet een datum zijn als 1948-03-07 of 7-3-1948", "must be a date like 1948-03-07 or 7-3-1948"),
+        "problem.date.format": (
+            "moet een datum zijn als 1948-03-07 of 7-3-1948", "must be a date like 1948-03-07 or 7-3-1948"
+        ),
         "problem.date.invalid": ("bestaat niet", "does not exist"),
         "problem.dateOfBirth.outOfRange": ("moet tussen 1900 en vandaag liggen", "must be between 1900 and today"),
-        "problem.phone.format": ("is geen geldig telefoonnummer (10 cijfers, of + en landcode)", "is not a valid phone number (10 digits, or + and country code)"),
+        "problem.phone.format": (
+            "is geen geldig telefoonnummer (10 cijfers, of + en landcode)",
+            "is not a valid phone number (10 digits, or + and country code)"
+        ),
         "problem.language.format": ("moet een taalcode van twee letters zijn", "must be a two-letter language code"),
         "problem.contactChannel.unknown": ("bevat een onbekende keuze", "contains an unknown choice"),
         "problem.id.format": ("is geen geldige verwijzing", "is not a valid reference"),
@@ -203,9 +246,17 @@ struct Localizer: Sendable {
         "problem.organisation.unknown": ("bevat een onbekende organisatie", "contains an unknown organisation"),
         "problem.team.unknown": ("bevat een onbekend team", "contains an unknown team"),
         "problem.consent.noOrganisation": ("kies minstens één organisatie", "choose at least one organisation"),
-        "problem.resident.addressOutsideCoverage": ("ligt buiten het werkgebied van jouw teams", "lies outside your teams' area"),
-        "problem.address.notFound": ("er is geen adres met deze postcode en dit huisnummer", "there is no address with this postcode and house number"),
-        "problem.username.format": ("2 tot 40 tekens: kleine letters, cijfers, punt, streepje", "2 to 40 characters: lower-case letters, digits, dot, dash"),
+        "problem.resident.addressOutsideCoverage": (
+            "ligt buiten het werkgebied van jouw teams", "lies outside your teams' area"
+        ),
+        "problem.address.notFound": (
+            "er is geen adres met deze postcode en dit huisnummer",
+            "there is no address with this postcode and house number"
+        ),
+        "problem.username.format": (
+            "2 tot 40 tekens: kleine letters, cijfers, punt, streepje",
+            "2 to 40 characters: lower-case letters, digits, dot, dash"
+        ),
         "problem.password.tooShort": ("moet minstens 10 tekens hebben", "must have at least 10 characters"),
         "problem.password.tooLong": ("is te lang (hoogstens 72 bytes)", "is too long (at most 72 bytes)"),
         "problem.page.outOfRange": ("moet 1 of hoger zijn", "must be 1 or more"),
@@ -221,20 +272,33 @@ struct Localizer: Sendable {
         "error.title": ("Er ging iets mis", "Something went wrong"),
         "error.400": ("Het verzoek klopt niet.", "The request is not valid."),
         "error.401": ("Je bent niet ingelogd.", "You are not logged in."),
-        "error.403": ("Je hebt geen toegang tot deze gegevens. Deze poging is vastgelegd.", "You have no access to this data. This attempt has been logged."),
+        "error.403": (
+            "Je hebt geen toegang tot deze gegevens. Deze poging is vastgelegd.",
+            "You have no access to this data. This attempt has been logged."
+        ),
         "error.404": ("Deze pagina of dit dossier bestaat niet.", "This page or file does not exist."),
         "error.405": ("Deze actie kan hier niet.", "This action is not allowed here."),
         "error.409": ("Dit botst met wat er al is.", "This conflicts with what already exists."),
         "error.413": ("Het verzoek is te groot.", "The request is too large."),
         "error.415": ("Dit soort inhoud wordt niet ondersteund.", "This content type is not supported."),
         "error.422": ("De invoer klopt niet.", "The input is not valid."),
-        "error.429": ("Te veel verzoeken. Wacht even en probeer het opnieuw.", "Too many requests. Wait a moment and try again."),
-        "error.500": ("Er ging iets mis aan onze kant. Probeer het later opnieuw.", "Something went wrong on our side. Please try again later."),
+        "error.429": (
+            "Te veel verzoeken. Wacht even en probeer het opnieuw.", "Too many requests. Wait a moment and try again."
+        ),
+        "error.500": (
+            "Er ging iets mis aan onze kant. Probeer het later opnieuw.",
+            "Something went wrong on our side. Please try again later."
+        ),
         "error.503": ("Schakel is tijdelijk niet beschikbaar.", "Schakel is temporarily unavailable."),
-        "error.csrf": ("Het formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens.", "The form has expired. Reload the page and try again."),
+        "error.csrf": (
+            "Het formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens.",
+            "The form has expired. Reload the page and try again."
+        ),
         "error.home": ("Naar de startpagina", "Go to the home page"),
         "conflict.user.usernameTaken": ("Deze gebruikersnaam is al in gebruik.", "This username is taken."),
-        "conflict.organisation.nameTaken": ("Er is al een organisatie met deze naam.", "An organisation with this name exists."),
+        "conflict.organisation.nameTaken": (
+            "Er is al een organisatie met deze naam.", "An organisation with this name exists."
+        ),
         "conflict.team.nameTaken": ("Er is al een team met deze naam.", "A team with this name exists."),
         "conflict.team.coverageExists": ("Dit team dekt dit gebied al.", "This team already covers this area."),
         "conflict.address.exists": ("Dit adres bestaat al.", "This address exists already."),
