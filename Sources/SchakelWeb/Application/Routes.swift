@@ -8,6 +8,8 @@ func routes(_ app: Application) throws {
     app.post("logout", use: LoginController.logout)
     app.get("language", use: LoginController.language)
 
+    try app.registerAPI()
+
     let web = app.grouped(RequireLoginMiddleware())
     web.get(use: HomeController.show)
 

@@ -1,5 +1,8 @@
 import Foundation
+import HTTPTypes
+import OpenAPIRuntime
 import SchakelCore
+import SchakelStore
 import Vapor
 
 /// How an error is shown: status, a localisation key for the title and any field problems.
@@ -8,6 +11,8 @@ struct ErrorDescription {
     var titleKey: String
     var problems: [FieldProblem] = []
     var headers: HTTPHeaders = [:]
+    /// Probable duplicates of a resident being created (API only).
+    var duplicates: [Components.Schemas.ResidentSummary]?
 
     init(status: HTTPResponseStatus, titleKey: String? = nil, problems: [FieldProblem] = [], headers: HTTPHeaders = [:])
     {
@@ -22,6 +27,10 @@ struct ErrorDescription {
         switch error {
         case let error as ValidationError:
             return .init(status: .unprocessableEntity, problems: error.problems)
+        case let error as PossibleDuplicatesError:
+            var description = ErrorDescription(status: .conflict, titleKey: "resident.duplicates")
+            description.duplicates = error.matches.map(Wire.summary)
+            return description
         case DomainError.notFound:
             return .init(status: .notFound)
         case DomainError.forbidden:
@@ -34,13 +43,56 @@ struct ErrorDescription {
             return .init(status: .forbidden, titleKey: error.key)
         case let error as ThrottledError:
             return .init(status: .tooManyRequests, headers: ["Retry-After": String(error.seconds)])
-        case is DecodingError:
-            return .init(status: .badRequest, problems: [FieldProblem(field: "body", key: "json")])
+        case let error as DecodingError:
+            return .init(status: .badRequest, problems: [problem(of: error)])
+        case let error as ServerError:
+            // The generated API code wraps what a handler or the request parsing threw.
+            if let decoding = decodingError(in: error.underlyingError) {
+                return .init(status: .badRequest, problems: [problem(of: decoding)])
+            }
+            if let convertible = error.underlyingError as? any HTTPResponseConvertible,
+                !(error.underlyingError is any AbortError)
+            {
+                return .init(status: HTTPResponseStatus(statusCode: convertible.httpStatus.code))
+            }
+            return of(error.underlyingError)
         case let error as any AbortError:
             return .init(status: error.status, headers: error.headers)
         default:
             return .init(status: .internalServerError)
         }
+    }
+}
+
+/// The first `DecodingError` inside an error, found through its associated values.
+private func decodingError(in error: any Error) -> DecodingError? {
+    if let decoding = error as? DecodingError { return decoding }
+    for child in Mirror(reflecting: error).children {
+        if let decoding = child.value as? DecodingError { return decoding }
+        if let nested = child.value as? any Error, let decoding = decodingError(in: nested) { return decoding }
+    }
+    return nil
+}
+
+/// Names the field a JSON body got wrong, without repeating its value.
+private func problem(of error: DecodingError) -> FieldProblem {
+    func path(_ context: DecodingError.Context, adding key: (any CodingKey)? = nil) -> String {
+        let keys = context.codingPath + (key.map { [$0] } ?? [])
+        let names = keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+        return names.isEmpty ? "body" : names.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+    }
+    switch error {
+    case .keyNotFound(let key, let context):
+        return FieldProblem(field: path(context, adding: key), key: "required")
+    case .typeMismatch(_, let context), .valueNotFound(_, let context):
+        return FieldProblem(field: path(context), key: "invalid")
+    case .dataCorrupted(let context):
+        if context.debugDescription.contains("Additional properties are disabled") {
+            return FieldProblem(field: path(context), key: "unknownField")
+        }
+        return FieldProblem(field: path(context), key: context.codingPath.isEmpty ? "json" : "invalid")
+    @unknown default:
+        return FieldProblem(field: "body", key: "json")
     }
 }
 
@@ -81,6 +133,7 @@ struct Problem: Content {
     var title: String
     var status: Int
     var errors: [FieldError]?
+    var duplicates: [Components.Schemas.ResidentSummary]?
 
     static func response(_ description: ErrorDescription, localizer: Localizer) -> Response {
         let problem = Problem(
@@ -90,7 +143,8 @@ struct Problem: Content {
                 : description.problems.map {
                     FieldError(
                         field: $0.field, code: $0.key, message: "\(localizer.field($0.field)) \(localizer.problem($0))")
-                })
+                },
+            duplicates: description.duplicates)
         let response = Response(status: description.status, headers: description.headers)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -99,6 +153,11 @@ struct Problem: Content {
             type: "application", subType: "problem+json", parameters: ["charset": "utf-8"])
         return response
     }
+}
+
+/// Creating a resident who is probably known already; carries what the caller may see of the matches.
+struct PossibleDuplicatesError: Error {
+    let matches: [ResidentSummary]
 }
 
 struct CSRFError: Error {
