@@ -174,6 +174,12 @@ public struct ResidentRepository: Sendable {
         return Paged(items: events, page: page.page, perPage: page.perPage, total: total)
     }
 
+    /// The scope of a resident, or nil when there is no such resident; reads nothing else and logs nothing.
+    public func scopeIfExists(of id: Resident.ID) async throws -> ResidentScope? {
+        guard try await ResidentRecord.find(id.uuid, on: store.database) != nil else { return nil }
+        return try await load(id).scope
+    }
+
     /// The scope the policy decides on, for other features that need to check access to a resident.
     public func scope(of id: Resident.ID) async throws -> ResidentScope {
         try await load(id).scope

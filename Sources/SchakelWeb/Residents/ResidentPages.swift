@@ -105,6 +105,9 @@ enum ResidentPages {
         if file.view == .full {
             actions.append(H.a(t("resident.timeline"), href: "/residents/\(r.id)/timeline", [.cls("button secondary")]))
         }
+        if let actor = request.authenticated?.actor, actor.role == .coordinator, file.view == .full {
+            actions.append(H.a(t("nav.audit"), href: "/admin/audit?resident=\(r.id)", [.cls("button secondary")]))
+        }
         if !actions.isEmpty { body.append(H.div([.cls("actions")], actions)) }
 
         if file.view == .full {

@@ -120,6 +120,70 @@ enum Forms {
         return H.div([.cls(mine.isEmpty ? "field" : "field invalid")], children)
     }
 
+    /// A labelled select; `options` are value and label pairs.
+    static func select(
+        _ name: String, label: String, options: [(String, String)], selected: String?, problems: [FieldProblem] = [],
+        t: Localizer
+    ) -> HTMLNode {
+        let mine = problems.filter { $0.field == name }
+        let inputID = "f-\(name)"
+        return H.div(
+            [.cls(mine.isEmpty ? "field" : "field invalid")],
+            [
+                H.el("label", [.for(inputID)], [H.text(label)]),
+                H.el(
+                    "select", [.name(name), .id(inputID)],
+                    options.map { value, text in
+                        H.el("option", [.value(value), Attr.flag("selected", value == selected)], [H.text(text)])
+                    }),
+            ]
+                + (mine.isEmpty
+                    ? []
+                    : [H.el("p", [.cls("field-error")], [H.text(mine.map { t.problem($0) }.joined(separator: "; "))])]))
+    }
+
+    /// Checkboxes sharing one array-valued name.
+    static func checkboxes(_ name: String, legend: String, options: [(String, String)], checked: Set<String>)
+        -> HTMLNode
+    {
+        H.el(
+            "fieldset", [],
+            [H.el("legend", [], [H.text(legend)])]
+                + options.map { value, text in
+                    H.el(
+                        "label", [.cls("check")],
+                        [
+                            H.void(
+                                "input",
+                                [
+                                    .type("checkbox"), .name(name + "[]"), .value(value),
+                                    Attr.flag("checked", checked.contains(value)),
+                                ]),
+                            H.text(" " + text),
+                        ])
+                })
+    }
+
+    /// A table with a header row.
+    static func table(headers: [String], rows: [[HTMLNode]]) -> HTMLNode {
+        H.div(
+            [.cls("table-wrap")],
+            [
+                H.el(
+                    "table", [],
+                    [
+                        H.el(
+                            "thead", [],
+                            [
+                                H.el(
+                                    "tr", [],
+                                    headers.map { H.el("th", [Attr(name: "scope", value: "col")], [H.text($0)]) })
+                            ]),
+                        H.el("tbody", [], rows.map { cells in H.el("tr", [], cells.map { H.el("td", [], [$0]) }) }),
+                    ])
+            ])
+    }
+
     static func textarea(_ name: String, label: String, value: String?, problems: [FieldProblem], t: Localizer)
         -> HTMLNode
     {

@@ -304,6 +304,80 @@ struct Localizer: Sendable {
         "conflict.address.exists": ("Dit adres bestaat al.", "This address exists already."),
         "conflict.neighbourhood.exists": ("Deze code bestaat al voor dit jaar.", "This code exists for this year."),
 
+        // Administration
+        "admin.organisations": ("Organisaties", "Organisations"),
+        "admin.organisationsEmpty": ("Nog geen organisaties.", "No organisations yet."),
+        "admin.organisationAdd": ("Organisatie toevoegen", "Add organisation"),
+        "admin.kind": ("Soort", "Kind"),
+        "admin.teams": ("Teams", "Teams"),
+        "admin.teamsEmpty": ("Nog geen teams.", "No teams yet."),
+        "admin.teamAdd": ("Team toevoegen", "Add team"),
+        "admin.leadOrganisation": ("Trekkende organisatie", "Lead organisation"),
+        "admin.coverageCode": ("Gebied (CBS-code)", "Area (CBS code)"),
+        "admin.coverageHint": (
+            "GM0307 (gemeente), WK030709 (wijk) of BU03070902 (buurt)",
+            "GM0307 (municipality), WK030709 (district) or BU03070902 (neighbourhood)"
+        ),
+        "admin.coverageAdd": ("Gebied toevoegen", "Add area"),
+        "admin.coverageRemove": ("verwijderen", "remove"),
+        "admin.users": ("Gebruikers", "Users"),
+        "admin.userAdd": ("Gebruiker toevoegen", "Add user"),
+        "admin.role": ("Rol", "Role"),
+        "admin.organisation": ("Organisatie", "Organisation"),
+        "admin.active": ("Actief", "Active"),
+        "admin.newPassword": ("Nieuw wachtwoord", "New password"),
+        "admin.passwordHint": (
+            "Minstens 10 tekens. Een nieuw wachtwoord beëindigt alle sessies van deze gebruiker.",
+            "At least 10 characters. A new password ends all of this user's sessions."
+        ),
+        "admin.neighbourhoods": ("Wijken en buurten", "Neighbourhoods"),
+        "admin.neighbourhoodsEmpty": ("Nog geen wijken of buurten.", "No neighbourhoods yet."),
+        "admin.neighbourhoodAdd": ("Gebied toevoegen", "Add area"),
+        "problem.admin.self": (
+            "je kunt je eigen beheerdersrol niet afnemen of je account uitzetten",
+            "you cannot remove your own administrator role or deactivate yourself"
+        ),
+        "field.role": ("Rol", "Role"),
+        "field.kind": ("Soort", "Kind"),
+        "field.teamIDs": ("Teams", "Teams"),
+
+        // Addresses
+        "addresses.title": ("Adressen", "Addresses"),
+        "addresses.new": ("Nieuw adres", "New address"),
+        "addresses.edit": ("Adres wijzigen", "Edit address"),
+        "addresses.empty": ("Geen adressen gevonden.", "No addresses found."),
+        "addresses.import": ("Adressen importeren", "Import addresses"),
+        "addresses.importIntro": (
+            "Kies een CSV-bestand (UTF-8, komma of puntkomma) met een kopregel zoals hieronder. Verplicht: postcode, huisnummer, straat en plaats. Als één regel wordt afgekeurd, wordt niets geïmporteerd.",
+            "Choose a CSV file (UTF-8, comma or semicolon) with a header like the one below. Required: postcode, house number, street and place. If one line is rejected, nothing is imported."
+        ),
+        "addresses.importDone": (
+            "Klaar: {0} adressen toegevoegd, {1} bijgewerkt.", "Done: {0} addresses added, {1} updated."
+        ),
+        "addresses.importRejected": (
+            "{0} regels afgekeurd; er is niets geïmporteerd.", "{0} lines rejected; nothing was imported."
+        ),
+        "addresses.importFailed": ("Het bestand kan niet worden gelezen.", "The file cannot be read."),
+        "addresses.line": ("Regel {0}", "Line {0}"),
+        "problem.csv.notUTF8": ("is geen UTF-8-tekst", "is not UTF-8 text"),
+
+        // Audit log
+        "audit.resident": ("Bewoner (id)", "Resident (id)"),
+        "audit.residentHint": (
+            "Het id staat in de adresbalk van het dossier.", "The id is in the address bar of the file."
+        ),
+        "audit.from": ("Van", "From"),
+        "audit.to": ("Tot en met", "Up to and including"),
+        "audit.empty": ("Geen regels in het toegangslog voor deze keuze.", "No access log entries for this selection."),
+        "audit.when": ("Wanneer", "When"),
+        "audit.event": ("Gebeurtenis", "Event"),
+        "audit.user": ("Gebruiker", "User"),
+        "audit.accessPoint": ("Toegangspunt", "Access point"),
+        "audit.objects": ("Objecten", "Objects"),
+        "field.resident": ("Bewoner", "Resident"),
+        "field.from": ("Van", "From"),
+        "field.to": ("Tot en met", "To"),
+
         // Roles and organisation kinds
         "role.concierge": ("buurtconciërge", "neighbourhood concierge"),
         "role.social_worker": ("sociaal werker", "social worker"),

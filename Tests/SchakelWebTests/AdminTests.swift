@@ -1,0 +1,227 @@
+import Foundation
+import SchakelCore
+import SchakelStore
+import SchakelTestSupport
+import Testing
+import Vapor
+
+@Suite("Administration")
+struct AdminTests {
+    @Test(
+        "the administrator adds an organisation, a team with an area, and a user who can then log in and see that area")
+    func setUpATeam() async throws {
+        try await withSchakel { server in
+            let world = try await World.build(on: server)
+            let admin = server.browser()
+            try await admin.login("admin")
+            #expect(try await admin.get("/admin").status == .ok)
+            #expect(
+                try await admin.post(
+                    "/admin/organisations", form: [("name", "Buurtzorg Test"), ("kind", "district_nursing")]
+                ).status == .seeOther)
+            #expect(
+                try await admin.post("/admin/teams", form: [("name", "Team Centrum"), ("organisationID", "")]).status
+                    == .seeOther)
+            let team = try #require(try await server.store.accounts.teams().first { $0.name == "Team Centrum" })
+            #expect(
+                try await admin.post(
+                    "/admin/teams/\(team.id)/coverage", form: [("code", "wk030701"), ("year", "2025")]
+                ).status == .seeOther)
+            let bad = try await admin.post(
+                "/admin/teams/\(team.id)/coverage", form: [("code", "XX12"), ("year", "2025")])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.contains("is geen CBS-code"))
+            let created = try await admin.post(
+                "/admin/users",
+                form: [
+                    ("username", "wijkverpleegkundige"), ("displayName", "Wies Verpleegkundige"),
+                    ("role", "social_worker"),
+                    ("organisationID", world.organisations["welfare"]!.id.description),
+                    ("teamIDs[]", team.id.description),
+                    ("password", "een-lang-wachtwoord"),
+                ])
+            #expect(created.status == .seeOther)
+            let nurse = server.browser()
+            #expect(try await nurse.login("wijkverpleegkundige", password: "een-lang-wachtwoord").status == .seeOther)
+            let list = try await nurse.get("/residents")
+            #expect(list.body.contains("Greet Bakker"))
+            #expect(!list.body.contains("Annie"))
+        }
+    }
+
+    @Test("invalid accounts are refused with every problem named; a taken username is a conflict")
+    func invalidUser() async throws {
+        try await withSchakel { server in
+            _ = try await World.build(on: server)
+            let admin = server.browser()
+            try await admin.login("admin")
+            try await admin.get("/admin")
+            let invalid = try await admin.post(
+                "/admin/users",
+                form: [("username", "A B"), ("displayName", ""), ("role", "king"), ("password", "kort")])
+            #expect(invalid.status == .unprocessableEntity)
+            #expect(invalid.body.contains("moet minstens 10 tekens hebben"))
+            #expect(invalid.body.contains("2 tot 40 tekens"))
+            let taken = try await admin.post(
+                "/admin/users",
+                form: [
+                    ("username", "concierge"), ("displayName", "Dubbel"), ("role", "concierge"),
+                    ("password", "een-lang-wachtwoord"),
+                ])
+            #expect(taken.status == .conflict)
+            #expect(taken.body.contains("Deze gebruikersnaam is al in gebruik."))
+        }
+    }
+
+    @Test("deactivating a user ends their session; a new password ends it too")
+    func deactivate() async throws {
+        try await withSchakel { server in
+            let world = try await World.build(on: server)
+            let volunteer = server.browser()
+            try await volunteer.login("volunteer")
+            #expect(try await volunteer.get("/").status == .ok)
+            let admin = server.browser()
+            try await admin.login("admin")
+            let id = world.users["volunteer"]!.id
+            try await admin.get("/admin/users/\(id)")
+            let saved = try await admin.post(
+                "/admin/users/\(id)",
+                form: [("displayName", "Volunteer"), ("role", "volunteer"), ("organisationID", "")])
+            #expect(saved.status == .seeOther)
+            #expect(try await volunteer.get("/").location == "/login")
+            #expect(try await server.browser().login("volunteer").status == .unauthorized)
+        }
+    }
+
+    @Test("an administrator cannot take away their own administrator role")
+    func selfLockout() async throws {
+        try await withSchakel { server in
+            let world = try await World.build(on: server)
+            let admin = server.browser()
+            try await admin.login("admin")
+            let id = world.users["admin"]!.id
+            try await admin.get("/admin/users/\(id)")
+            let response = try await admin.post(
+                "/admin/users/\(id)", form: [("displayName", "Admin"), ("role", "policy"), ("active", "1")])
+            #expect(response.status == .unprocessableEntity)
+            #expect(try await server.store.accounts.user(id)?.role == .admin)
+        }
+    }
+
+    @Test("administration is for the admin role only", arguments: ["coordinator", "socialworker", "policy"])
+    func adminOnly(username: String) async throws {
+        try await withSchakel { server in
+            _ = try await World.build(on: server)
+            let browser = server.browser()
+            try await browser.login(username)
+            #expect(try await browser.get("/admin").status == .forbidden)
+            #expect(
+                try await browser.post("/admin/organisations", form: [("name", "X"), ("kind", "other")]).status
+                    == .forbidden)
+        }
+    }
+
+    @Test("the access log of a resident is shown per period to the administrator and the covering coordinator")
+    func auditView() async throws {
+        try await withSchakel { server in
+            let world = try await World.build(on: server)
+            let annie = world.residents["annie"]!.id
+            let worker = server.browser()
+            try await worker.login("socialworker")
+            try await worker.get("/residents/\(annie)")
+            let admin = server.browser()
+            try await admin.login("admin")
+            let log = try await admin.get("/admin/audit?resident=\(annie)")
+            #expect(log.status == .ok)
+            #expect(log.body.contains("resident.read"))
+            #expect(log.body.contains("socialworker"))
+            #expect(!log.body.contains("Annie"))
+            let future = try await admin.get("/admin/audit?resident=\(annie)&from=2099-01-01")
+            #expect(future.body.contains("Geen regels in het toegangslog"))
+            #expect(try await admin.get("/admin/audit?resident=\(annie)&from=gisteren").status == .unprocessableEntity)
+            let coordinator = server.browser()
+            try await coordinator.login("coordinator")
+            #expect(try await coordinator.get("/residents/\(annie)").body.contains("/admin/audit?resident=\(annie)"))
+            #expect(try await coordinator.get("/admin/audit?resident=\(annie)").status == .ok)
+            let other = server.browser()
+            try await other.login("socialworker2")
+            #expect(try await other.get("/admin/audit?resident=\(annie)").status == .forbidden)
+        }
+    }
+}
+
+@Suite("Addresses on the web")
+struct AddressWebTests {
+    func upload(_ browser: Browser, csv: String) async throws -> TestResponse {
+        let boundary = "----schakel\(UUID().uuidString)"
+        var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(browser.csrf ?? "")\r\n"
+        body +=
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"adressen.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
+        return try await browser.send(
+            .POST, "/addresses/import", headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"],
+            body: body)
+    }
+
+    @Test("a CSV with a bad row is rejected whole, with the line and reason; a good one is imported")
+    func importCSV() async throws {
+        try await withSchakel { server in
+            _ = try await World.build(on: server)
+            let browser = server.browser()
+            try await browser.login("coordinator")
+            try await browser.get("/addresses/import")
+            let bad = try await upload(
+                browser,
+                csv:
+                    "postcode;huisnummer;straat;plaats\n3822AE;1;Het Gein;Amersfoort\n3822SS;2;Het Gein;Amersfoort\n3822AE;1;Het Gein;Amersfoort\n"
+            )
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.contains("Regel 3: Postcode bestaat niet"))
+            #expect(bad.body.contains("Regel 4: Adres staat al op regel 2"))
+            #expect(try await server.store.addresses.list(page: try Paging()).total == 3)
+            let good = try await upload(
+                browser,
+                csv:
+                    "postcode,huisnummer,straat,plaats,buurtcode\n3822AE,1,Het Gein,Amersfoort,BU03070905\n3822AE,3,Het Gein,Amersfoort,BU03070905\n"
+            )
+            #expect(good.status == .ok)
+            #expect(good.body.contains("Klaar: 2 adressen toegevoegd, 0 bijgewerkt."))
+            #expect(try await server.store.addresses.list(page: try Paging()).total == 5)
+        }
+    }
+
+    @Test("an address is added and changed through the forms, with Dutch errors for bad input")
+    func forms() async throws {
+        try await withSchakel { server in
+            _ = try await World.build(on: server)
+            let browser = server.browser()
+            try await browser.login("socialworker")
+            try await browser.get("/addresses/new")
+            let bad = try await browser.post(
+                "/addresses",
+                form: [
+                    ("postcode", "3822 SD"), ("houseNumber", "abc"), ("street", "Het Gein"), ("place", "Amersfoort"),
+                    ("latitude", "52.1"),
+                ])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.contains("moet een getal zijn"))
+            #expect(bad.body.contains("vul zowel breedte- als lengtegraad in"))
+            let good = try await browser.post(
+                "/addresses",
+                form: [("postcode", "3822 AD"), ("houseNumber", "9"), ("street", "Het Gein"), ("place", "Amersfoort")])
+            #expect(good.status == .seeOther)
+            let list = try await browser.get("/addresses?postcode=3822AD")
+            #expect(list.body.contains("Het Gein 9, 3822 AD Amersfoort"))
+            #expect(try await browser.get("/addresses?postcode=0000").status == .unprocessableEntity)
+        }
+    }
+
+    @Test("concierges and the policy role do not manage addresses", arguments: ["concierge", "policy"])
+    func forbidden(username: String) async throws {
+        try await withSchakel { server in
+            _ = try await World.build(on: server)
+            let browser = server.browser()
+            try await browser.login(username)
+            #expect(try await browser.get("/addresses").status == .forbidden)
+        }
+    }
+}
