@@ -3,6 +3,8 @@ import SchakelTestSupport
 import Testing
 import Vapor
 
+@testable import SchakelWeb
+
 @Suite("Logging in and out")
 struct LoginTests {
     @Test("a user logs in with the form and sees their home page")
@@ -140,6 +142,19 @@ struct LoginTests {
             let response = try await server.browser().get("/healthz")
             #expect(response.status == .ok)
             #expect(response.body.contains("\"database\":\"ok\""))
+        }
+    }
+
+    @Test("the health check reports an unreachable database with 503")
+    func unreachableDatabase() async throws {
+        // A PostgreSQL URL where nothing listens; nothing is migrated, so the app starts and must say it is unwell.
+        try await withSchakel(configure: {
+            $0.database = .postgres(url: "postgres://nobody@127.0.0.1:1/none?sslmode=disable", schema: nil)
+            $0.autoMigrate = false
+        }) { server in
+            let response = try await server.browser().get("/healthz")
+            #expect(response.status == .serviceUnavailable)
+            #expect(response.body.contains("unreachable"))
         }
     }
 }

@@ -68,6 +68,12 @@ public struct AddressRepository: Sendable {
         public var rejected: [AddressCSV.Rejection]
 
         public var succeeded: Bool { rejected.isEmpty }
+
+        public init(created: Int, updated: Int, rejected: [AddressCSV.Rejection]) {
+            self.created = created
+            self.updated = updated
+            self.rejected = rejected
+        }
     }
 
     /// Imports rows all or nothing: every row is checked first; one rejected row means nothing is written.

@@ -70,14 +70,13 @@ public struct SchakelConfiguration: Sendable {
             return number
         }
         let dataDirectory = environment["SCHAKEL_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data"
-        let database: DatabaseLocation
+        var database = DatabaseLocation.sqliteFile(path: dataDirectory + "/schakel.sqlite")
         if let url = environment["DATABASE_URL"], !url.isEmpty {
-            guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
-                throw ConfigurationError(problems: ["DATABASE_URL moet met postgres:// beginnen"] + problems)
+            if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+                database = .postgres(url: url, schema: nil)
+            } else {
+                problems.append("DATABASE_URL moet met postgres:// beginnen")
             }
-            database = .postgres(url: url, schema: nil)
-        } else {
-            database = .sqliteFile(path: dataDirectory + "/schakel.sqlite")
         }
         let configuration = SchakelConfiguration(
             database: database, dataDirectory: dataDirectory,

@@ -137,9 +137,8 @@ struct ImportAddressesCommand: AsyncCommand {
             context.console.print("Klaar: \(report.created) adressen toegevoegd, \(report.updated) bijgewerkt.")
         } else {
             for rejection in report.rejected {
-                context.console.error(
-                    "regel \(rejection.line): "
-                        + rejection.problems.map { "\(t.field($0.field)) \(t.problem($0))" }.joined(separator: "; "))
+                let reasons = rejection.problems.map { "\(t.field($0.field)) \(t.problem($0))" }.joined(separator: "; ")
+                FileHandle.standardError.write(Data("regel \(rejection.line): \(reasons)\n".utf8))
             }
             throw CommandFailure(description: "\(report.rejected.count) regels afgekeurd; er is niets geïmporteerd.")
         }

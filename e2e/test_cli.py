@@ -1,0 +1,103 @@
+"""The operator commands, run as a real process on a fresh SQLite database each."""
+import os
+import signal
+import sqlite3
+import subprocess
+import time
+
+import pytest
+
+BIN = os.environ.get("SCHAKEL_BIN", ".build/debug/schakel")
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    return tmp_path / "data"
+
+
+def run(data_dir, *args, **kwargs):
+    env = dict(os.environ, SCHAKEL_DATA_DIR=str(data_dir), SCHAKEL_BCRYPT_COST="4", SWIFT_BACKTRACE="enable=no")
+    return subprocess.run([BIN, *args], env=env, capture_output=True, text=True, timeout=300, **kwargs)
+
+
+def count(data_dir, table):
+    with sqlite3.connect(data_dir / "schakel.sqlite") as db:
+        return db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+
+def test_first_admin_account_on_an_empty_database(data_dir):
+    created = run(data_dir, "user", "create", "--username", "beheer", "--role", "admin", "--password", "een-lang-wachtwoord")
+    assert created.returncode == 0, created.stderr
+    assert "Gebruiker beheer (admin) aangemaakt." in created.stdout
+    again = run(data_dir, "user", "create", "--username", "beheer", "--role", "admin", "--password", "een-lang-wachtwoord")
+    assert again.returncode != 0
+    assert "Deze gebruikersnaam is al in gebruik." in again.stderr
+    weak = run(data_dir, "user", "create", "--username", "ander", "--role", "koning", "--password", "kort")
+    assert weak.returncode != 0
+    assert "--role" in weak.stderr
+
+
+def test_address_import_reports_rejected_lines_and_writes_nothing(data_dir, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("postcode;huisnummer;straat;plaats\n3822AB;1;Elly Takmastraat;Amersfoort\n1234SA;2;Elly Takmastraat;Amersfoort\n3822AB;0;Elly Takmastraat;Amersfoort\n", encoding="utf-8")
+    result = run(data_dir, "import", "addresses", str(bad))
+    assert result.returncode != 0
+    assert "regel 3: Postcode bestaat niet: SA, SD en SS worden niet gebruikt" in result.stderr
+    assert "regel 4: Huisnummer moet tussen 1 en 99999 liggen" in result.stderr
+    assert "2 regels afgekeurd; er is niets geïmporteerd." in result.stderr
+    assert count(data_dir, "addresses") == 0
+    good = tmp_path / "good.csv"
+    good.write_text("postcode,huisnummer,straat,plaats\n3822AB,1,Elly Takmastraat,Amersfoort\n", encoding="utf-8")
+    result = run(data_dir, "import", "addresses", str(good))
+    assert result.returncode == 0, result.stderr
+    assert count(data_dir, "addresses") == 1
+
+
+def test_killing_an_import_leaves_the_database_as_it_was(data_dir, tmp_path):
+    seed = tmp_path / "seed.csv"
+    seed.write_text("postcode,huisnummer,straat,plaats\n3822AB,1,Elly Takmastraat,Amersfoort\n", encoding="utf-8")
+    assert run(data_dir, "import", "addresses", str(seed)).returncode == 0
+    big = tmp_path / "big.csv"
+    with big.open("w", encoding="utf-8") as out:
+        out.write("postcode,huisnummer,straat,plaats\n")
+        for n in range(1, 150_001):
+            out.write(f"38{22 + n // 99_999}AC,{n % 99_999 + 1},Het Gein,Amersfoort\n")
+    env = dict(os.environ, SCHAKEL_DATA_DIR=str(data_dir), SWIFT_BACKTRACE="enable=no")
+    process = subprocess.Popen([BIN, "import", "addresses", str(big)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    # Kill it in the middle of the write transaction: after the first progress line.
+    deadline = time.time() + 240
+    killed_while_writing = False
+    for line in process.stdout:
+        if "verwerkt" in line:
+            process.send_signal(signal.SIGKILL)
+            killed_while_writing = True
+            break
+        if time.time() > deadline:
+            break
+    process.wait(timeout=60)
+    assert killed_while_writing, "the import finished or never started writing"
+    assert count(data_dir, "addresses") == 1
+    verify = run(data_dir, "audit", "verify")
+    assert verify.returncode == 0, verify.stdout + verify.stderr
+
+
+def test_audit_verify_names_the_first_altered_entry(data_dir):
+    assert run(data_dir, "user", "create", "--username", "beheer", "--role", "admin", "--password", "een-lang-wachtwoord").returncode == 0
+    assert run(data_dir, "user", "create", "--username", "tweede", "--role", "policy", "--password", "een-lang-wachtwoord").returncode == 0
+    intact = run(data_dir, "audit", "verify")
+    assert intact.returncode == 0
+    assert "Toegangslog in orde: 2 regels" in intact.stdout
+    with sqlite3.connect(data_dir / "schakel.sqlite") as db:
+        db.execute("UPDATE audit_entries SET event = 'user.delete' WHERE sequence = 1")
+    broken = run(data_dir, "audit", "verify")
+    assert broken.returncode != 0
+    assert "GEBROKEN bij regel 1" in broken.stderr
+
+
+def test_a_bad_configuration_lists_every_problem(data_dir):
+    env = dict(os.environ, SCHAKEL_DATA_DIR=str(data_dir), SCHAKEL_BCRYPT_COST="99", SCHAKEL_AUTO_MIGRATE="misschien", DATABASE_URL="mysql://x")
+    result = subprocess.run([BIN, "migrate"], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "DATABASE_URL moet met postgres:// beginnen" in result.stderr
+    assert "SCHAKEL_BCRYPT_COST" in result.stderr
+    assert "SCHAKEL_AUTO_MIGRATE" in result.stderr
