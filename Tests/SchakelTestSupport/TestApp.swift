@@ -26,7 +26,8 @@ public enum TestDatabase {
     }
 }
 
-/// A test clock that can be moved forward.
+/// A test clock that can be moved forward. Each reading moves it on by a millisecond, as real
+/// time would, so events keep their order on every database.
 public final class TestClock: @unchecked Sendable {
     private let lock = NSLock()
     private var now: Date
@@ -39,7 +40,14 @@ public final class TestClock: @unchecked Sendable {
 
     public var date: Date { lock.withLock { now } }
 
-    public var clock: Clock { Clock { [self] in self.date } }
+    public var clock: Clock {
+        Clock { [self] in
+            lock.withLock {
+                now = now.addingTimeInterval(0.001)
+                return now
+            }
+        }
+    }
 }
 
 /// Builds the real application from the composition root on a fresh database, serves it on a free

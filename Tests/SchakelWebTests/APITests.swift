@@ -234,6 +234,14 @@ struct APITests {
             #expect(
                 try await api.send(.POST, "/api/v1/residents/\(kemal)/consents/\(consentID)/withdraw").status
                     == .conflict)
+            let annie = world.residents["annie"]!.id
+            let joined = try await api.send(
+                .POST, "/api/v1/households/\(householdID)/members", json: #"{"residentId":"\#(annie)"}"#)
+            #expect((APIClient.json(joined)["members"] as? [[String: Any]])?.count == 2)
+            #expect(
+                try await api.send(.DELETE, "/api/v1/households/\(householdID)/members/\(annie)").status == .noContent)
+            #expect(
+                try await api.send(.DELETE, "/api/v1/households/\(householdID)/members/\(annie)").status == .notFound)
             let timeline = APIClient.json(try await api.send(.GET, "/api/v1/residents/\(kemal)/timeline"))
             let kinds = (timeline["items"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
             #expect(kinds == ["consent.withdrawn", "consent.given", "household.joined", "resident.created"])

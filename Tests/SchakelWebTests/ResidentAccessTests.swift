@@ -269,6 +269,41 @@ struct ResidentEditingTests {
     }
 }
 
+@Suite("Households on the web")
+struct HouseholdWebTests {
+    @Test("a second resident at the same address joins the household from their file, and can leave it")
+    func joinAndLeave() async throws {
+        try await withSchakel { server in
+            let world = try await World.build(on: server)
+            let browser = server.browser()
+            try await browser.login("socialworker")
+            let annie = world.residents["annie"]!.id
+            try await browser.get("/residents/\(annie)")
+            #expect(
+                try await browser.post("/residents/\(annie)/household", form: [("name", "Huishouden De Vries")]).status
+                    == .seeOther)
+            try await browser.get("/residents/new")
+            let created = try await browser.post(
+                "/residents",
+                form: [
+                    ("givenName", "Bert"), ("familyName", "de Vries"), ("postcode", "3822AB"), ("houseNumber", "12"),
+                ])
+            let bert = try #require(created.location)
+            let file = try await browser.get(bert)
+            #expect(file.body.contains("Toevoegen aan Huishouden De Vries"))
+            let householdID = try #require(file.inputValue(named: "householdID"))
+            #expect(
+                try await browser.post(bert + "/household/join", form: [("householdID", householdID)]).status
+                    == .seeOther)
+            let annieFile = try await browser.get("/residents/\(annie)")
+            #expect(annieFile.body.contains("Bert de Vries"))
+            #expect(try await browser.post(bert + "/household/leave", form: []).status == .seeOther)
+            #expect(!(try await browser.get("/residents/\(annie)")).body.contains("Bert de Vries"))
+            #expect(try await browser.get(bert + "/timeline").body.contains("Uit huishouden gehaald"))
+        }
+    }
+}
+
 @Suite("Audit log")
 struct AuditLogTests {
     @Test("the chain verifies, and names the first entry that was altered or removed")

@@ -366,6 +366,70 @@ public struct ResidentRepository: Sendable {
         }
     }
 
+    /// Adds a resident to an existing household; the actor must be able to edit the resident
+    /// and fully see the household's current members.
+    public func join(_ id: Resident.ID, household householdID: Household.ID) async throws -> Household {
+        let (record, scope) = try await load(id)
+        try await requireEdit(scope)
+        guard let household = try await HouseholdRecord.find(householdID.uuid, on: store.database) else {
+            throw DomainError.notFound(kind: "household")
+        }
+        for member in try await ResidentRecord.query(on: store.database).filter(\.$householdID == householdID.uuid)
+            .all()
+        {
+            try await requireView(.full, of: try await load(Resident.ID(member.id!)).scope, event: "household.join")
+        }
+        if record.householdID == householdID.uuid { return try household.domain() }
+        let now = store.clock.now()
+        let actorID = try actor.userID
+        let name = household.name
+        try await store.write { db in
+            try await ResidentRecord.query(on: db).filter(\.$id == id.uuid).set(\.$householdID, to: householdID.uuid)
+                .update()
+            try await TimelineEventRecord(
+                TimelineEvent(
+                    id: store.ids(), residentID: id, at: now, kind: "household.joined", actorID: actorID, detail: name)
+            ).create(on: db)
+            try await store.audit.append(
+                [AuditEvent("household.join", resident: id, objects: ["household:\(householdID)"])], context: context,
+                on: db)
+        }
+        return try household.domain()
+    }
+
+    /// Takes a resident out of their household; the household stays for its other members.
+    public func leaveHousehold(_ id: Resident.ID) async throws {
+        let (record, scope) = try await load(id)
+        try await requireEdit(scope)
+        guard let householdID = record.householdID else {
+            throw DomainError.illegalTransition(from: "none", to: "none")
+        }
+        let name = try await HouseholdRecord.find(householdID, on: store.database)?.name
+        let now = store.clock.now()
+        let actorID = try actor.userID
+        try await store.write { db in
+            try await ResidentRecord.query(on: db).filter(\.$id == id.uuid).set(\.$householdID, to: nil).update()
+            try await TimelineEventRecord(
+                TimelineEvent(
+                    id: store.ids(), residentID: id, at: now, kind: "household.left", actorID: actorID, detail: name)
+            ).create(on: db)
+            try await store.audit.append(
+                [
+                    AuditEvent(
+                        "household.leave", resident: id, objects: ["household:\(householdID.uuidString.lowercased())"])
+                ],
+                context: context, on: db)
+        }
+    }
+
+    /// Households at the resident's address that they could join (none when they have no address).
+    public func householdsAtAddress(of id: Resident.ID) async throws -> [Household] {
+        let (record, scope) = try await load(id)
+        guard AccessPolicy.canEdit(scope, by: try actor), let address = record.addressID else { return [] }
+        return try await HouseholdRecord.query(on: store.database).filter(\.$addressID == address).sort(\.$name).all()
+            .map { try $0.domain() }.filter { $0.id.uuid != record.householdID }
+    }
+
     /// A household and its members, if the actor may fully see every member.
     public func household(_ id: Household.ID) async throws -> (household: Household, members: [ResidentSummary]) {
         guard let record = try await HouseholdRecord.find(id.uuid, on: store.database) else {

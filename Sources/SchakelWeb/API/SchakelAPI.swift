@@ -180,6 +180,36 @@ struct SchakelAPI: APIProtocol {
         return .created(.init(body: .json(Wire.household(household, members: members))))
     }
 
+    func addHouseholdMember(_ input: Operations.addHouseholdMember.Input) async throws
+        -> Operations.addHouseholdMember.Output
+    {
+        let (request, _) = try APIRequest.authenticated()
+        guard let householdID = Household.ID(input.path.householdId) else {
+            throw DomainError.notFound(kind: "household")
+        }
+        guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        let repository = request.store.residents(request.auditContext)
+        _ = try await repository.join(try Wire.residentID(body.residentId), household: householdID)
+        let result = try await repository.household(householdID)
+        return .ok(.init(body: .json(Wire.household(result.household, members: result.members))))
+    }
+
+    func removeHouseholdMember(_ input: Operations.removeHouseholdMember.Input) async throws
+        -> Operations.removeHouseholdMember.Output
+    {
+        let (request, _) = try APIRequest.authenticated()
+        guard let householdID = Household.ID(input.path.householdId) else {
+            throw DomainError.notFound(kind: "household")
+        }
+        let residentID = try Wire.residentID(input.path.residentId)
+        let repository = request.store.residents(request.auditContext)
+        guard try await repository.file(residentID).resident.householdID == householdID else {
+            throw DomainError.notFound(kind: "household")
+        }
+        try await repository.leaveHousehold(residentID)
+        return .noContent(.init())
+    }
+
     func getHousehold(_ input: Operations.getHousehold.Input) async throws -> Operations.getHousehold.Output {
         let (request, _) = try APIRequest.authenticated()
         guard let id = Household.ID(input.path.householdId) else { throw DomainError.notFound(kind: "household") }

@@ -47,6 +47,8 @@ func routes(_ app: Application) throws {
     residents.post(":residentID", "consents", use: ResidentController.addConsent)
     residents.post(":residentID", "consents", ":consentID", "withdraw", use: ResidentController.withdrawConsent)
     residents.post(":residentID", "household", use: ResidentController.createHousehold)
+    residents.post(":residentID", "household", "join", use: ResidentController.joinHousehold)
+    residents.post(":residentID", "household", "leave", use: ResidentController.leaveHousehold)
 }
 
 /// Sends anonymous browsers to the login page (GET) or answers 401.

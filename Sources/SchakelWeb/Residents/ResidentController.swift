@@ -47,7 +47,10 @@ enum ResidentController {
         let id = try residentID(req)
         let file = try await req.store.residents(req.auditContext).file(id)
         let organisations = file.view == .full ? try await req.store.accounts.organisations() : []
-        return ResidentPages.file(file, organisations: organisations, request: req)
+        let joinable =
+            file.canEdit && file.household == nil
+            ? try await req.store.residents(req.auditContext).householdsAtAddress(of: id) : []
+        return ResidentPages.file(file, organisations: organisations, joinable: joinable, request: req)
     }
 
     static func new(req: Request) async throws -> Response {
@@ -151,6 +154,24 @@ enum ResidentController {
         let id = try residentID(req)
         let form = try req.content.decode(HouseholdForm.self)
         _ = try await req.store.residents(req.auditContext).createHousehold(for: id, name: form.name)
+        return req.redirect(to: "/residents/\(id)#huishouden", redirectType: .normal)
+    }
+
+    struct JoinForm: Content {
+        var householdID: String
+    }
+
+    static func joinHousehold(req: Request) async throws -> Response {
+        let id = try residentID(req)
+        let form = try req.content.decode(JoinForm.self)
+        guard let household = Household.ID(form.householdID) else { throw DomainError.notFound(kind: "household") }
+        _ = try await req.store.residents(req.auditContext).join(id, household: household)
+        return req.redirect(to: "/residents/\(id)#huishouden", redirectType: .normal)
+    }
+
+    static func leaveHousehold(req: Request) async throws -> Response {
+        let id = try residentID(req)
+        try await req.store.residents(req.auditContext).leaveHousehold(id)
         return req.redirect(to: "/residents/\(id)#huishouden", redirectType: .normal)
     }
 

@@ -70,7 +70,9 @@ enum ResidentPages {
         return Layout.response(PageContent(title: t("residents.title"), body: body), request: request)
     }
 
-    static func file(_ file: ResidentFile, organisations: [Organisation], request: Request) -> Response {
+    static func file(_ file: ResidentFile, organisations: [Organisation], joinable: [Household], request: Request)
+        -> Response
+    {
         let t = request.localizer
         let r = file.resident
         var details: [(String, String)] = []
@@ -111,13 +113,13 @@ enum ResidentPages {
         if !actions.isEmpty { body.append(H.div([.cls("actions")], actions)) }
 
         if file.view == .full {
-            body.append(household(file, request: request))
+            body.append(household(file, joinable: joinable, request: request))
             body.append(consents(file, organisations: organisations, request: request))
         }
         return Layout.response(PageContent(title: r.fullName, body: body), request: request)
     }
 
-    private static func household(_ file: ResidentFile, request: Request) -> HTMLNode {
+    private static func household(_ file: ResidentFile, joinable: [Household], request: Request) -> HTMLNode {
         let t = request.localizer
         var children: [HTMLNode] = [H.el("h2", [.id("huishouden")], [H.text(t("resident.household"))])]
         if let household = file.household {
@@ -129,8 +131,23 @@ enum ResidentPages {
                         "ul", [],
                         file.householdMembers.map { H.el("li", [], [H.a($0.fullName, href: "/residents/\($0.id)")]) }))
             }
+            if file.canEdit {
+                children.append(
+                    Forms.post(
+                        action: "/residents/\(file.resident.id)/household/leave", request: request, [.cls("inline")],
+                        [H.el("button", [.type("submit"), .cls("secondary")], [H.text(t("resident.householdLeave"))])]))
+            }
         } else {
             children.append(H.p(t("resident.householdNone")))
+            for household in joinable {
+                children.append(
+                    Forms.post(
+                        action: "/residents/\(file.resident.id)/household/join", request: request, [.cls("inline")],
+                        [
+                            H.void("input", [.type("hidden"), .name("householdID"), .value(household.id.description)]),
+                            Forms.submit(t("resident.householdJoin", household.name)),
+                        ]))
+            }
             if file.canEdit {
                 children.append(
                     Forms.post(
