@@ -10,7 +10,8 @@ let package = Package(
     name: "schakel",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "schakel", targets: ["schakel"])
+        .executable(name: "schakel", targets: ["schakel"]),
+        .executable(name: "schakel-rounds", targets: ["schakel-rounds"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.115.0"),
@@ -67,6 +68,11 @@ let package = Package(
         .executableTarget(
             name: "schakel",
             dependencies: ["SchakelWeb"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "schakel-rounds",
+            dependencies: ["SchakelRounds"],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -3,6 +3,7 @@ import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import SchakelCore
+import SchakelRounds
 import SchakelStore
 import Vapor
 
@@ -76,6 +77,14 @@ func publicDirectory() -> String {
 
 /// The executable's entry point: reads the environment, configures and runs the command line.
 public func runSchakel() async throws {
+    // Round planning needs no database: answer it before the application starts.
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    if arguments.first == "rounds" {
+        let result = RoundsCLI.run(arguments)
+        FileHandle.standardOutput.write(Data(result.output.utf8))
+        FileHandle.standardError.write(Data(result.error.utf8))
+        exit(result.status)
+    }
     var environment = try Environment.detect()
     try LoggingSystem.bootstrap(from: &environment)
     let configuration: SchakelConfiguration
