@@ -7,7 +7,6 @@ import os
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 
@@ -55,7 +54,12 @@ def login(driver, base_url, username, password):
     driver.get(base_url + "/login")
     driver.find_element("id", "f-username").send_keys(username)
     driver.find_element("id", "f-password").send_keys(password)
-    form = driver.find_element("css selector", "form.stacked")
-    form.find_element("css selector", "button[type=submit]").click()
-    # Wait for the next page, so the session cookie is set before the test navigates on.
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(form))
+    submit_and_wait(driver, driver.find_element("css selector", "form.stacked button[type=submit]"))
+
+
+def submit_and_wait(driver, button):
+    """Clicks and waits for the next page to load, so cookies are set before the test goes on."""
+    driver.execute_script("window.__schakelOldPage = true")
+    button.click()
+    WebDriverWait(driver, 10).until(
+        lambda d: d.execute_script("return window.__schakelOldPage === undefined && document.readyState === 'complete'"))
