@@ -108,11 +108,18 @@ public enum RoundsSolver {
             let demand = routable.reduce(0) { $0 + problem.stops[$1].demand }
             let lowerBound = max(
                 1, problem.capacity > 0 ? Int((Double(demand) / Double(problem.capacity)).rounded(.up)) : 1)
-            if state.absent.isEmpty {
-                state = sisr.minimiseRoutes(from: state, deadline: deadline.share(0.4), lowerBound: lowerBound)
-            }
+            // First a good structure with routes as needed, then fewer routes, then the shortest distance
+            // with that many routes (passing through one more at a price, which keeps the search moving).
             state = sisr.minimiseDistance(
-                from: state, deadline: deadline, penalty: penalty, allowNewRoutes: !state.absent.isEmpty)
+                from: state, deadline: deadline.share(0.25), penalty: penalty, allowNewRoutes: true)
+            if state.absent.isEmpty {
+                state = sisr.minimiseRoutes(from: state, deadline: deadline.share(0.35), lowerBound: lowerBound)
+            }
+            let limit = state.usedVehicles
+            let averageRoute = state.cost / Double(max(1, limit))
+            state = sisr.minimiseDistance(
+                from: state, deadline: deadline, penalty: penalty, allowNewRoutes: true, routeLimit: limit,
+                routePenalty: averageRoute)
         } else {
             state = sisr.minimiseDistance(from: state, deadline: deadline, penalty: penalty, allowNewRoutes: true)
         }

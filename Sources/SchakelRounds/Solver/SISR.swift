@@ -117,13 +117,21 @@ struct SISR {
 
     // MARK: Searches
 
-    /// Minimises distance with the routes available; absent customers cost `penalty` each.
-    mutating func minimiseDistance(from start: SearchState, deadline: Deadline, penalty: Double, allowNewRoutes: Bool)
-        -> SearchState
-    {
+    /// Minimises distance; absent customers cost `penalty` each. With a `routeLimit`, routes above it are
+    /// allowed for a while at `routePenalty` each (so the search can pass through them), but only
+    /// solutions within the limit count as best.
+    mutating func minimiseDistance(
+        from start: SearchState, deadline: Deadline, penalty: Double, allowNewRoutes: Bool, routeLimit: Int? = nil,
+        routePenalty: Double = 0
+    ) -> SearchState {
         var current = start
         var best = start
-        func score(_ s: SearchState) -> Double { s.cost + penalty * Double(s.absent.count) }
+        func score(_ s: SearchState) -> Double {
+            var value = s.cost + penalty * Double(s.absent.count)
+            if let routeLimit { value += routePenalty * Double(max(0, s.usedVehicles - routeLimit)) }
+            return value
+        }
+        func counts(_ s: SearchState) -> Bool { routeLimit.map { s.usedVehicles <= $0 } ?? true }
         var currentScore = score(current)
         var bestScore = currentScore
         var iteration = 0
@@ -139,7 +147,7 @@ struct SISR {
             if candidateScore < currentScore - temperature * log(random.unit()) {
                 current = candidate
                 currentScore = candidateScore
-                if candidateScore < bestScore - 1e-9 {
+                if candidateScore < bestScore - 1e-9 && counts(candidate) {
                     best = candidate
                     bestScore = candidateScore
                 }
