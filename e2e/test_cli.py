@@ -101,3 +101,21 @@ def test_a_bad_configuration_lists_every_problem(data_dir):
     assert "DATABASE_URL moet met postgres:// beginnen" in result.stderr
     assert "SCHAKEL_BCRYPT_COST" in result.stderr
     assert "SCHAKEL_AUTO_MIGRATE" in result.stderr
+
+
+def test_neighbourhood_import_takes_the_cbs_list(data_dir, tmp_path):
+    good = tmp_path / "cbs.csv"
+    good.write_text("niveau,code,naam,gemeentecode,gemeentenaam,wijkcode,wijknaam,jaar\n"
+                    "gemeente,GM0307,Amersfoort,GM0307,Amersfoort,,,2025\n"
+                    "buurt,BU03070900,Elly Takmastraat e.o.,GM0307,Amersfoort,WK030709,Schothorst-Noord,2025\n", encoding="utf-8")
+    result = run(data_dir, "import", "neighbourhoods", str(good))
+    assert result.returncode == 0, result.stderr
+    assert "Klaar: 2 gebieden toegevoegd, 0 waren al bekend." in result.stdout
+    again = run(data_dir, "import", "neighbourhoods", str(good))
+    assert "0 gebieden toegevoegd, 2 waren al bekend." in again.stdout
+    bad = tmp_path / "bad.csv"
+    bad.write_text("code,naam,jaar\nGM0307,Amersfoort,2025\nXX12,Nergens,2025\nWK030709,Schothorst-Noord,volgend jaar\n", encoding="utf-8")
+    result = run(data_dir, "import", "neighbourhoods", str(bad))
+    assert result.returncode != 0
+    assert "regel 3:" in result.stderr and "regel 4: jaar is geen getal" in result.stderr
+    assert count(data_dir, "neighbourhoods") == 2

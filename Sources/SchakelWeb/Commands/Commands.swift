@@ -94,7 +94,9 @@ struct AuditVerifyCommand: AsyncCommand {
 }
 
 struct ImportCommands: AsyncCommandGroup {
-    var commands: [String: any AnyAsyncCommand] = ["addresses": ImportAddressesCommand()]
+    var commands: [String: any AnyAsyncCommand] = [
+        "addresses": ImportAddressesCommand(), "neighbourhoods": ImportNeighbourhoodsCommand(),
+    ]
     var help: String { "Gegevens importeren" }
 }
 
@@ -142,5 +144,88 @@ struct ImportAddressesCommand: AsyncCommand {
             }
             throw CommandFailure(description: "\(report.rejected.count) regels afgekeurd; er is niets geïmporteerd.")
         }
+    }
+}
+
+/// `schakel import neighbourhoods FILE.csv`: the CBS list of municipalities, districts and neighbourhoods
+/// (columns `code`, `naam` and `jaar`, as in the Wijk- en Buurtkaart export). All or nothing; codes already
+/// known for that year are skipped.
+struct ImportNeighbourhoodsCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "file", help: "CSV-bestand met de kolommen code, naam en jaar")
+        var file: String
+    }
+
+    var help: String { "Wijken en buurten (CBS) importeren uit een CSV-bestand" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let data = FileManager.default.contents(atPath: signature.file),
+            let text = String(data: data, encoding: .utf8)
+        else {
+            throw CommandFailure(description: "Bestand \(signature.file) kan niet worden gelezen (UTF-8 verwacht).")
+        }
+        let store = context.application.schakel.store
+        let parsed = try NeighbourhoodCSV.parse(text, ids: store.ids)
+        if !parsed.rejected.isEmpty {
+            for (line, reason) in parsed.rejected {
+                FileHandle.standardError.write(Data("regel \(line): \(reason)\n".utf8))
+            }
+            throw CommandFailure(description: "\(parsed.rejected.count) regels afgekeurd; er is niets geïmporteerd.")
+        }
+        let known = Set(try await store.neighbourhoods.all().map { "\($0.code)|\($0.year)" })
+        let fresh = parsed.neighbourhoods.filter { !known.contains("\($0.code)|\($0.year)") }
+        if !fresh.isEmpty { try await store.neighbourhoods.add(fresh, context: .commandLine) }
+        context.console.print(
+            "Klaar: \(fresh.count) gebieden toegevoegd, \(parsed.neighbourhoods.count - fresh.count) waren al bekend.")
+    }
+}
+
+/// Reads the CBS neighbourhood list; reports every bad line with its number.
+enum NeighbourhoodCSV {
+    static func parse(_ text: String, ids: IDGenerator) throws -> (
+        neighbourhoods: [Neighbourhood], rejected: [(Int, String)]
+    ) {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        guard let header = lines.first?.replacingOccurrences(of: "\u{FEFF}", with: "") else {
+            throw CommandFailure(description: "Het bestand is leeg.")
+        }
+        let separator: Character = header.contains(";") ? ";" : ","
+        let columns = header.split(separator: separator, omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased()
+        }
+        guard let code = columns.firstIndex(of: "code"),
+            let name = columns.firstIndex(where: { $0 == "naam" || $0 == "name" }),
+            let year = columns.firstIndex(where: { $0 == "jaar" || $0 == "year" })
+        else { throw CommandFailure(description: "De kopregel moet de kolommen code, naam en jaar hebben.") }
+        var result: [Neighbourhood] = []
+        var rejected: [(Int, String)] = []
+        var seen = Set<String>()
+        for (offset, line) in lines.enumerated().dropFirst() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            let fields = line.split(separator: separator, omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            guard fields.count > max(code, name, year) else {
+                rejected.append((offset + 1, "te weinig kolommen"))
+                continue
+            }
+            do {
+                let area = try AreaCode(fields[code])
+                guard let number = Int(fields[year]) else {
+                    rejected.append((offset + 1, "jaar is geen getal"))
+                    continue
+                }
+                guard seen.insert("\(area)|\(number)").inserted else {
+                    rejected.append((offset + 1, "\(area) staat dubbel in het bestand"))
+                    continue
+                }
+                result.append(try Neighbourhood(id: ids(), code: area, name: fields[name], year: number))
+            } catch let error as ValidationError {
+                let t = Localizer(language: .nl)
+                rejected.append(
+                    (offset + 1, error.problems.map { "\(t.field($0.field)) \(t.problem($0))" }.joined(separator: "; "))
+                )
+            }
+        }
+        return (result, rejected)
     }
 }
