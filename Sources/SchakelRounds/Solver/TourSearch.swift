@@ -28,7 +28,7 @@ struct TourSearch {
     mutating func solve(deadline: Deadline) -> [Int] {
         var tour = nearestNeighbourTour()
         var position = positions(of: tour)
-        localSearch(&tour, &position)
+        localSearch(&tour, &position, active: tour)
         var best = tour
         var bestLength = length(of: tour)
         var current = tour
@@ -36,9 +36,9 @@ struct TourSearch {
         var iteration = 0
         while !deadline.expired(iteration: iteration) && tour.count > 7 {
             var candidate = current
-            kick(&candidate)
+            let touched = kick(&candidate)
             var candidatePosition = positions(of: candidate)
-            localSearch(&candidate, &candidatePosition)
+            localSearch(&candidate, &candidatePosition, active: touched)
             let candidateLength = length(of: candidate)
             if candidateLength < currentLength + 1e-9 || random.unit() < 0.01 {
                 current = candidate
@@ -86,7 +86,8 @@ struct TourSearch {
     }
 
     /// A double bridge among nearby positions: cuts the tour in four and reconnects A C B D.
-    private mutating func kick(_ tour: inout [Int]) {
+    @discardableResult
+    private mutating func kick(_ tour: inout [Int]) -> [Int] {
         let n = tour.count
         let span = min(n - 1, 30)
         let offset = random.below(n)
@@ -99,70 +100,102 @@ struct TourSearch {
         let c = rotated[sorted[1]..<sorted[2]]
         let d = rotated[sorted[2]...]
         tour = Array(a + c + b + d)
+        // The cities at the ends of the changed edges are where the local search looks again.
+        return [a.first!, a.last!, b.first!, b.last!, c.first!, c.last!, d.first!, d.last!]
     }
 
-    /// 2-opt and Or-opt until no improving move is left.
-    private mutating func localSearch(_ tour: inout [Int], _ position: inout [Int]) {
+    /// 2-opt (both directions) and Or-opt until no improving move is left, looking only at cities in a queue
+    /// (don't-look bits): after a kick only the few cities around the changed edges are examined again.
+    private mutating func localSearch(_ tour: inout [Int], _ position: inout [Int], active: [Int]) {
         let n = tour.count
-        var improved = true
-        while improved {
-            improved = false
-            for a in tour {
-                let pa = position[a]
-                let succA = tour[(pa + 1) % n]
-                // 2-opt: edges (a, succA) and (c, succC) become (a, c) and (succA, succC).
-                for c in neighbours[a] {
-                    let gainBound = matrix[a, succA] - matrix[a, c]
-                    if gainBound <= 1e-9 { break }
-                    let pc = position[c]
-                    let succC = tour[(pc + 1) % n]
-                    if c == succA || succC == a { continue }
-                    let gain = matrix[a, succA] + matrix[c, succC] - matrix[a, c] - matrix[succA, succC]
-                    if gain > 1e-9 {
-                        reverse(&tour, &position, from: (pa + 1) % n, to: pc)
-                        improved = true
-                        break
-                    }
-                }
-                if improved { break }
-                // Or-opt: move a segment of 1–3 cities starting at a next to a neighbour, either way round.
-                for segment in 1...3 where segment < n - 2 {
-                    let first = pa
-                    let lastIndex = (pa + segment - 1) % n
-                    let before = tour[(pa - 1 + n) % n]
-                    let last = tour[lastIndex]
-                    let after = tour[(lastIndex + 1) % n]
-                    let removeGain = matrix[before, a] + matrix[last, after] - matrix[before, after]
-                    for c in neighbours[a] {
-                        let pc = position[c]
-                        if inSegment(pc, start: first, length: segment, n: n) { continue }
-                        let succC = tour[(pc + 1) % n]
-                        let predC = tour[(pc - 1 + n) % n]
-                        // Either c, a … last, succC  or  predC, last … a, c: both make the edge a–c.
-                        if !inSegment(position[succC], start: first, length: segment, n: n) {
-                            let gain = removeGain - (matrix[c, a] + matrix[last, succC] - matrix[c, succC])
-                            if gain > 1e-9 {
-                                move(&tour, &position, segmentStart: first, length: segment, after: c, reversed: false)
-                                improved = true
-                                break
-                            }
-                        }
-                        if !inSegment(position[predC], start: first, length: segment, n: n) {
-                            let gain = removeGain - (matrix[predC, last] + matrix[a, c] - matrix[predC, c])
-                            if gain > 1e-9 {
-                                move(
-                                    &tour, &position, segmentStart: first, length: segment, after: predC, reversed: true
-                                )
-                                improved = true
-                                break
-                            }
-                        }
-                    }
-                    if improved { break }
-                }
-                if improved { break }
+        guard n > 4 else { return }
+        var queued = [Bool](repeating: false, count: matrix.size)
+        var queue: [Int] = []
+        queue.reserveCapacity(n)
+        func push(_ city: Int) {
+            if !queued[city] {
+                queued[city] = true
+                queue.append(city)
             }
         }
+        for city in active { push(city) }
+        var head = 0
+        while head < queue.count {
+            let a = queue[head]
+            head += 1
+            queued[a] = false
+            if head > 4 * n {
+                // Compact the queue now and then so it does not grow without bound.
+                queue.removeFirst(head)
+                head = 0
+            }
+            if let touched = improve(around: a, &tour, &position) {
+                for city in touched { push(city) }
+            }
+        }
+    }
+
+    /// Tries the improving moves that create an edge at `a`; returns the cities whose edges changed.
+    private func improve(around a: Int, _ tour: inout [Int], _ position: inout [Int]) -> [Int]? {
+        let n = tour.count
+        let pa = position[a]
+        let succA = tour[(pa + 1) % n]
+        let predA = tour[(pa - 1 + n) % n]
+        for c in neighbours[a] {
+            let dac = matrix[a, c]
+            if dac >= matrix[a, succA] && dac >= matrix[a, predA] { break }
+            let pc = position[c]
+            let succC = tour[(pc + 1) % n]
+            let predC = tour[(pc - 1 + n) % n]
+            // a→succA, c→succC become a→c, succA→succC.
+            if c != succA && succC != a {
+                let gain = matrix[a, succA] + matrix[c, succC] - dac - matrix[succA, succC]
+                if gain > 1e-9 {
+                    reverse(&tour, &position, from: (pa + 1) % n, to: pc)
+                    return [a, succA, c, succC]
+                }
+            }
+            // predA→a, predC→c become c←a… : predA→predC and a→c.
+            if c != predA && predC != a {
+                let gain = matrix[predA, a] + matrix[predC, c] - dac - matrix[predA, predC]
+                if gain > 1e-9 {
+                    reverse(&tour, &position, from: pa, to: (pc - 1 + n) % n)
+                    return [a, predA, c, predC]
+                }
+            }
+        }
+        // Or-opt: move a segment of 1–3 cities starting at a next to one of a's neighbours.
+        for segment in 1...3 where segment < n - 2 {
+            let lastIndex = (pa + segment - 1) % n
+            let before = predA
+            let last = tour[lastIndex]
+            let after = tour[(lastIndex + 1) % n]
+            let removeGain = matrix[before, a] + matrix[last, after] - matrix[before, after]
+            if removeGain <= 1e-9 { continue }
+            for c in neighbours[a] {
+                if matrix[a, c] >= removeGain { break }
+                let pc = position[c]
+                if inSegment(pc, start: pa, length: segment, n: n) { continue }
+                let succC = tour[(pc + 1) % n]
+                let predC = tour[(pc - 1 + n) % n]
+                // Either c, a … last, succC  or  predC, last … a, c: both make the edge a–c.
+                if !inSegment(position[succC], start: pa, length: segment, n: n) {
+                    let gain = removeGain - (matrix[c, a] + matrix[last, succC] - matrix[c, succC])
+                    if gain > 1e-9 {
+                        move(&tour, &position, segmentStart: pa, length: segment, after: c, reversed: false)
+                        return [a, last, before, after, c, succC]
+                    }
+                }
+                if !inSegment(position[predC], start: pa, length: segment, n: n) {
+                    let gain = removeGain - (matrix[predC, last] + matrix[a, c] - matrix[predC, c])
+                    if gain > 1e-9 {
+                        move(&tour, &position, segmentStart: pa, length: segment, after: predC, reversed: true)
+                        return [a, last, before, after, c, predC]
+                    }
+                }
+            }
+        }
+        return nil
     }
 
     private func inSegment(_ index: Int, start: Int, length: Int, n: Int) -> Bool {
