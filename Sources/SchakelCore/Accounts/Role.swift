@@ -46,9 +46,7 @@ public struct Organisation: Sendable, Equatable, Codable, Identifiable {
     public var kind: OrganisationKind
 
     public init(id: ID, name: String, kind: OrganisationKind) throws {
-        guard let name = name.nonEmpty, name.count <= 120 else {
-            throw ValidationError(field: "name", key: name.nonEmpty == nil ? "required" : "tooLong")
-        }
+        let name = try name.validatedName()
         self.id = id
         self.name = name
         self.kind = kind
@@ -76,9 +74,7 @@ public struct Team: Sendable, Equatable, Codable, Identifiable {
     }
 
     public init(id: ID, name: String, organisationID: Organisation.ID?, coverage: [Coverage] = []) throws {
-        guard let name = name.nonEmpty, name.count <= 120 else {
-            throw ValidationError(field: "name", key: name.nonEmpty == nil ? "required" : "tooLong")
-        }
+        let name = try name.validatedName()
         self.id = id
         self.name = name
         self.organisationID = organisationID

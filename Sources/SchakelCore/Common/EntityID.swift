@@ -12,6 +12,12 @@ public struct EntityID<Entity>: Hashable, Sendable, Codable, CustomStringConvert
         self.uuid = uuid
     }
 
+    /// Parses the canonical UUID text form; throws `id.format` for anything else.
+    public init(parsing string: String) throws {
+        guard let id = Self(string) else { throw ValidationError(field: "id", key: "id.format") }
+        self = id
+    }
+
     public init(from decoder: any Decoder) throws {
         uuid = try decoder.singleValueContainer().decode(UUID.self)
     }

@@ -19,6 +19,13 @@ extension String {
         return String(folded.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
     }
 
+    /// The trimmed name, or a `ValidationError` naming `field` when it is empty or longer than `maxLength`.
+    public func validatedName(field: String = "name", maxLength: Int = 120) throws -> String {
+        guard let name = nonEmpty else { throw ValidationError(field: field, key: "required") }
+        guard name.count <= maxLength else { throw ValidationError(field: field, key: "tooLong") }
+        return name
+    }
+
     /// nil when the trimmed string is empty.
     public var nonEmpty: String? {
         let trimmed = collapsingWhitespace

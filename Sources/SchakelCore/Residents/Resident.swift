@@ -95,16 +95,10 @@ public struct ResidentInput: Sendable, Equatable, Codable {
         let birth = dateOfBirth?.nonEmpty.flatMap { text in validator.check("dateOfBirth") { try LocalDate(text) } }
         if let birth, birth > today || birth.year < 1900 { validator.add("dateOfBirth", "dateOfBirth.outOfRange") }
         let address = addressID?.nonEmpty.flatMap { text in
-            validator.check("addressID") { () throws -> Address.ID in
-                guard let id = Address.ID(text) else { throw ValidationError(field: "", key: "id.format") }
-                return id
-            }
+            validator.check("addressID") { try Address.ID(parsing: text) }
         }
         let household = householdID?.nonEmpty.flatMap { text in
-            validator.check("householdID") { () throws -> Household.ID in
-                guard let id = Household.ID(text) else { throw ValidationError(field: "", key: "id.format") }
-                return id
-            }
+            validator.check("householdID") { try Household.ID(parsing: text) }
         }
         let phone = phone?.nonEmpty.flatMap { text in validator.check("phone") { try PhoneNumber(text) } }
         let language = preferredLanguage?.nonEmpty?.lowercased()
@@ -165,9 +159,7 @@ public struct Household: Sendable, Equatable, Codable, Identifiable {
     public var addressID: Address.ID?
 
     public init(id: ID, name: String, addressID: Address.ID?) throws {
-        guard let name = name.nonEmpty, name.count <= 120 else {
-            throw ValidationError(field: "name", key: name.nonEmpty == nil ? "required" : "tooLong")
-        }
+        let name = try name.validatedName()
         self.id = id
         self.name = name
         self.addressID = addressID

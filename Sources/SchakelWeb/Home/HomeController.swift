@@ -41,15 +41,7 @@ enum HomeController {
             }
         }
         if AccessPolicy.canListResidents(actor) {
-            body.append(
-                Forms.post(
-                    action: "/residents/search", request: req, [.cls("search")],
-                    [
-                        Forms.field(
-                            "q", label: t("home.findResident"), value: nil, type: "search", t: t, markOptional: false,
-                            extra: [Attr(name: "autocomplete", value: "off")]),
-                        Forms.submit(t("common.search")),
-                    ]))
+            body.append(ResidentPages.searchForm(label: t("home.findResident"), query: nil, request: req))
         }
         return Layout.response(
             PageContent(title: t("home.welcome", authenticated.user.displayName), body: body), request: req)

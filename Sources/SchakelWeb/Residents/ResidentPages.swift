@@ -5,18 +5,24 @@ import Vapor
 
 /// The resident pages; mobile first, each one works without JavaScript.
 enum ResidentPages {
+    /// The resident search; by POST so the name searched for stays out of URLs and logs.
+    static func searchForm(label: String, query: String?, request: Request) -> HTMLNode {
+        let t = request.localizer
+        return Forms.post(
+            action: "/residents/search", request: request, [.cls("search")],
+            [
+                Forms.field(
+                    "q", label: label, value: query, type: "search", t: t, markOptional: false,
+                    extra: [Attr(name: "autocomplete", value: "off")]),
+                Forms.submit(t("common.search")),
+            ])
+    }
+
     static func list(_ page: Paged<ResidentSummary>, query: String?, request: Request) -> Response {
         let t = request.localizer
         let actor = request.authenticated?.actor
         var body: [HTMLNode] = [
-            Forms.post(
-                action: "/residents/search", request: request, [.cls("search")],
-                [
-                    Forms.field(
-                        "q", label: t("residents.searchLabel"), value: query, type: "search", t: t, markOptional: false,
-                        extra: [Attr(name: "autocomplete", value: "off")]),
-                    Forms.submit(t("common.search")),
-                ])
+            searchForm(label: t("residents.searchLabel"), query: query, request: request)
         ]
         if let actor, AccessPolicy.canCreateResidents(actor) {
             body.append(H.p("", [.cls("actions")]))
