@@ -105,4 +105,33 @@ public enum AccessPolicy {
         guard actor.role == .coordinator, let resident else { return false }
         return view(of: resident, by: actor) == .full
     }
+
+    // MARK: Deliveries and rounds
+
+    /// Standing and one-off deliveries are arranged by the professionals who fully see the resident.
+    public static func canManageDeliveries(for resident: ResidentScope, by actor: Actor) -> Bool {
+        [.coordinator, .socialWorker].contains(actor.role) && view(of: resident, by: actor) == .full
+    }
+
+    /// Making and rebalancing a team's rounds is the coordinator's work.
+    public static func canPlanRounds(of team: Team.ID, by actor: Actor) -> Bool {
+        actor.role == .coordinator && actor.teamIDs.contains(team)
+    }
+
+    /// A concierge sees their own rounds; the team's coordinator sees all of the team's.
+    public static func canViewRound(_ round: Round, by actor: Actor) -> Bool {
+        round.conciergeID == actor.userID || canPlanRounds(of: round.teamID, by: actor)
+    }
+
+    /// Who may log what happened at a resident's door: the people who go to doors and the
+    /// professionals, each for residents they may see.
+    public static func canLogContact(with resident: ResidentScope, by actor: Actor) -> Bool {
+        [.concierge, .volunteer, .experienceExpert, .socialWorker, .coordinator].contains(actor.role)
+            && view(of: resident, by: actor) >= .basic
+    }
+
+    /// The out-of-view list names residents and why they are a concern: for coordinators and social workers.
+    public static func canViewOutOfView(of team: Team.ID, by actor: Actor) -> Bool {
+        [.coordinator, .socialWorker].contains(actor.role) && actor.teamIDs.contains(team)
+    }
 }

@@ -85,3 +85,93 @@ extension TimeZone {
     /// The zone of every Dutch municipality in Europe.
     public static let amsterdam = TimeZone(identifier: "Europe/Amsterdam")!
 }
+
+extension LocalDate {
+    /// The ISO weekday: Monday is 1, Sunday is 7.
+    public var weekday: Weekday {
+        let sunday1 = Self.calendar.component(.weekday, from: utcNoon)
+        return Weekday(rawValue: (sunday1 + 5) % 7 + 1)!
+    }
+
+    /// The date `days` later (or earlier, when negative).
+    public func adding(days: Int) -> LocalDate {
+        let date = Self.calendar.date(byAdding: .day, value: days, to: utcNoon)!
+        return LocalDate(date, in: TimeZone(identifier: "UTC")!)
+    }
+
+    /// Whole days from this date to `other`; negative when `other` is earlier.
+    public func days(until other: LocalDate) -> Int {
+        Self.calendar.dateComponents([.day], from: utcNoon, to: other.utcNoon).day!
+    }
+
+    /// The moment this date shows `time` on a clock in `timeZone`; across a daylight-saving change
+    /// a time that does not exist moves forward, as a clock does.
+    public func moment(at time: TimeOfDay, in timeZone: TimeZone = .amsterdam) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        var components = DateComponents()
+        components.year = year
+        components.month = month
+        components.day = day
+        components.hour = time.minutes / 60
+        components.minute = time.minutes % 60
+        return calendar.date(from: components)!
+    }
+
+    private var utcNoon: Date {
+        var components = DateComponents()
+        components.year = year
+        components.month = month
+        components.day = day
+        components.hour = 12
+        return Self.calendar.date(from: components)!
+    }
+}
+
+/// A day of the week, numbered as ISO 8601 does (Monday 1 … Sunday 7).
+public enum Weekday: Int, Sendable, Codable, CaseIterable, Comparable {
+    case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
+
+    public static func < (lhs: Weekday, rhs: Weekday) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// English key used in forms and the API: `monday` … `sunday`.
+    public var key: String { String(describing: self) }
+
+    public init?(key: String) {
+        guard let day = Self.allCases.first(where: { $0.key == key.lowercased() }) else { return nil }
+        self = day
+    }
+}
+
+/// A time on the clock, in whole minutes after midnight.
+public struct TimeOfDay: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+    public let minutes: Int
+
+    public init(minutes: Int) throws {
+        guard (0..<24 * 60).contains(minutes) else { throw ValidationError(field: "time", key: "time.format") }
+        self.minutes = minutes
+    }
+
+    /// Parses `11:30`, `9:05` or `11.30`.
+    public init(_ text: String) throws {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(whereSeparator: { $0 == ":" || $0 == "." })
+        guard parts.count == 2, parts[1].count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]),
+            (0..<24).contains(hours), (0..<60).contains(minutes)
+        else { throw ValidationError(field: "time", key: "time.format") }
+        try self.init(minutes: hours * 60 + minutes)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try self.init(decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    /// `11:30`.
+    public var description: String { String(format: "%02d:%02d", minutes / 60, minutes % 60) }
+
+    public static func < (lhs: TimeOfDay, rhs: TimeOfDay) -> Bool { lhs.minutes < rhs.minutes }
+}

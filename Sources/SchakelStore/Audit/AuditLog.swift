@@ -33,40 +33,46 @@ public struct AuditLog: Sendable {
     /// The chain head row is updated first: on PostgreSQL that row lock orders concurrent appends,
     /// on SQLite the store's write queue already does.
     public func append(_ events: [AuditEvent], context: AuditContext, on database: any Database) async throws {
+        guard !events.isEmpty else { return }
         let sql = database as! any SQLDatabase
         let now = store.clock.now()
+        // One statement reserves the sequence numbers for all events and, on PostgreSQL, takes the row lock.
+        guard
+            let head = try await sql.raw(
+                "UPDATE audit_head SET sequence = sequence + \(literal: events.count) WHERE id = 1 RETURNING sequence, hash"
+            ).first()
+        else { throw AuditError.headMissing }
+        var sequence = try head.decode(column: "sequence", as: Int64.self) - Int64(events.count)
+        var previous = try head.decode(column: "hash", as: String.self)
+        let at = Date(timeIntervalSince1970: (now.timeIntervalSince1970 * 1000).rounded() / 1000)
+        var rows: [[any SQLExpression]] = []
         for event in events {
-            guard
-                let head = try await sql.raw(
-                    "UPDATE audit_head SET sequence = sequence + 1 WHERE id = 1 RETURNING sequence, hash"
-                ).first()
-            else { throw AuditError.headMissing }
-            let sequence = try head.decode(column: "sequence", as: Int64.self)
-            let previous = try head.decode(column: "hash", as: String.self)
+            sequence += 1
             var entry = AuditEntry(
-                sequence: sequence,
-                at: Date(timeIntervalSince1970: (now.timeIntervalSince1970 * 1000).rounded() / 1000),
-                event: event.event, residentID: event.residentID, userID: context.actor?.userID,
-                username: context.actor?.username, organisationID: context.actor?.organisationID,
-                role: context.actor?.role, accessPoint: context.accessPoint, objects: event.objects,
-                previousHash: previous)
+                sequence: sequence, at: at, event: event.event, residentID: event.residentID,
+                userID: context.actor?.userID, username: context.actor?.username,
+                organisationID: context.actor?.organisationID, role: context.actor?.role,
+                accessPoint: context.accessPoint, objects: event.objects, previousHash: previous)
             entry.hash = Self.hash(entry.canonicalContent)
-            try await sql.insert(into: "audit_entries")
+            previous = entry.hash
+            rows.append([
+                SQLBind(entry.sequence), SQLBind(Int64((entry.at.timeIntervalSince1970 * 1000).rounded())),
+                SQLBind(entry.event), SQLBind(entry.residentID?.uuid), SQLBind(entry.userID?.uuid),
+                SQLBind(entry.username), SQLBind(entry.organisationID?.uuid), SQLBind(entry.role?.rawValue),
+                SQLBind(entry.accessPoint), SQLBind(entry.objects.joined(separator: ",")),
+                SQLBind(entry.previousHash), SQLBind(entry.hash),
+            ])
+        }
+        // Twelve parameters a row; 400 rows stay well below both databases' parameter limits.
+        for chunk in stride(from: 0, to: rows.count, by: 400) {
+            var insert = sql.insert(into: "audit_entries")
                 .columns(
                     "sequence", "at_ms", "event", "resident_id", "user_id", "username", "organisation_id", "role",
-                    "access_point", "objects", "previous_hash", "hash"
-                )
-                .values(
-                    SQLBind(entry.sequence), SQLBind(Int64((entry.at.timeIntervalSince1970 * 1000).rounded())),
-                    SQLBind(entry.event), SQLBind(entry.residentID?.uuid), SQLBind(entry.userID?.uuid),
-                    SQLBind(entry.username), SQLBind(entry.organisationID?.uuid), SQLBind(entry.role?.rawValue),
-                    SQLBind(entry.accessPoint), SQLBind(entry.objects.joined(separator: ",")),
-                    SQLBind(entry.previousHash), SQLBind(entry.hash)
-                )
-                .run()
-            try await sql.update("audit_head").set("hash", to: SQLBind(entry.hash)).where("id", .equal, SQLBind(1))
-                .run()
+                    "access_point", "objects", "previous_hash", "hash")
+            for row in rows[chunk..<min(rows.count, chunk + 400)] { insert = insert.values(row) }
+            try await insert.run()
         }
+        try await sql.update("audit_head").set("hash", to: SQLBind(previous)).where("id", .equal, SQLBind(1)).run()
     }
 
     /// Appends entries in a transaction of their own, e.g. for a read or a refusal.

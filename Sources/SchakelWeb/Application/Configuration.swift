@@ -27,11 +27,13 @@ public struct SchakelConfiguration: Sendable {
     public var demoPassword: String?
     /// Largest request body accepted, in bytes.
     public var maxBodySize: Int
+    /// How long the round planner may search when a coordinator makes the day's rounds.
+    public var roundPlanningSeconds: Double
 
     public init(
         database: DatabaseLocation, dataDirectory: String = "./data", bcryptCost: Int = 12, autoMigrate: Bool = true,
         secureCookies: Bool = false, trustForwardedFor: Bool = false, sessions: SessionPolicy = .init(),
-        demoPassword: String? = nil, maxBodySize: Int = 1 << 20
+        demoPassword: String? = nil, maxBodySize: Int = 1 << 20, roundPlanningSeconds: Double = 0.5
     ) {
         self.database = database
         self.dataDirectory = dataDirectory
@@ -42,6 +44,7 @@ public struct SchakelConfiguration: Sendable {
         self.sessions = sessions
         self.demoPassword = demoPassword
         self.maxBodySize = maxBodySize
+        self.roundPlanningSeconds = roundPlanningSeconds
     }
 
     /// Reads `DATABASE_URL`, `SCHAKEL_DATA_DIR`, `SCHAKEL_BCRYPT_COST`, `SCHAKEL_AUTO_MIGRATE`,

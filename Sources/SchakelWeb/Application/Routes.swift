@@ -49,6 +49,31 @@ func routes(_ app: Application) throws {
     residents.post(":residentID", "household", use: ResidentController.createHousehold)
     residents.post(":residentID", "household", "join", use: ResidentController.joinHousehold)
     residents.post(":residentID", "household", "leave", use: ResidentController.leaveHousehold)
+    residents.get(":residentID", "deliveries", "new", use: DeliveryController.new)
+    residents.post(":residentID", "deliveries", use: DeliveryController.create)
+    residents.get(":residentID", "contacts", "new", use: RoundController.newContact)
+    residents.post(":residentID", "contacts", use: RoundController.createContact)
+    residents.post(":residentID", "concerns", ":momentID", "close", use: RoundController.closeConcern)
+
+    let deliveries = web.grouped("deliveries")
+    deliveries.get(":deliveryID", "edit", use: DeliveryController.edit)
+    deliveries.post(":deliveryID", use: DeliveryController.update)
+    deliveries.post(":deliveryID", "pause", use: DeliveryController.pause)
+    deliveries.post(":deliveryID", "pauses", ":pauseID", "remove", use: DeliveryController.removePause)
+    deliveries.post(":deliveryID", "end", use: DeliveryController.end)
+
+    let rounds = web.grouped("rounds")
+    rounds.get(use: RoundController.index)
+    rounds.get("plan", use: RoundController.plan)
+    rounds.post("plan", use: RoundController.generate)
+    rounds.get("summary", use: RoundController.summary)
+    rounds.post("stops", ":stopID", "move", use: RoundController.moveStop)
+    rounds.get(":roundID", use: RoundController.show)
+    rounds.post(":roundID", "stops", ":stopID", "outcome", use: RoundController.logOutcome)
+
+    web.get("out-of-view", use: RoundController.outOfView)
+    web.post("out-of-view", "visits", use: RoundController.planVisit)
+    web.post("out-of-view", "settings", use: RoundController.saveSettings)
 }
 
 /// Sends anonymous browsers to the login page (GET) or answers 401.

@@ -50,7 +50,19 @@ enum ResidentController {
         let joinable =
             file.canEdit && file.household == nil
             ? try await req.store.residents(req.auditContext).householdsAtAddress(of: id) : []
-        return ResidentPages.file(file, organisations: organisations, joinable: joinable, request: req)
+        var extra: [HTMLNode] = []
+        if let actor = req.authenticated?.actor, file.view == .full {
+            extra.append(
+                DeliveryPages.concerns(
+                    try await req.store.rounds(req.auditContext).openConcerns(of: id), residentID: id, request: req))
+            if [.coordinator, .socialWorker].contains(actor.role) {
+                extra.append(
+                    DeliveryPages.section(
+                        try await req.store.deliveries(req.auditContext).deliveries(of: id), residentID: id,
+                        request: req))
+            }
+        }
+        return ResidentPages.file(file, organisations: organisations, joinable: joinable, extra: extra, request: req)
     }
 
     static func new(req: Request) async throws -> Response {

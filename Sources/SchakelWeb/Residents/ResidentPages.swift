@@ -76,9 +76,10 @@ enum ResidentPages {
         return Layout.response(PageContent(title: t("residents.title"), body: body), request: request)
     }
 
-    static func file(_ file: ResidentFile, organisations: [Organisation], joinable: [Household], request: Request)
-        -> Response
-    {
+    static func file(
+        _ file: ResidentFile, organisations: [Organisation], joinable: [Household], extra: [HTMLNode] = [],
+        request: Request
+    ) -> Response {
         let t = request.localizer
         let r = file.resident
         var details: [(String, String)] = []
@@ -98,6 +99,9 @@ enum ResidentPages {
             if let note = r.contactNote { details.append((t("field.contactNote"), note)) }
         }
         var body: [HTMLNode] = []
+        if (try? request.query.get(String.self, at: "vastgelegd")) == "1" {
+            body.append(H.p(t("contact.saved"), [.cls("notice")]))
+        }
         if file.view == .basic { body.append(H.p(t("resident.basicView"), [.cls("notice")])) }
         body.append(
             H.el(
@@ -110,6 +114,11 @@ enum ResidentPages {
                 ]))
         var actions: [HTMLNode] = []
         if file.canEdit { actions.append(H.a(t("resident.edit"), href: "/residents/\(r.id)/edit", [.cls("button")])) }
+        if let actor = request.authenticated?.actor,
+            [.concierge, .volunteer, .experienceExpert, .socialWorker, .coordinator].contains(actor.role)
+        {
+            actions.append(H.a(t("contact.log"), href: "/residents/\(r.id)/contacts/new", [.cls("button secondary")]))
+        }
         if file.view == .full {
             actions.append(H.a(t("resident.timeline"), href: "/residents/\(r.id)/timeline", [.cls("button secondary")]))
         }
@@ -117,6 +126,7 @@ enum ResidentPages {
             actions.append(H.a(t("nav.audit"), href: "/admin/audit?resident=\(r.id)", [.cls("button secondary")]))
         }
         if !actions.isEmpty { body.append(H.div([.cls("actions")], actions)) }
+        body += extra
 
         if file.view == .full {
             body.append(household(file, joinable: joinable, request: request))
@@ -373,7 +383,7 @@ enum ResidentPages {
                                     [
                                         H.text(
                                             [
-                                                event.detail.map { describe($0, t: t) },
+                                                event.detail.map { describe($0, kind: event.kind, t: t) },
                                                 event.actorID.flatMap { actorNames[$0] },
                                             ].compactMap { $0 }.joined(separator: " · "))
                                     ]),
@@ -385,7 +395,17 @@ enum ResidentPages {
     }
 
     /// Field lists in the timeline are stored as names (`phone, doorNotes`); show them in words.
-    private static func describe(_ detail: String, t: Localizer) -> String {
+    private static func describe(_ detail: String, kind: String, t: Localizer) -> String {
+        // Contact moments start with their outcome, deliveries are their kind: both shown in words.
+        if kind.hasPrefix("contact.delivery") || kind.hasPrefix("contact.visit") {
+            var parts = detail.components(separatedBy: " · ")
+            if let first = parts.first, Localizer.table["outcome." + first] != nil { parts[0] = t("outcome." + first) }
+            return parts.joined(separator: " · ")
+        }
+        if kind.hasPrefix("delivery."), Localizer.table["deliveryKind." + detail] != nil {
+            return t("deliveryKind." + detail)
+        }
+        if kind.hasPrefix("contact.") || kind.hasPrefix("delivery.") || kind.hasPrefix("visit.") { return detail }
         let parts = detail.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         guard
             parts.allSatisfy({

@@ -41,7 +41,11 @@ enum Layout {
         if let authenticated {
             let actor = authenticated.actor
             links.append(navLink(t("nav.home"), "/"))
+            if [.concierge, .coordinator].contains(actor.role) { links.append(navLink(t("nav.rounds"), "/rounds")) }
             if AccessPolicy.canListResidents(actor) { links.append(navLink(t("nav.residents"), "/residents")) }
+            if [.coordinator, .socialWorker].contains(actor.role), !actor.teamIDs.isEmpty {
+                links.append(navLink(t("nav.outOfView"), "/out-of-view"))
+            }
             if AccessPolicy.canManageAddresses(actor) { links.append(navLink(t("nav.addresses"), "/addresses")) }
             if AccessPolicy.canAdministerAccounts(actor) {
                 links.append(navLink(t("nav.admin"), "/admin"))

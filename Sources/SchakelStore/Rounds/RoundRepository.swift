@@ -1,0 +1,782 @@
+import FluentKit
+import Foundation
+import SQLKit
+import SchakelCore
+
+/// A stop as the round page shows it: only what the work at the door needs.
+public struct RoundStopView: Sendable, Equatable {
+    public var stop: RoundStop
+    public var state: StopState
+    public var kind: DeliveryKind
+    public var windowStart: TimeOfDay
+    public var windowEnd: TimeOfDay
+    /// nil when the resident moved out of the team's neighbourhoods: the viewer no longer sees them.
+    public var residentName: String?
+    public var addressLine: String?
+    public var coordinate: Coordinate?
+    /// The resident's own door notes and the delivery's.
+    public var doorNotes: [String]
+    public var lastContact: Date?
+    /// How many concerns raised at the door are still open: a count, never their content.
+    public var openConcerns: Int
+    /// The logged outcome, when there is one.
+    public var outcome: ContactMoment?
+}
+
+/// One concierge's round with its stops in order.
+public struct RoundView: Sendable, Equatable {
+    public var round: Round
+    public var conciergeName: String
+    public var stops: [RoundStopView]
+    public var summary: DaySummary
+}
+
+/// A team's day as the coordinator plans it.
+public struct PlanningDay: Sendable, Equatable {
+    public var team: Team.ID
+    public var date: LocalDate
+    public var rounds: [RoundView]
+    /// Due deliveries not yet on a round.
+    public var unplanned: Int
+    /// Deliveries whose schedule falls on the day but which are paused.
+    public var paused: [(name: String, pause: DeliveryPause)]
+    /// Deliveries of the team for residents who no longer live in its neighbourhoods.
+    public var movedAway: [Delivery.ID]
+    /// The team's concierges, who can be put on duty.
+    public var concierges: [User]
+
+    public static func == (lhs: PlanningDay, rhs: PlanningDay) -> Bool {
+        lhs.team == rhs.team && lhs.date == rhs.date && lhs.rounds == rhs.rounds && lhs.unplanned == rhs.unplanned
+            && lhs.movedAway == rhs.movedAway && lhs.paused.map(\.pause) == rhs.paused.map(\.pause)
+    }
+}
+
+/// What the round planner gets for each stop to divide and order.
+public struct StopToPlan: Sendable {
+    public var coordinate: Coordinate?
+    public var windowStart: TimeOfDay
+    public var windowEnd: TimeOfDay
+    /// Postcode and house number, for street order when there are no coordinates.
+    public var streetKey: String
+}
+
+/// Divides stops among `concierges` rounds and orders each: returns, per round, indexes into the stops.
+public typealias RoundPlanner = @Sendable (_ stops: [StopToPlan], _ concierges: Int) -> [[Int]]
+
+/// A resident with standing deliveries who is out of view, and why.
+public struct OutOfViewEntry: Sendable, Equatable {
+    public var residentID: Resident.ID
+    public var fullName: String
+    public var addressLine: String?
+    public var lastContact: Date?
+    public var reason: OutOfViewReason
+}
+
+/// Rounds, their stops, contact moments at the door, day summaries and the out-of-view list.
+/// Every method checks the access policy and writes the audit log.
+public struct RoundRepository: Sendable {
+    let store: Store
+    let context: AuditContext
+
+    var actor: Actor {
+        get throws {
+            guard let actor = context.actor else { throw DomainError.forbidden(reason: "anonymous") }
+            return actor
+        }
+    }
+
+    // MARK: Planning
+
+    /// The coordinator's view of a team's day.
+    public func planningDay(team: Team.ID, date: LocalDate) async throws -> PlanningDay {
+        try await requirePlanner(team)
+        let rounds = try await RoundRecord.query(on: store.database).filter(\.$teamID == team.uuid)
+            .filter(\.$date == date.description).all()
+        var views: [RoundView] = []
+        for record in rounds { views.append(try await view(of: try record.domain())) }
+        views.sort { $0.conciergeName < $1.conciergeName }
+        let due = try await dueDeliveries(team: team, date: date)
+        let planned = Set(
+            try await RoundStopRecord.query(on: store.database).filter(\.$date == date.description)
+                .filter(\.$deliveryID ~~ due.map(\.delivery.id.uuid)).all().map(\.deliveryID))
+        let coverage = try await teamCoverage(team)
+        var unplanned = 0
+        var paused: [(String, DeliveryPause)] = []
+        var movedAway: [Delivery.ID] = []
+        for item in due where !planned.contains(item.delivery.id.uuid) {
+            if !covers(coverage, team: team, item.scope) {
+                movedAway.append(item.delivery.id)
+            } else if case .paused(let pause) = item.delivery.occurrence(on: date) {
+                paused.append((item.name, pause))
+            } else {
+                unplanned += 1
+            }
+        }
+        let concierges = try await store.accounts.users().filter {
+            $0.role == .concierge && $0.active && $0.teamIDs.contains(team)
+        }
+        return PlanningDay(
+            team: team, date: date, rounds: views, unplanned: unplanned, paused: paused, movedAway: movedAway,
+            concierges: concierges)
+    }
+
+    /// Puts the day's due deliveries that are not yet on a round onto rounds, one per concierge on duty.
+    /// Existing rounds keep their stops; new stops are added to the end of the round the planner picks.
+    /// Returns the number of stops added.
+    @discardableResult
+    public func generate(team: Team.ID, date: LocalDate, concierges: [User.ID], planner: RoundPlanner) async throws
+        -> Int
+    {
+        try await requirePlanner(team)
+        let members = try await store.accounts.users().filter {
+            $0.role == .concierge && $0.active && $0.teamIDs.contains(team)
+        }
+        let onDuty = Array(Set(concierges)).sorted { $0.description < $1.description }
+        guard !onDuty.isEmpty else { throw ValidationError(field: "concierges", key: "round.noConcierges") }
+        guard onDuty.allSatisfy({ id in members.contains { $0.id == id } }) else {
+            throw ValidationError(field: "concierges", key: "round.notAConcierge")
+        }
+        let due = try await dueDeliveries(team: team, date: date)
+        let coverage = try await teamCoverage(team)
+        let now = store.clock.now()
+        let alreadyPlanned = Set(
+            try await RoundStopRecord.query(on: store.database).filter(\.$date == date.description)
+                .filter(\.$deliveryID ~~ due.map(\.delivery.id.uuid)).all().map(\.deliveryID))
+        let todo = due.filter { item in
+            guard !alreadyPlanned.contains(item.delivery.id.uuid), covers(coverage, team: team, item.scope) else {
+                return false
+            }
+            if case .scheduled = item.delivery.occurrence(on: date) { return true }
+            return false
+        }
+        // Planning may take a moment; it runs before the transaction so other writers are not held up.
+        let toPlan = todo.map {
+            StopToPlan(
+                coordinate: $0.coordinate, windowStart: $0.delivery.windowStart, windowEnd: $0.delivery.windowEnd,
+                streetKey: $0.streetKey)
+        }
+        var groups = todo.isEmpty ? Array(repeating: [], count: onDuty.count) : planner(toPlan, onDuty.count)
+        let flat = groups.flatMap { $0 }
+        if groups.count != onDuty.count || flat.count != todo.count || Set(flat) != Set(todo.indices) {
+            // A planner that loses or doubles a stop must not lose a delivery: fall back to street order.
+            groups = StreetOrderDivision.divide(Array(todo.indices), into: onDuty.count) { toPlan[$0].streetKey }
+        }
+        let plannedGroups = groups
+        return try await store.write { db in
+            // Stops planned by someone else in the meantime are left where they are.
+            let plannedMeanwhile = Set(
+                try await RoundStopRecord.query(on: db).filter(\.$date == date.description)
+                    .filter(\.$deliveryID ~~ todo.map(\.delivery.id.uuid)).all().map(\.deliveryID))
+            var rounds: [RoundRecord] = []
+            for concierge in onDuty {
+                if let existing = try await RoundRecord.query(on: db).filter(\.$teamID == team.uuid)
+                    .filter(\.$date == date.description).filter(\.$conciergeID == concierge.uuid).first()
+                {
+                    rounds.append(existing)
+                } else {
+                    let record = RoundRecord(
+                        Round(id: store.ids(), teamID: team, date: date, conciergeID: concierge), at: now)
+                    try await record.create(on: db)
+                    rounds.append(record)
+                }
+            }
+            var added = 0
+            var events: [AuditEvent] = []
+            for (round, group) in zip(rounds, plannedGroups) {
+                var position =
+                    (try await RoundStopRecord.query(on: db).filter(\.$roundID == round.id!).max(\.$position) ?? 0)
+                for index in group where !plannedMeanwhile.contains(todo[index].delivery.id.uuid) {
+                    position += 1
+                    added += 1
+                    let item = todo[index]
+                    let stop = RoundStop(
+                        id: store.ids(), roundID: .init(round.id!), position: position,
+                        residentID: item.delivery.residentID, deliveryID: item.delivery.id)
+                    try await RoundStopRecord(stop, date: date).create(on: db)
+                    events.append(
+                        AuditEvent(
+                            "round.plan", resident: item.delivery.residentID,
+                            objects: ["round:\(round.id!.uuidString.lowercased())", "stop:\(stop.id)"]))
+                }
+            }
+            try await store.audit.append(events, context: context, on: db)
+            return added
+        }
+    }
+
+    /// Moves a stop to the end of another round of the same team and day.
+    public func move(_ stopID: RoundStop.ID, to roundID: Round.ID) async throws {
+        let (stop, round) = try await loadStop(stopID)
+        try await requirePlanner(round.teamID)
+        guard let target = try await RoundRecord.find(roundID.uuid, on: store.database)?.domain(),
+            target.teamID == round.teamID, target.date == round.date
+        else { throw DomainError.notFound(kind: "round") }
+        guard target.id != round.id else { return }
+        try await store.write { db in
+            let last = try await RoundStopRecord.query(on: db).filter(\.$roundID == roundID.uuid).max(\.$position) ?? 0
+            try await RoundStopRecord.query(on: db).filter(\.$id == stopID.uuid)
+                .set(\.$roundID, to: roundID.uuid).set(\.$position, to: last + 1).update()
+            try await renumber(round.id, on: db)
+            try await store.audit.append(
+                [AuditEvent("round.move", resident: stop.residentID, objects: ["stop:\(stopID)", "round:\(roundID)"])],
+                context: context, on: db)
+        }
+    }
+
+    /// Moves a stop one place earlier (`-1`) or later (`+1`) in its round.
+    public func reorder(_ stopID: RoundStop.ID, by offset: Int) async throws {
+        let (stop, round) = try await loadStop(stopID)
+        try await requirePlanner(round.teamID)
+        try await store.write { db in
+            let stops = try await RoundStopRecord.query(on: db).filter(\.$roundID == round.id.uuid).sort(\.$position)
+                .all()
+            guard let index = stops.firstIndex(where: { $0.id == stopID.uuid }) else {
+                throw DomainError.notFound(kind: "stop")
+            }
+            let other = index + (offset < 0 ? -1 : 1)
+            guard stops.indices.contains(other) else { return }
+            let (a, b) = (stops[index].position, stops[other].position)
+            stops[index].position = b
+            stops[other].position = a
+            try await stops[index].save(on: db)
+            try await stops[other].save(on: db)
+            try await store.audit.append(
+                [AuditEvent("round.reorder", resident: stop.residentID, objects: ["stop:\(stopID)"])],
+                context: context, on: db)
+        }
+    }
+
+    // MARK: The concierge's round
+
+    /// The actor's rounds on a day.
+    public func myRounds(on date: LocalDate) async throws -> [Round] {
+        let actor = try actor
+        return try await RoundRecord.query(on: store.database).filter(\.$conciergeID == actor.userID.uuid)
+            .filter(\.$date == date.description).all().map { try $0.domain() }
+    }
+
+    /// A round with its stops, for its concierge or the team's coordinator; the read is audited per resident.
+    public func round(_ id: Round.ID) async throws -> RoundView {
+        guard let round = try await RoundRecord.find(id.uuid, on: store.database)?.domain() else {
+            throw DomainError.notFound(kind: "round")
+        }
+        let actor = try actor
+        guard AccessPolicy.canViewRound(round, by: actor) else {
+            try await store.audit.record([AuditEvent("access.denied", objects: ["round:\(id)"])], context: context)
+            throw DomainError.notFound(kind: "round")
+        }
+        return try await view(of: round)
+    }
+
+    /// Stores what happened at a door. The id comes from the phone, so sending the same moment again
+    /// (after a lost answer or an offline queue) stores it once: `created` is false for a replay.
+    public func logContact(_ input: ContactMomentInput) async throws -> (moment: ContactMoment, created: Bool) {
+        let actor = try actor
+        let now = store.clock.now()
+        var moment = try input.validated(newID: store.ids(), by: actor.userID, now: now)
+        if let existing = try await ContactMomentRecord.find(moment.id.uuid, on: store.database) {
+            return try await replay(of: existing.domain(), as: moment)
+        }
+        let scope: ResidentScope
+        do {
+            scope = try await store.residents(context).scope(of: moment.residentID)
+        } catch DomainError.notFound {
+            throw ValidationError(field: "residentID", key: "resident.unknown")
+        }
+        if let stopID = moment.stopID {
+            // From a round: the stop must be on one of the actor's rounds (or their team's, for a coordinator).
+            let (stop, round) = try await loadStop(stopID)
+            guard AccessPolicy.canViewRound(round, by: actor) else {
+                try await store.audit.record(
+                    [AuditEvent("access.denied", resident: moment.residentID, objects: ["stop:\(stopID)"])],
+                    context: context)
+                throw DomainError.forbidden(reason: "scope")
+            }
+            guard stop.residentID == moment.residentID else {
+                throw ValidationError(field: "stopID", key: "contact.stopOfOtherResident")
+            }
+            moment.deliveryID = stop.deliveryID
+        } else if !AccessPolicy.canLogContact(with: scope, by: actor) {
+            try await store.audit.record(
+                [AuditEvent("access.denied", resident: moment.residentID, objects: ["contact.create"])],
+                context: context)
+            throw DomainError.forbidden(reason: "scope")
+        }
+        let stored = moment
+        do {
+            try await store.write { db in
+                // The audit entry first: on PostgreSQL its row lock orders concurrent writers, so the
+                // resident's contact status below is computed from every committed moment.
+                try await store.audit.append(
+                    [
+                        AuditEvent(
+                            "contact.create", resident: stored.residentID,
+                            objects: ["contact:\(stored.id)"] + (stored.stopID.map { ["stop:\($0)"] } ?? []))
+                    ], context: context, on: db)
+                try await ContactMomentRecord(stored, receivedAt: now).create(on: db)
+                var detail = [stored.outcome.rawValue]
+                if let minutes = stored.durationMinutes { detail.append("\(minutes) min") }
+                if let note = stored.note { detail.append(note) }
+                try await TimelineEventRecord(
+                    TimelineEvent(
+                        id: store.ids(), residentID: stored.residentID, at: stored.recordedAt,
+                        kind: stored.stopID == nil ? "contact.visit" : "contact.delivery", actorID: actor.userID,
+                        detail: detail.joined(separator: " · "))
+                ).create(on: db)
+                if let concern = stored.concern {
+                    try await TimelineEventRecord(
+                        TimelineEvent(
+                            id: store.ids(), residentID: stored.residentID, at: stored.recordedAt,
+                            kind: "contact.concern", actorID: actor.userID, detail: concern)
+                    ).create(on: db)
+                }
+                try await refreshStatus(of: stored.residentID, on: db)
+            }
+        } catch {
+            // The same moment sent twice at once: the second insert fails on the key; answer as a replay.
+            if let existing = try? await ContactMomentRecord.find(stored.id.uuid, on: store.database) {
+                return try await replay(of: existing.domain(), as: stored)
+            }
+            throw error
+        }
+        return (stored, true)
+    }
+
+    /// A concierge's day in numbers: their own, or any of the team's for its coordinator.
+    public func daySummary(of concierge: User.ID, on date: LocalDate) async throws -> DaySummary {
+        let actor = try actor
+        let rounds = try await RoundRecord.query(on: store.database).filter(\.$conciergeID == concierge.uuid)
+            .filter(\.$date == date.description).all()
+        if concierge != actor.userID {
+            guard let user = try await store.accounts.user(concierge),
+                user.teamIDs.contains(where: { AccessPolicy.canPlanRounds(of: $0, by: actor) })
+            else { throw DomainError.forbidden(reason: "scope") }
+        }
+        let stops =
+            rounds.isEmpty
+            ? 0
+            : try await RoundStopRecord.query(on: store.database).filter(\.$roundID ~~ rounds.map { $0.id! }).count()
+        let moments = try await ContactMomentRecord.query(on: store.database).filter(\.$recordedBy == concierge.uuid)
+            .filter(\.$day == date.description).all().map { $0.domain() }
+        return DaySummary(stops: stops, moments: moments)
+    }
+
+    // MARK: Concerns
+
+    /// Concerns raised at the door that are still open (full view).
+    public func openConcerns(of resident: Resident.ID) async throws -> [ContactMoment] {
+        let scope = try await store.residents(context).scope(of: resident)
+        guard AccessPolicy.view(of: scope, by: try actor) == .full else { return [] }
+        let moments = try await ContactMomentRecord.query(on: store.database).filter(\.$residentID == resident.uuid)
+            .filter(\.$concern != nil).filter(\.$concernClosedAt == nil).sort(\.$recordedAtMs, .descending).all()
+            .map { $0.domain() }
+        if !moments.isEmpty {
+            try await store.audit.record(
+                [AuditEvent("concern.list", resident: resident, objects: moments.map { "contact:\($0.id)" })],
+                context: context)
+        }
+        return moments
+    }
+
+    /// Marks a concern as picked up.
+    public func closeConcern(_ id: ContactMoment.ID) async throws {
+        guard let record = try await ContactMomentRecord.find(id.uuid, on: store.database), record.concern != nil
+        else { throw DomainError.notFound(kind: "concern") }
+        let resident = Resident.ID(record.residentID)
+        let scope = try await store.residents(context).scope(of: resident)
+        let actor = try actor
+        guard [.socialWorker, .coordinator].contains(actor.role), AccessPolicy.view(of: scope, by: actor) == .full
+        else { throw DomainError.forbidden(reason: "scope") }
+        guard record.concernClosedAt == nil else { throw DomainError.illegalTransition(from: "closed", to: "closed") }
+        let now = store.clock.now()
+        try await store.write { db in
+            try await store.audit.append(
+                [AuditEvent("concern.close", resident: resident, objects: ["contact:\(id)"])], context: context, on: db)
+            try await ContactMomentRecord.query(on: db).filter(\.$id == id.uuid).set(\.$concernClosedAt, to: now)
+                .update()
+            try await TimelineEventRecord(
+                TimelineEvent(
+                    id: store.ids(), residentID: resident, at: now, kind: "concern.closed", actorID: actor.userID)
+            ).create(on: db)
+            try await refreshStatus(of: resident, on: db)
+        }
+    }
+
+    // MARK: Out of view
+
+    public func outOfViewRule(of team: Team.ID) async throws -> OutOfViewRule {
+        let row = try await store.sql.select().columns("out_of_view_days", "out_of_view_misses").from("team_settings")
+            .where("team_id", .equal, SQLBind(team.uuid)).first()
+        guard let row else { return .standard }
+        return try OutOfViewRule(
+            daysWithoutContact: row.decode(column: "out_of_view_days", as: Int.self),
+            missesInARow: row.decode(column: "out_of_view_misses", as: Int.self))
+    }
+
+    public func setOutOfViewRule(_ rule: OutOfViewRule, of team: Team.ID) async throws {
+        try await requirePlanner(team)
+        try await store.write { db in
+            let sql = db as! any SQLDatabase
+            try await sql.insert(into: "team_settings").columns("team_id", "out_of_view_days", "out_of_view_misses")
+                .values(SQLBind(team.uuid), SQLBind(rule.daysWithoutContact), SQLBind(rule.missesInARow))
+                .onConflict(with: ["team_id"]) {
+                    $0.set(excludedValueOf: "out_of_view_days").set(excludedValueOf: "out_of_view_misses")
+                }
+                .run()
+            try await store.audit.append(
+                [AuditEvent("team.settings", objects: ["team:\(team)"])], context: context, on: db)
+        }
+    }
+
+    /// Residents with a standing delivery of the team who had no real contact for the team's number of days,
+    /// or whose latest outcomes were all misses; longest out of view first.
+    public func outOfView(team: Team.ID, today: LocalDate, page: Paging) async throws -> Paged<OutOfViewEntry> {
+        let actor = try actor
+        guard AccessPolicy.canViewOutOfView(of: team, by: actor) else {
+            try await store.audit.record(
+                [AuditEvent("access.denied", objects: ["outOfView:\(team)"])], context: context)
+            throw DomainError.forbidden(reason: "role")
+        }
+        let rule = try await outOfViewRule(of: team)
+        let cutoffDate = today.adding(days: -rule.daysWithoutContact)
+        // A contact before the start of the day after the cutoff date is at least N days ago.
+        let cutoffMs = Int64(
+            (cutoffDate.adding(days: 1).moment(at: try TimeOfDay(minutes: 0)).timeIntervalSince1970 * 1000).rounded())
+        let day = today.description
+        func base(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
+            select.from(SQLAlias(SQLIdentifier("deliveries"), as: SQLIdentifier("d")))
+                .join(
+                    SQLAlias(SQLIdentifier("residents"), as: SQLIdentifier("r")), method: SQLJoinMethod.inner,
+                    on: SQLColumn("resident_id", table: "d"), .equal, SQLColumn("id", table: "r")
+                )
+                .join(
+                    SQLAlias(SQLIdentifier("addresses"), as: SQLIdentifier("a")), method: SQLJoinMethod.left,
+                    on: SQLColumn("address_id", table: "r"), .equal, SQLColumn("id", table: "a")
+                )
+                .join(
+                    SQLAlias(SQLIdentifier("resident_contact_status"), as: SQLIdentifier("s")),
+                    method: SQLJoinMethod.left,
+                    on: SQLColumn("resident_id", table: "s"), .equal, SQLColumn("id", table: "r")
+                )
+                .where(SQLColumn("team_id", table: "d"), .equal, SQLBind(team.uuid))
+                .where(SQLColumn("schedule", table: "d"), .equal, SQLBind("weekly"))
+                .where(SQLColumn("cancelled_at", table: "d"), .is, SQLLiteral.null)
+                .where(SQLColumn("start_date", table: "d"), .lessThanOrEqual, SQLBind(day))
+                .where { group in
+                    group.where(SQLColumn("end_date", table: "d"), .is, SQLLiteral.null)
+                        .orWhere(SQLColumn("end_date", table: "d"), .greaterThanOrEqual, SQLBind(day))
+                }
+                .where { group in
+                    var group = group
+                    for area in actor.coverage {
+                        group = group.orWhere(SQLColumn("buurt_code", table: "a"), .like, SQLBind("BU\(area.body)%"))
+                    }
+                    for team in actor.teamIDs {
+                        group = group.orWhere(SQLColumn("responsible_team_id", table: "r"), .equal, SQLBind(team.uuid))
+                    }
+                    return group
+                }
+                .where { group in
+                    group.where(
+                        SQLColumn("trailing_misses", table: "s"), .greaterThanOrEqual, SQLBind(rule.missesInARow)
+                    )
+                    .orWhere(SQLColumn("last_contact_ms", table: "s"), .lessThan, SQLBind(cutoffMs))
+                    .orWhere { never in
+                        never.where(SQLColumn("last_contact_ms", table: "s"), .is, SQLLiteral.null)
+                            .where(
+                                SQLColumn("start_date", table: "d"), .lessThanOrEqual, SQLBind(cutoffDate.description))
+                    }
+                }
+        }
+        let total =
+            try await base(
+                store.sql.select().column(
+                    SQLFunction("COUNT", args: SQLDistinct(SQLColumn("id", table: "r"))), as: "n")
+            ).first()?.decode(column: "n", as: Int.self) ?? 0
+        let rows = try await base(
+            store.sql.select().distinct().columns(
+                SQLColumn("id", table: "r"), SQLColumn("given_name", table: "r"), SQLColumn("family_name", table: "r"),
+                SQLColumn("street", table: "a"), SQLColumn("house_number", table: "a"),
+                SQLColumn("house_letter", table: "a"), SQLColumn("house_number_addition", table: "a"),
+                SQLColumn("postcode", table: "a"), SQLColumn("place", table: "a"),
+                SQLColumn("last_contact_ms", table: "s"), SQLColumn("trailing_misses", table: "s"))
+        )
+        .orderBy(SQLRaw("COALESCE(s.last_contact_ms, 0)")).orderBy(SQLColumn("id", table: "r"))
+        .limit(page.perPage).offset(page.offset).all()
+        var entries: [OutOfViewEntry] = []
+        for row in rows {
+            let id = Resident.ID(try row.decode(column: "id", as: UUID.self))
+            let lastContact = try row.decode(column: "last_contact_ms", as: Int64?.self).map {
+                Date(timeIntervalSince1970: Double($0) / 1000)
+            }
+            let since = try await DeliveryRecord.query(on: store.database).filter(\.$residentID == id.uuid)
+                .filter(\.$teamID == team.uuid).filter(\.$schedule == "weekly").min(\.$startDate)
+            guard
+                let reason = rule.reason(
+                    lastContact: lastContact,
+                    trailingMisses: try row.decode(column: "trailing_misses", as: Int?.self) ?? 0,
+                    deliveriesSince: try since.map { try LocalDate($0) } ?? today, today: today)
+            else { continue }
+            entries.append(
+                OutOfViewEntry(
+                    residentID: id,
+                    fullName:
+                        "\(try row.decode(column: "given_name", as: String.self)) \(try row.decode(column: "family_name", as: String.self))",
+                    addressLine: try Self.addressLine(row), lastContact: lastContact, reason: reason))
+        }
+        if !entries.isEmpty {
+            try await store.audit.record(
+                entries.map { AuditEvent("resident.outOfView", resident: $0.residentID, objects: ["team:\(team)"]) },
+                context: context)
+        }
+        return Paged(items: entries, page: page.page, perPage: page.perPage, total: total)
+    }
+
+    // MARK: Helpers
+
+    private struct Due {
+        var delivery: Delivery
+        var scope: ResidentScope
+        var name: String
+        var coordinate: Coordinate?
+        var streetKey: String
+    }
+
+    /// The team's deliveries whose schedule falls on the date, paused ones included.
+    private func dueDeliveries(team: Team.ID, date: LocalDate) async throws -> [Due] {
+        let day = date.description
+        let records = try await DeliveryRecord.query(on: store.database).filter(\.$teamID == team.uuid)
+            .filter(\.$cancelledAt == nil).filter(\.$startDate <= day)
+            .group(.or) { $0.filter(\.$endDate == nil).filter(\.$endDate >= day) }
+            .all()
+        let deliveries = try await DeliveryRepository(store: store, context: context).withPauses(
+            records, on: store.database
+        ).filter { $0.occurrence(on: date) != nil }
+        guard !deliveries.isEmpty else { return [] }
+        let residents = try await ResidentRecord.query(on: store.database)
+            .filter(\.$id ~~ Set(deliveries.map(\.residentID.uuid))).all()
+        let addressIDs = Set(residents.compactMap(\.addressID))
+        let addresses =
+            addressIDs.isEmpty
+            ? [:]
+            : Dictionary(
+                uniqueKeysWithValues: try await AddressRecord.query(on: store.database).filter(\.$id ~~ addressIDs)
+                    .all()
+                    .map { ($0.id!, $0) })
+        let byID = Dictionary(uniqueKeysWithValues: residents.map { ($0.id!, $0) })
+        return deliveries.compactMap { delivery in
+            guard let resident = byID[delivery.residentID.uuid] else { return nil }
+            let address = resident.addressID.flatMap { addresses[$0] }
+            return Due(
+                delivery: delivery,
+                scope: ResidentScope(
+                    residentID: delivery.residentID, buurtCode: address?.buurtCode.flatMap { try? AreaCode($0) },
+                    responsibleTeamID: resident.responsibleTeamID.map { .init($0) }),
+                name: "\(resident.givenName) \(resident.familyName)",
+                coordinate: address.flatMap { a in
+                    a.latitude.flatMap { lat in a.longitude.flatMap { try? Coordinate(latitude: lat, longitude: $0) } }
+                },
+                streetKey: address.map { "\($0.postcode)|\(String(format: "%06d", $0.houseNumber))" } ?? "~")
+        }
+    }
+
+    private func teamCoverage(_ team: Team.ID) async throws -> [AreaCode] {
+        try await TeamCoverageRecord.query(on: store.database).filter(\.$teamID == team.uuid).all()
+            .compactMap { try? AreaCode($0.code) }
+    }
+
+    /// Whether the team still covers the resident (their neighbourhood, or the team is responsible).
+    private func covers(_ coverage: [AreaCode], team: Team.ID, _ scope: ResidentScope) -> Bool {
+        if scope.responsibleTeamID == team { return true }
+        guard let buurt = scope.buurtCode else { return false }
+        return coverage.contains { $0.contains(buurt) }
+    }
+
+    private func loadStop(_ id: RoundStop.ID) async throws -> (RoundStop, Round) {
+        guard let stop = try await RoundStopRecord.find(id.uuid, on: store.database)?.domain(),
+            let round = try await RoundRecord.find(stop.roundID.uuid, on: store.database)?.domain()
+        else { throw ValidationError(field: "stopID", key: "stop.unknown") }
+        return (stop, round)
+    }
+
+    private func requirePlanner(_ team: Team.ID) async throws {
+        guard AccessPolicy.canPlanRounds(of: team, by: try actor) else {
+            try await store.audit.record([AuditEvent("access.denied", objects: ["rounds:\(team)"])], context: context)
+            throw DomainError.forbidden(reason: "role")
+        }
+    }
+
+    private func renumber(_ round: Round.ID, on db: any Database) async throws {
+        let stops = try await RoundStopRecord.query(on: db).filter(\.$roundID == round.uuid).sort(\.$position).all()
+        for (index, stop) in stops.enumerated() where stop.position != index + 1 {
+            stop.position = index + 1
+            try await stop.save(on: db)
+        }
+    }
+
+    /// The stored moment for a replayed id: the same content is fine, different content is a conflict.
+    private func replay(of existing: ContactMoment, as sent: ContactMoment) async throws
+        -> (moment: ContactMoment, created: Bool)
+    {
+        var sent = sent
+        sent.deliveryID = existing.deliveryID
+        guard existing.sameContent(as: sent) else { throw DomainError.conflict(key: "contact.idReused") }
+        try await store.audit.record(
+            [AuditEvent("contact.replay", resident: existing.residentID, objects: ["contact:\(existing.id)"])],
+            context: context)
+        return (existing, false)
+    }
+
+    /// Recomputes the resident's last contact, trailing misses and open concerns from their moments.
+    private func refreshStatus(of resident: Resident.ID, on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        let recent = try await sql.select().columns("outcome", "recorded_at_ms").from("contact_moments")
+            .where("resident_id", .equal, SQLBind(resident.uuid)).orderBy("recorded_at_ms", .descending)
+            .limit(OutOfViewRule.maximumMisses + 1).all()
+        let outcomes = try recent.map { ContactOutcome(rawValue: try $0.decode(column: "outcome", as: String.self)) }
+        let misses = outcomes.prefix { $0?.isMiss == true }.count
+        let lastOutcome = try recent.first?.decode(column: "recorded_at_ms", as: Int64.self)
+        let lastContact = try await sql.select().column(SQLFunction("MAX", args: SQLColumn("recorded_at_ms")), as: "m")
+            .from("contact_moments").where("resident_id", .equal, SQLBind(resident.uuid))
+            .where("outcome", .equal, SQLBind(ContactOutcome.contact.rawValue)).first()?
+            .decode(column: "m", as: Int64?.self)
+        let concerns =
+            try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from("contact_moments").where("resident_id", .equal, SQLBind(resident.uuid))
+            .where("concern", .isNot, SQLLiteral.null).where("concern_closed_at", .is, SQLLiteral.null).first()?
+            .decode(column: "n", as: Int.self) ?? 0
+        try await sql.insert(into: "resident_contact_status")
+            .columns("resident_id", "last_contact_ms", "last_outcome_ms", "trailing_misses", "open_concerns")
+            .values(
+                SQLBind(resident.uuid), SQLBind(lastContact), SQLBind(lastOutcome), SQLBind(misses), SQLBind(concerns)
+            )
+            .onConflict(with: ["resident_id"]) {
+                $0.set(excludedValueOf: "last_contact_ms").set(excludedValueOf: "last_outcome_ms")
+                    .set(excludedValueOf: "trailing_misses").set(excludedValueOf: "open_concerns")
+            }
+            .run()
+    }
+
+    /// The round with its stops as the actor may see them; one audit entry per resident shown.
+    private func view(of round: Round) async throws -> RoundView {
+        let actor = try actor
+        let rows = try await store.sql.select()
+            .columns(
+                SQLColumn("id", table: "st"), SQLColumn("position", table: "st"), SQLColumn("resident_id", table: "st"),
+                SQLColumn("delivery_id", table: "st"), SQLColumn("given_name", table: "r"),
+                SQLColumn("family_name", table: "r"), SQLColumn("door_notes", table: "r"),
+                SQLColumn("responsible_team_id", table: "r"), SQLColumn("street", table: "a"),
+                SQLColumn("house_number", table: "a"), SQLColumn("house_letter", table: "a"),
+                SQLColumn("house_number_addition", table: "a"), SQLColumn("postcode", table: "a"),
+                SQLColumn("place", table: "a"), SQLColumn("latitude", table: "a"), SQLColumn("longitude", table: "a"),
+                SQLColumn("buurt_code", table: "a"), SQLColumn("last_contact_ms", table: "s"),
+                SQLColumn("open_concerns", table: "s")
+            )
+            .from(SQLAlias(SQLIdentifier("round_stops"), as: SQLIdentifier("st")))
+            .join(
+                SQLAlias(SQLIdentifier("residents"), as: SQLIdentifier("r")), method: SQLJoinMethod.inner,
+                on: SQLColumn("resident_id", table: "st"), .equal, SQLColumn("id", table: "r")
+            )
+            .join(
+                SQLAlias(SQLIdentifier("addresses"), as: SQLIdentifier("a")), method: SQLJoinMethod.left,
+                on: SQLColumn("address_id", table: "r"), .equal, SQLColumn("id", table: "a")
+            )
+            .join(
+                SQLAlias(SQLIdentifier("resident_contact_status"), as: SQLIdentifier("s")), method: SQLJoinMethod.left,
+                on: SQLColumn("resident_id", table: "s"), .equal, SQLColumn("id", table: "r")
+            )
+            .where(SQLColumn("round_id", table: "st"), .equal, SQLBind(round.id.uuid))
+            .orderBy(SQLColumn("position", table: "st"))
+            .all()
+        let deliveryIDs = try rows.map { try $0.decode(column: "delivery_id", as: UUID.self) }
+        let deliveryRecords =
+            deliveryIDs.isEmpty
+            ? [] : try await DeliveryRecord.query(on: store.database).filter(\.$id ~~ deliveryIDs).all()
+        let deliveries = Dictionary(
+            uniqueKeysWithValues: try await DeliveryRepository(store: store, context: context)
+                .withPauses(deliveryRecords, on: store.database).map { ($0.id.uuid, $0) })
+        let stopIDs = try rows.map { try $0.decode(column: "id", as: UUID.self) }
+        let moments =
+            stopIDs.isEmpty
+            ? []
+            : try await ContactMomentRecord.query(on: store.database).filter(\.$stopID ~~ stopIDs)
+                .sort(\.$recordedAtMs).all().map { $0.domain() }
+        let outcomeByStop = Dictionary(moments.compactMap { m in m.stopID.map { ($0, m) } }, uniquingKeysWith: { $1 })
+        let coverage = try await teamCoverage(round.teamID)
+        var stops: [RoundStopView] = []
+        var events: [AuditEvent] = []
+        for row in rows {
+            let stopID = RoundStop.ID(try row.decode(column: "id", as: UUID.self))
+            let residentID = Resident.ID(try row.decode(column: "resident_id", as: UUID.self))
+            let deliveryID = try row.decode(column: "delivery_id", as: UUID.self)
+            guard let delivery = deliveries[deliveryID] else { continue }
+            let scope = ResidentScope(
+                residentID: residentID,
+                buurtCode: try row.decode(column: "buurt_code", as: String?.self).flatMap { try? AreaCode($0) },
+                responsibleTeamID: try row.decode(column: "responsible_team_id", as: UUID?.self).map { .init($0) })
+            let stop = RoundStop(
+                id: stopID, roundID: round.id, position: try row.decode(column: "position", as: Int.self),
+                residentID: residentID, deliveryID: delivery.id)
+            // A resident out of the team's area, or out of the viewer's sight, is shown without their data.
+            let visible =
+                covers(coverage, team: round.teamID, scope) && AccessPolicy.view(of: scope, by: actor) >= .basic
+            let outcome = outcomeByStop[stopID]
+            var state: StopState = .open
+            if !visible {
+                state = .movedAway
+            } else if let outcome {
+                state = .done(outcome.outcome)
+            } else if case .paused(let pause) = delivery.occurrence(on: round.date) {
+                state = .paused(pause)
+            } else if delivery.cancelledAt != nil {
+                state = .paused(
+                    try DeliveryPause(id: .init(delivery.id.uuid), from: round.date, until: round.date, reason: nil))
+            }
+            var view = RoundStopView(
+                stop: stop, state: state, kind: delivery.kind, windowStart: delivery.windowStart,
+                windowEnd: delivery.windowEnd, residentName: nil, addressLine: nil, coordinate: nil, doorNotes: [],
+                lastContact: nil, openConcerns: 0, outcome: nil)
+            if visible {
+                view.residentName =
+                    "\(try row.decode(column: "given_name", as: String.self)) \(try row.decode(column: "family_name", as: String.self))"
+                view.addressLine = try Self.addressLine(row)
+                if let lat = try row.decode(column: "latitude", as: Double?.self),
+                    let lon = try row.decode(column: "longitude", as: Double?.self)
+                {
+                    view.coordinate = try? Coordinate(latitude: lat, longitude: lon)
+                }
+                view.doorNotes = [try row.decode(column: "door_notes", as: String?.self), delivery.doorNotes]
+                    .compactMap { $0 }
+                view.lastContact = try row.decode(column: "last_contact_ms", as: Int64?.self).map {
+                    Date(timeIntervalSince1970: Double($0) / 1000)
+                }
+                view.openConcerns = try row.decode(column: "open_concerns", as: Int?.self) ?? 0
+                view.outcome = outcome
+                events.append(
+                    AuditEvent("round.read", resident: residentID, objects: ["round:\(round.id)", "stop:\(stopID)"]))
+            }
+            stops.append(view)
+        }
+        try await store.audit.record(events, context: context)
+        let name = try await store.accounts.user(round.conciergeID)?.displayName ?? ""
+        let summary = DaySummary(stops: stops.count, moments: moments)
+        return RoundView(round: round, conciergeName: name, stops: stops, summary: summary)
+    }
+
+    static func addressLine(_ row: any SQLRow) throws -> String? {
+        guard let street = try row.decode(column: "street", as: String?.self) else { return nil }
+        let number = try HouseNumber(
+            number: try row.decode(column: "house_number", as: Int.self),
+            letter: try row.decode(column: "house_letter", as: String?.self),
+            addition: try row.decode(column: "house_number_addition", as: String?.self))
+        let postcode = try Postcode(try row.decode(column: "postcode", as: String.self))
+        return "\(street) \(number), \(postcode) \(try row.decode(column: "place", as: String.self))"
+    }
+}
+
+extension Store {
+    /// Rounds and contact moments on behalf of one actor; every call checks access and is audited.
+    public func rounds(_ context: AuditContext) -> RoundRepository {
+        RoundRepository(store: self, context: context)
+    }
+}

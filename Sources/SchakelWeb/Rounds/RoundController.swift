@@ -1,0 +1,233 @@
+import Foundation
+import SchakelCore
+import SchakelStore
+import Vapor
+
+/// The concierge's day: today's round with outcomes in two taps, the coordinator's planning of a team's
+/// rounds, day summaries, visits without a delivery and the out-of-view list.
+enum RoundController {
+    // MARK: Rounds
+
+    /// The actor's rounds today; a concierge with one round goes straight to it.
+    static func index(req: Request) async throws -> Response {
+        let actor = try req.requireAuthenticated().actor
+        let today = req.today
+        let mine = try await req.store.rounds(req.auditContext).myRounds(on: today)
+        if actor.role == .concierge, mine.count == 1 {
+            return req.redirect(to: "/rounds/\(mine[0].id)", redirectType: .normal)
+        }
+        let teams = try await plannableTeams(req)
+        return RoundPages.index(mine: mine, teams: teams, today: today, request: req)
+    }
+
+    static func show(req: Request) async throws -> Response {
+        let id = try req.entityID(Round.self, "roundID")
+        let view = try await req.store.rounds(req.auditContext).round(id)
+        return RoundPages.round(view, request: req)
+    }
+
+    struct OutcomeForm: Content {
+        var id: String?
+        var residentID: String
+        var outcome: String
+        var durationMinutes: String?
+        var note: String?
+        var concern: String?
+    }
+
+    /// The outcome form of a stop, for phones without JavaScript: the form carries an id made when the
+    /// page was drawn, so pressing twice stores one moment.
+    static func logOutcome(req: Request) async throws -> Response {
+        let roundID = try req.entityID(Round.self, "roundID")
+        let stopID = try req.entityID(RoundStop.self, "stopID")
+        let form = try req.content.decode(OutcomeForm.self)
+        _ = try await req.store.rounds(req.auditContext).logContact(
+            ContactMomentInput(
+                id: form.id, residentID: form.residentID, stopID: stopID.description, outcome: form.outcome,
+                durationMinutes: try minutes(form.durationMinutes), note: form.note, concern: form.concern,
+                recordedAt: nil))
+        return req.redirect(to: "/rounds/\(roundID)#stop-\(stopID)", redirectType: .normal)
+    }
+
+    // MARK: Visits without a delivery
+
+    static func newContact(req: Request) async throws -> Response {
+        let residentID = try req.entityID(Resident.self, "residentID")
+        let file = try await req.store.residents(req.auditContext).file(residentID)
+        return RoundPages.contactForm(file: file, problems: [], form: nil, request: req)
+    }
+
+    static func createContact(req: Request) async throws -> Response {
+        let residentID = try req.entityID(Resident.self, "residentID")
+        let form = try req.content.decode(OutcomeForm.self)
+        do {
+            _ = try await req.store.rounds(req.auditContext).logContact(
+                ContactMomentInput(
+                    id: form.id, residentID: residentID.description, stopID: nil, outcome: form.outcome,
+                    durationMinutes: try minutes(form.durationMinutes), note: form.note, concern: form.concern,
+                    recordedAt: nil))
+        } catch let error as ValidationError {
+            let file = try await req.store.residents(req.auditContext).file(residentID)
+            let page = RoundPages.contactForm(file: file, problems: error.problems, form: form, request: req)
+            page.status = .unprocessableEntity
+            return page
+        }
+        return req.redirect(to: "/residents/\(residentID)?vastgelegd=1", redirectType: .normal)
+    }
+
+    static func closeConcern(req: Request) async throws -> Response {
+        let id = try req.entityID(ContactMoment.self, "momentID")
+        let residentID = try req.entityID(Resident.self, "residentID")
+        try await req.store.rounds(req.auditContext).closeConcern(id)
+        return req.redirect(to: "/residents/\(residentID)#zorgen", redirectType: .normal)
+    }
+
+    // MARK: Planning
+
+    struct DayQuery: Content {
+        var team: String?
+        var date: String?
+    }
+
+    static func plan(req: Request) async throws -> Response {
+        let (team, date, teams) = try await teamAndDate(req, try req.query.decode(DayQuery.self))
+        let day = try await req.store.rounds(req.auditContext).planningDay(team: team.id, date: date)
+        return RoundPages.planning(day, team: team, teams: teams, request: req)
+    }
+
+    struct GenerateForm: Content {
+        var team: String
+        var date: String
+        var concierges: [String]?
+    }
+
+    static func generate(req: Request) async throws -> Response {
+        let form = try req.content.decode(GenerateForm.self)
+        let (team, date, _) = try await teamAndDate(req, DayQuery(team: form.team, date: form.date))
+        let concierges = try (form.concierges ?? []).map { try User.ID(parsing: $0) }
+        let seconds = req.schakel.configuration.roundPlanningSeconds
+        try await req.store.rounds(req.auditContext).generate(
+            team: team.id, date: date, concierges: concierges, planner: RoundPlanning.planner(seconds: seconds))
+        return req.redirect(to: "/rounds/plan?team=\(team.id)&date=\(date)", redirectType: .normal)
+    }
+
+    struct MoveForm: Content {
+        var round: String?
+        var direction: String?
+        var back: String?
+    }
+
+    /// Moves a stop to another round, or one place up or down.
+    static func moveStop(req: Request) async throws -> Response {
+        let stopID = try req.entityID(RoundStop.self, "stopID")
+        let form = try req.content.decode(MoveForm.self)
+        let rounds = req.store.rounds(req.auditContext)
+        if let direction = form.direction {
+            try await rounds.reorder(stopID, by: direction == "up" ? -1 : 1)
+        } else if let target = form.round {
+            try await rounds.move(stopID, to: try Round.ID(parsing: target))
+        }
+        let back = form.back.flatMap { $0.hasPrefix("/rounds/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/rounds"
+        return req.redirect(to: back, redirectType: .normal)
+    }
+
+    static func summary(req: Request) async throws -> Response {
+        let (team, date, teams) = try await teamAndDate(req, try req.query.decode(DayQuery.self))
+        let day = try await req.store.rounds(req.auditContext).planningDay(team: team.id, date: date)
+        var rows: [(String, DaySummary)] = []
+        for round in day.rounds {
+            rows.append(
+                (
+                    round.conciergeName,
+                    try await req.store.rounds(req.auditContext).daySummary(of: round.round.conciergeID, on: date)
+                ))
+        }
+        return RoundPages.summary(rows, team: team, teams: teams, date: date, request: req)
+    }
+
+    // MARK: Out of view
+
+    static func outOfView(req: Request) async throws -> Response {
+        let actor = try req.requireAuthenticated().actor
+        let teams = try await req.store.accounts.teams().filter { AccessPolicy.canViewOutOfView(of: $0.id, by: actor) }
+        guard !teams.isEmpty else { throw DomainError.forbidden(reason: "role") }
+        let requested = try? req.query.get(String.self, at: "team")
+        let team = teams.first { $0.id.description == requested } ?? teams[0]
+        let page = try Paging(page: try? req.query.get(Int.self, at: "page"))
+        let rounds = req.store.rounds(req.auditContext)
+        let entries = try await rounds.outOfView(team: team.id, today: req.today, page: page)
+        let rule = try await rounds.outOfViewRule(of: team.id)
+        return RoundPages.outOfView(entries, rule: rule, team: team, teams: teams, problems: [], request: req)
+    }
+
+    struct VisitForm: Content {
+        var team: String
+        var residentID: String
+        var date: String
+    }
+
+    static func planVisit(req: Request) async throws -> Response {
+        let form = try req.content.decode(VisitForm.self)
+        let team = try Team.ID(parsing: form.team)
+        let resident = try Resident.ID(parsing: form.residentID)
+        let date = try ValidationError.rename("date") { try LocalDate(form.date) }
+        _ = try await req.store.deliveries(req.auditContext).planVisit(to: resident, on: date, team: team)
+        return req.redirect(to: "/out-of-view?team=\(team)&gepland=1", redirectType: .normal)
+    }
+
+    struct SettingsForm: Content {
+        var team: String
+        var daysWithoutContact: String
+        var missesInARow: String
+    }
+
+    static func saveSettings(req: Request) async throws -> Response {
+        let form = try req.content.decode(SettingsForm.self)
+        let team = try Team.ID(parsing: form.team)
+        var validator = Validator()
+        let days = Int(form.daysWithoutContact.trimmingCharacters(in: .whitespaces))
+        let misses = Int(form.missesInARow.trimmingCharacters(in: .whitespaces))
+        if days == nil { validator.add("daysWithoutContact", "outOfView.days") }
+        if misses == nil { validator.add("missesInARow", "outOfView.misses") }
+        try validator.finish()
+        let rule = try OutOfViewRule(daysWithoutContact: days!, missesInARow: misses!)
+        try await req.store.rounds(req.auditContext).setOutOfViewRule(rule, of: team)
+        return req.redirect(to: "/out-of-view?team=\(team)", redirectType: .normal)
+    }
+
+    // MARK: Helpers
+
+    static func minutes(_ text: String?) throws -> Int? {
+        guard let text = text?.nonEmpty else { return nil }
+        guard let minutes = Int(text) else { throw ValidationError(field: "durationMinutes", key: "contact.duration") }
+        return minutes
+    }
+
+    private static func plannableTeams(_ req: Request) async throws -> [Team] {
+        let actor = try req.requireAuthenticated().actor
+        return try await req.store.accounts.teams().filter { AccessPolicy.canPlanRounds(of: $0.id, by: actor) }
+    }
+
+    /// The requested team (one the coordinator plans for) and date (today when absent).
+    private static func teamAndDate(_ req: Request, _ query: DayQuery) async throws -> (Team, LocalDate, [Team]) {
+        let teams = try await plannableTeams(req)
+        guard !teams.isEmpty else { throw DomainError.forbidden(reason: "role") }
+        let team = teams.first { $0.id.description == query.team } ?? teams[0]
+        if let text = query.team?.nonEmpty, team.id.description != text { throw DomainError.notFound(kind: "team") }
+        let date = try query.date?.nonEmpty.map { text in try ValidationError.rename("date") { try LocalDate(text) } }
+        return (team, date ?? req.today, teams)
+    }
+}
+
+extension Request {
+    /// Today in the Netherlands, by the application's clock.
+    var today: LocalDate { LocalDate(store.clock.now()) }
+
+    /// A typed id from a path parameter; a malformed one is "not found", like an unknown one.
+    func entityID<Entity>(_: Entity.Type, _ name: String) throws -> EntityID<Entity> {
+        guard let text = parameters.get(name), let id = EntityID<Entity>(text) else {
+            throw DomainError.notFound(kind: String(describing: Entity.self).lowercased())
+        }
+        return id
+    }
+}

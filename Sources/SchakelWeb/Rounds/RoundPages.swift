@@ -1,0 +1,469 @@
+import Foundation
+import SchakelCore
+import SchakelStore
+import Vapor
+
+/// The pages of the concierge's day. The round page is built for a phone in a stairwell: large buttons,
+/// one form per stop that works without JavaScript, and `round.js` to queue outcomes when offline.
+enum RoundPages {
+    static func index(mine: [Round], teams: [Team], today: LocalDate, request: Request) -> Response {
+        let t = request.localizer
+        var body: [HTMLNode] = []
+        if mine.isEmpty {
+            body.append(H.p(t("rounds.noneToday"), [.cls("empty")]))
+        } else {
+            body.append(
+                H.el(
+                    "ul", [.cls("cards")],
+                    mine.enumerated().map { offset, round in
+                        H.el("li", [], [H.a(t("rounds.open", offset + 1), href: "/rounds/\(round.id)")])
+                    }))
+        }
+        if !teams.isEmpty {
+            body.append(H.h2(t("rounds.planning")))
+            body.append(
+                H.el(
+                    "ul", [],
+                    teams.map { team in
+                        H.el(
+                            "li", [],
+                            [
+                                H.a(team.name, href: "/rounds/plan?team=\(team.id)&date=\(today)"), H.text(" · "),
+                                H.a(t("rounds.summary"), href: "/rounds/summary?team=\(team.id)&date=\(today)"),
+                            ])
+                    }))
+        }
+        return Layout.response(PageContent(title: t("rounds.title", today.dutch), body: body), request: request)
+    }
+
+    // MARK: The round
+
+    static func round(_ view: RoundView, request: Request) -> Response {
+        let t = request.localizer
+        let done = view.stops.filter { if case .done = $0.state { true } else { false } }.count
+        var body: [HTMLNode] = [
+            H.p(t("round.progress", view.stops.count, done, view.stops.count - done), [.id("voortgang")]),
+            H.el(
+                "p", [.id("sync-status"), .cls("sync"), Attr(name: "role", value: "status"), .aria("live", "polite")],
+                []),
+        ]
+        if view.stops.isEmpty {
+            body.append(H.p(t("round.empty"), [.cls("empty")]))
+        } else {
+            body.append(
+                H.el(
+                    "ol", [.cls("stops")],
+                    view.stops.map { stop(view, $0, request: request) }))
+        }
+        body.append(summarySection(view.summary, t: t))
+        body.append(H.el("script", [Attr(name: "src", value: "/round.js"), Attr.flag("defer")], []))
+        return Layout.response(
+            PageContent(title: t("round.title", view.round.date.dutch, view.conciergeName), body: body),
+            request: request)
+    }
+
+    private static func stop(_ view: RoundView, _ stop: RoundStopView, request: Request) -> HTMLNode {
+        let t = request.localizer
+        var children: [HTMLNode] = []
+        let number = "\(stop.stop.position). "
+        guard let name = stop.residentName else {
+            return H.el(
+                "li", [.cls("stop moved"), .id("stop-\(stop.stop.id)")],
+                [
+                    H.el("h2", [], [H.text(number + t("round.movedAway"))]),
+                    H.p(t("round.movedAwayHint"), [.cls("muted")]),
+                ])
+        }
+        children.append(H.el("h2", [], [H.text(number + name)]))
+        if let line = stop.addressLine { children.append(H.p(line, [.cls("address")])) }
+        children.append(
+            H.p(
+                "\(t("deliveryKind." + stop.kind.rawValue)) · \(stop.windowStart)–\(stop.windowEnd)", [.cls("what")]))
+        for note in stop.doorNotes {
+            children.append(
+                H.el("p", [.cls("door")], [H.el("strong", [], [H.text(t("round.door") + " ")]), H.text(note)]))
+        }
+        var meta = [
+            stop.lastContact.map { t("round.lastContact", LocalDate($0).dutch) } ?? t("round.noContactYet")
+        ]
+        if stop.openConcerns > 0 { meta.append(t("round.openConcerns", stop.openConcerns)) }
+        children.append(H.p(meta.joined(separator: " · "), [.cls("muted")]))
+        var state = "open"
+        switch stop.state {
+        case .movedAway: break
+        case .paused(let pause):
+            state = "paused"
+            children.append(
+                H.p(
+                    pause.until == pause.from && pause.reason == nil
+                        ? t("round.ended") : t("round.paused", pause.until.dutch), [.cls("notice")]))
+        case .done(let outcome):
+            state = "done"
+            children.append(
+                H.p(
+                    t("round.done", t("outcome." + outcome.rawValue), stop.outcome.map { time($0.recordedAt) } ?? ""),
+                    [.cls("done")]))
+        case .open:
+            children.append(outcomeForm(view, stop, request: request))
+        }
+        return H.el(
+            "li",
+            [
+                .cls("stop \(state)"), .id("stop-\(stop.stop.id)"),
+                Attr(name: "data-stop", value: stop.stop.id.description),
+            ], children)
+    }
+
+    /// Four large buttons; the optional details sit above them so one tap saves everything.
+    private static func outcomeForm(_ view: RoundView, _ stop: RoundStopView, request: Request) -> HTMLNode {
+        let t = request.localizer
+        return Forms.post(
+            action: "/rounds/\(view.round.id)/stops/\(stop.stop.id)/outcome", request: request,
+            [.cls("outcome"), Attr(name: "data-resident", value: stop.stop.residentID.description)],
+            [
+                H.void("input", [.type("hidden"), .name("id"), .value(UUID().uuidString.lowercased())]),
+                H.void("input", [.type("hidden"), .name("residentID"), .value(stop.stop.residentID.description)]),
+                H.el(
+                    "details", [],
+                    [
+                        H.el("summary", [], [H.text(t("round.more"))]),
+                        Forms.field(
+                            "durationMinutes", label: t("field.durationMinutes"), value: nil, type: "number", t: t,
+                            extra: [
+                                Attr(name: "min", value: "0"), Attr(name: "max", value: "480"),
+                                Attr(name: "inputmode", value: "numeric"),
+                            ]),
+                        Forms.textarea("note", label: t("field.note"), value: nil, problems: [], t: t),
+                        Forms.textarea("concern", label: t("field.concern"), value: nil, problems: [], t: t),
+                    ]),
+                H.div(
+                    [.cls("outcomes")],
+                    ContactOutcome.allCases.map { outcome in
+                        H.el(
+                            "button",
+                            [
+                                .type("submit"), .name("outcome"), .value(outcome.rawValue),
+                                .cls("outcome-\(outcome.rawValue)"),
+                            ],
+                            [H.text(t("outcome." + outcome.rawValue))])
+                    }),
+            ])
+    }
+
+    static func summarySection(_ summary: DaySummary, t: Localizer) -> HTMLNode {
+        H.el(
+            "section", [.aria("labelledby", "dag")],
+            [
+                H.el("h2", [.id("dag")], [H.text(t("summary.title"))]),
+                H.el(
+                    "dl", [.cls("details summary")],
+                    summaryRows(summary, t: t).flatMap {
+                        [H.el("dt", [], [H.text($0.0)]), H.el("dd", [], [H.text($0.1)])]
+                    }),
+            ])
+    }
+
+    static func summaryRows(_ s: DaySummary, t: Localizer) -> [(String, String)] {
+        [
+            (t("summary.stops"), "\(s.stops)"), (t("summary.open"), "\(s.open)"),
+            (t("outcome.contact"), "\(s.contacts)"), (t("outcome.mailboxOnly"), "\(s.mailboxOnly)"),
+            (t("outcome.notAtHome"), "\(s.notAtHome)"), (t("outcome.refused"), "\(s.refused)"),
+            (t("summary.extraVisits"), "\(s.extraVisits)"), (t("summary.minutes"), "\(s.minutesAtDoors)"),
+        ]
+    }
+
+    static func time(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .amsterdam
+        let c = calendar.dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d", c.hour!, c.minute!)
+    }
+
+    // MARK: A visit without a delivery
+
+    static func contactForm(
+        file: ResidentFile, problems: [FieldProblem], form: RoundController.OutcomeForm?, request: Request
+    ) -> Response {
+        let t = request.localizer
+        let r = file.resident
+        let body: [HTMLNode] = [
+            H.a(t("common.back"), href: "/residents/\(r.id)"),
+            H.p(t("contact.intro"), [.cls("muted")]),
+            Forms.errorSummary(problems, t: t),
+            Forms.post(
+                action: "/residents/\(r.id)/contacts", request: request, [.cls("stacked")],
+                [
+                    H.void(
+                        "input", [.type("hidden"), .name("id"), .value(form?.id ?? UUID().uuidString.lowercased())]),
+                    H.void("input", [.type("hidden"), .name("residentID"), .value(r.id.description)]),
+                    H.el(
+                        "fieldset", [],
+                        [H.el("legend", [], [H.text(t("field.outcome"))])]
+                            + ContactOutcome.allCases.map { outcome in
+                                H.el(
+                                    "label", [.cls("check")],
+                                    [
+                                        H.void(
+                                            "input",
+                                            [
+                                                .type("radio"), .name("outcome"), .value(outcome.rawValue),
+                                                Attr.flag("checked", (form?.outcome ?? "contact") == outcome.rawValue),
+                                            ]),
+                                        H.text(" " + t("outcome." + outcome.rawValue)),
+                                    ])
+                            }),
+                    Forms.field(
+                        "durationMinutes", label: t("field.durationMinutes"), value: form?.durationMinutes,
+                        type: "number", problems: problems, t: t),
+                    Forms.textarea("note", label: t("field.note"), value: form?.note, problems: problems, t: t),
+                    Forms.textarea(
+                        "concern", label: t("field.concern"), value: form?.concern, problems: problems, t: t),
+                    Forms.submit(t("contact.save")),
+                ]),
+        ]
+        return Layout.response(PageContent(title: t("contact.title", r.fullName), body: body), request: request)
+    }
+
+    // MARK: Planning
+
+    static func planning(_ day: PlanningDay, team: Team, teams: [Team], request: Request) -> Response {
+        let t = request.localizer
+        let back = "/rounds/plan?team=\(team.id)&date=\(day.date)"
+        var body: [HTMLNode] = [dayPicker(action: "/rounds/plan", team: team, teams: teams, date: day.date, t: t)]
+        body.append(H.p(t("plan.unplanned", day.unplanned), [.id("unplanned")]))
+        let onDuty = Set(day.rounds.map(\.round.conciergeID))
+        if day.concierges.isEmpty {
+            body.append(H.p(t("plan.noConcierges"), [.cls("notice")]))
+        } else {
+            body.append(
+                Forms.post(
+                    action: "/rounds/plan", request: request, [.cls("stacked")],
+                    [
+                        H.void("input", [.type("hidden"), .name("team"), .value(team.id.description)]),
+                        H.void("input", [.type("hidden"), .name("date"), .value(day.date.description)]),
+                        Forms.checkboxes(
+                            "concierges", legend: t("plan.onDuty"),
+                            options: day.concierges.map { ($0.id.description, $0.displayName) },
+                            checked: onDuty.isEmpty
+                                ? Set(day.concierges.map(\.id.description)) : Set(onDuty.map(\.description))),
+                        Forms.submit(day.rounds.isEmpty ? t("plan.make") : t("plan.update")),
+                    ]))
+        }
+        if !day.paused.isEmpty {
+            body.append(H.h2(t("plan.paused")))
+            body.append(
+                H.el(
+                    "ul", [],
+                    day.paused.map {
+                        H.el("li", [], [H.text("\($0.name) — \(t("round.paused", $0.pause.until.dutch))")])
+                    })
+            )
+        }
+        if !day.movedAway.isEmpty {
+            body.append(H.p(t("plan.movedAway", day.movedAway.count), [.cls("notice")]))
+        }
+        for round in day.rounds {
+            body.append(
+                H.el(
+                    "section", [.cls("round")],
+                    [
+                        H.el(
+                            "h2", [],
+                            [H.a("\(round.conciergeName) (\(round.stops.count))", href: "/rounds/\(round.round.id)")]),
+                        round.stops.isEmpty
+                            ? H.p(t("round.empty"), [.cls("empty")])
+                            : Forms.table(
+                                headers: ["#", t("field.name"), t("field.window"), t("field.state"), ""],
+                                rows: round.stops.map { stop in
+                                    [
+                                        H.text("\(stop.stop.position)"),
+                                        H.text(
+                                            [stop.residentName ?? t("round.movedAway"), stop.addressLine]
+                                                .compactMap { $0 }.joined(separator: ", ")),
+                                        H.text("\(stop.windowStart)–\(stop.windowEnd)"),
+                                        H.text(stateText(stop.state, t: t)),
+                                        moveControls(stop, rounds: day.rounds, back: back, request: request),
+                                    ]
+                                }),
+                    ]))
+        }
+        body.append(H.p("", []))
+        body.append(H.a(t("rounds.summary"), href: "/rounds/summary?team=\(team.id)&date=\(day.date)"))
+        return Layout.response(PageContent(title: t("plan.title", team.name), body: body), request: request)
+    }
+
+    private static func moveControls(_ stop: RoundStopView, rounds: [RoundView], back: String, request: Request)
+        -> HTMLNode
+    {
+        let t = request.localizer
+        let action = "/rounds/stops/\(stop.stop.id)/move"
+        var nodes: [HTMLNode] = [
+            Forms.post(
+                action: action, request: request, [.cls("inline")],
+                [
+                    H.void("input", [.type("hidden"), .name("back"), .value(back)]),
+                    H.el(
+                        "button",
+                        [
+                            .type("submit"), .name("direction"), .value("up"), .cls("secondary"),
+                            .aria("label", t("plan.up")),
+                        ],
+                        [H.text("↑")]),
+                    H.el(
+                        "button",
+                        [
+                            .type("submit"), .name("direction"), .value("down"), .cls("secondary"),
+                            .aria("label", t("plan.down")),
+                        ], [H.text("↓")]),
+                ])
+        ]
+        let others = rounds.filter { $0.round.id != stop.stop.roundID }
+        if !others.isEmpty {
+            nodes.append(
+                Forms.post(
+                    action: action, request: request, [.cls("inline move")],
+                    [
+                        H.void("input", [.type("hidden"), .name("back"), .value(back)]),
+                        H.el(
+                            "select", [.name("round"), .aria("label", t("plan.moveTo"))],
+                            others.map { H.el("option", [.value($0.round.id.description)], [H.text($0.conciergeName)]) }
+                        ),
+                        H.el("button", [.type("submit"), .cls("secondary")], [H.text(t("plan.move"))]),
+                    ]))
+        }
+        return H.div([.cls("move-controls")], nodes)
+    }
+
+    static func stateText(_ state: StopState, t: Localizer) -> String {
+        switch state {
+        case .open: t("state.open")
+        case .done(let outcome): t("outcome." + outcome.rawValue)
+        case .paused(let pause): t("round.paused", pause.until.dutch)
+        case .movedAway: t("round.movedAway")
+        }
+    }
+
+    private static func dayPicker(action: String, team: Team, teams: [Team], date: LocalDate, t: Localizer) -> HTMLNode
+    {
+        H.el(
+            "form", [Attr(name: "method", value: "get"), Attr(name: "action", value: action), .cls("row")],
+            [
+                teams.count > 1
+                    ? Forms.select(
+                        "team", label: t("field.team"), options: teams.map { ($0.id.description, $0.name) },
+                        selected: team.id.description, t: t)
+                    : H.void("input", [.type("hidden"), .name("team"), .value(team.id.description)]),
+                Forms.field(
+                    "date", label: t("field.date"), value: date.description, type: "date", t: t, markOptional: false),
+                Forms.submit(t("common.show")),
+            ])
+    }
+
+    static func summary(_ rows: [(String, DaySummary)], team: Team, teams: [Team], date: LocalDate, request: Request)
+        -> Response
+    {
+        let t = request.localizer
+        var body: [HTMLNode] = [dayPicker(action: "/rounds/summary", team: team, teams: teams, date: date, t: t)]
+        if rows.isEmpty {
+            body.append(H.p(t("summary.none"), [.cls("empty")]))
+        } else {
+            let headers = [t("role.concierge")] + summaryRows(DaySummary(), t: t).map(\.0)
+            body.append(
+                Forms.table(
+                    headers: headers,
+                    rows: rows.map { name, s in [H.text(name)] + summaryRows(s, t: t).map { H.text($0.1) } }))
+        }
+        return Layout.response(
+            PageContent(title: t("summary.teamTitle", team.name, date.dutch), body: body), request: request)
+    }
+
+    // MARK: Out of view
+
+    static func outOfView(
+        _ page: Paged<OutOfViewEntry>, rule: OutOfViewRule, team: Team, teams: [Team], problems: [FieldProblem],
+        request: Request
+    ) -> Response {
+        let t = request.localizer
+        var body: [HTMLNode] = [H.p(t("outOfView.rule", rule.daysWithoutContact, rule.missesInARow), [.cls("muted")])]
+        if (try? request.query.get(String.self, at: "gepland")) == "1" {
+            body.append(H.p(t("outOfView.planned"), [.cls("notice")]))
+        }
+        if teams.count > 1 {
+            body.append(
+                H.el(
+                    "form",
+                    [Attr(name: "method", value: "get"), Attr(name: "action", value: "/out-of-view"), .cls("row")],
+                    [
+                        Forms.select(
+                            "team", label: t("field.team"), options: teams.map { ($0.id.description, $0.name) },
+                            selected: team.id.description, t: t),
+                        Forms.submit(t("common.show")),
+                    ]))
+        }
+        if page.items.isEmpty {
+            body.append(H.p(t("outOfView.empty"), [.cls("empty")]))
+        } else {
+            let tomorrow = request.today.adding(days: 1).description
+            body.append(
+                H.el(
+                    "ul", [.cls("cards"), .id("uit-beeld")],
+                    page.items.map { entry in
+                        H.el(
+                            "li", [],
+                            [
+                                H.a(entry.fullName, href: "/residents/\(entry.residentID)", [.cls("title")]),
+                                H.text(entry.addressLine ?? ""),
+                                H.el("strong", [], [H.text(reason(entry.reason, t: t))]),
+                                H.el(
+                                    "span", [.cls("muted")],
+                                    [
+                                        H.text(
+                                            entry.lastContact.map { t("round.lastContact", LocalDate($0).dutch) }
+                                                ?? t("round.noContactYet"))
+                                    ]),
+                                Forms.post(
+                                    action: "/out-of-view/visits", request: request, [.cls("row")],
+                                    [
+                                        H.void("input", [.type("hidden"), .name("team"), .value(team.id.description)]),
+                                        H.void(
+                                            "input",
+                                            [
+                                                .type("hidden"), .name("residentID"),
+                                                .value(entry.residentID.description),
+                                            ]),
+                                        Forms.field(
+                                            "date", label: t("field.visitDate"), value: tomorrow, type: "date", t: t,
+                                            markOptional: false, extra: [.id("f-date-\(entry.residentID)")]),
+                                        Forms.submit(t("outOfView.planVisit")),
+                                    ]),
+                            ])
+                    }))
+            body.append(Forms.pager(page, path: "/out-of-view?team=\(team.id)", t: t))
+        }
+        if let actor = request.authenticated?.actor, AccessPolicy.canPlanRounds(of: team.id, by: actor) {
+            body.append(H.h2(t("outOfView.settings")))
+            body.append(
+                Forms.post(
+                    action: "/out-of-view/settings", request: request, [.cls("row")],
+                    [
+                        H.void("input", [.type("hidden"), .name("team"), .value(team.id.description)]),
+                        Forms.field(
+                            "daysWithoutContact", label: t("field.daysWithoutContact"),
+                            value: "\(rule.daysWithoutContact)", type: "number", problems: problems, t: t,
+                            markOptional: false),
+                        Forms.field(
+                            "missesInARow", label: t("field.missesInARow"), value: "\(rule.missesInARow)",
+                            type: "number", problems: problems, t: t, markOptional: false),
+                        Forms.submit(t("common.save")),
+                    ]))
+        }
+        return Layout.response(PageContent(title: t("outOfView.title", team.name), body: body), request: request)
+    }
+
+    static func reason(_ reason: OutOfViewReason, t: Localizer) -> String {
+        switch reason {
+        case .noContact(let days, let never): never ? t("outOfView.never", days) : t("outOfView.days", days)
+        case .missesInARow(let count): t("outOfView.misses", count)
+        }
+    }
+}
