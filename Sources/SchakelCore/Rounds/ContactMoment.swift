@@ -51,6 +51,14 @@ public struct ContactMoment: Sendable, Equatable, Codable, Identifiable {
         self.recordedBy = recordedBy
     }
 
+    /// What the resident's timeline shows: outcome, duration and note.
+    public static func timelineDetail(_ moment: ContactMoment) -> String {
+        var detail = [moment.outcome.rawValue]
+        if let minutes = moment.durationMinutes { detail.append("\(minutes) min") }
+        if let note = moment.note { detail.append(note) }
+        return detail.joined(separator: " · ")
+    }
+
     /// Whether two records describe the same moment; used to tell a replay from a conflicting reuse of an id.
     public func sameContent(as other: ContactMoment) -> Bool {
         residentID == other.residentID && stopID == other.stopID && outcome == other.outcome

@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import SQLKit
 import SchakelCore
 
 /// Loads many records in one transaction, for demo data, imports and benchmarks.
@@ -12,6 +13,9 @@ public struct BulkLoader: Sendable {
         public var households: [Household] = []
         public var residents: [Resident] = []
         public var consents: [Consent] = []
+        public var deliveries: [Delivery] = []
+        /// Contact history; written with its timeline entries, and each resident's contact status is derived from it.
+        public var contactMoments: [ContactMoment] = []
 
         public init() {}
     }
@@ -36,6 +40,12 @@ public struct BulkLoader: Sendable {
                 }.create(on: db)
             }
             for chunk in batch.consents.chunked(200) { try await chunk.map { ConsentRecord($0) }.create(on: db) }
+            for chunk in batch.deliveries.chunked(200) {
+                try await chunk.map { DeliveryRecord($0, at: now, by: nil) }.create(on: db)
+            }
+            let pauses = batch.deliveries.flatMap { d in d.pauses.map { DeliveryPauseRecord($0, of: d.id) } }
+            for chunk in pauses.chunked(200) { try await chunk.create(on: db) }
+            try await insertContactHistory(batch.contactMoments, receivedAt: now, on: db)
             try await store.audit.append(
                 [
                     AuditEvent(
@@ -43,8 +53,59 @@ public struct BulkLoader: Sendable {
                         objects: [
                             "addresses:\(batch.addresses.count)", "households:\(batch.households.count)",
                             "residents:\(batch.residents.count)", "consents:\(batch.consents.count)",
+                            "deliveries:\(batch.deliveries.count)", "contactMoments:\(batch.contactMoments.count)",
                         ])
                 ], context: context, on: db)
+        }
+    }
+}
+
+extension BulkLoader {
+    /// Plain multi-row inserts: at this volume (millions of moments for a benchmark city) Fluent models are too slow.
+    func insertContactHistory(_ moments: [ContactMoment], receivedAt: Date, on db: any Database) async throws {
+        guard !moments.isEmpty else { return }
+        let sql = db as! any SQLDatabase
+        for chunk in moments.chunked(1000) {
+            var insert = sql.insert(into: "contact_moments").columns(
+                "id", "resident_id", "stop_id", "delivery_id", "outcome", "duration_minutes", "note", "concern",
+                "recorded_at_ms", "day", "recorded_by", "received_at")
+            var timeline = sql.insert(into: "timeline_events").columns(
+                "id", "resident_id", "at", "kind", "actor_id", "detail")
+            for m in chunk {
+                let record = ContactMomentRecord(m, receivedAt: receivedAt)
+                insert = insert.values([
+                    SQLBind(m.id.uuid), SQLBind(m.residentID.uuid), SQLBind(m.stopID?.uuid),
+                    SQLBind(m.deliveryID?.uuid), SQLBind(m.outcome.rawValue), SQLBind(m.durationMinutes),
+                    SQLBind(m.note), SQLBind(m.concern), SQLBind(record.recordedAtMs), SQLBind(record.day),
+                    SQLBind(m.recordedBy.uuid), SQLBind(receivedAt),
+                ])
+                timeline = timeline.values([
+                    SQLBind(UUID()), SQLBind(m.residentID.uuid), SQLBind(m.recordedAt),
+                    SQLBind(m.stopID == nil && m.deliveryID == nil ? "contact.visit" : "contact.delivery"),
+                    SQLBind(m.recordedBy.uuid), SQLBind(ContactMoment.timelineDetail(m)),
+                ])
+            }
+            try await insert.run()
+            try await timeline.run()
+        }
+        // Each resident's status, as `RoundRepository.refreshStatus` would compute it moment by moment.
+        var statuses: [(UUID, Int64?, Int64, Int, Int)] = []
+        for (resident, list) in Dictionary(grouping: moments, by: \.residentID) {
+            let ordered = list.sorted { $0.recordedAt > $1.recordedAt }
+            let misses = ordered.prefix { $0.outcome.isMiss }.count
+            let lastContact = ordered.first { $0.outcome.isRealContact }.map {
+                ContactMomentRecord($0, receivedAt: receivedAt).recordedAtMs
+            }
+            let lastOutcome = ContactMomentRecord(ordered[0], receivedAt: receivedAt).recordedAtMs
+            statuses.append((resident.uuid, lastContact, lastOutcome, misses, list.filter { $0.concern != nil }.count))
+        }
+        for chunk in statuses.chunked(1000) {
+            var insert = sql.insert(into: "resident_contact_status").columns(
+                "resident_id", "last_contact_ms", "last_outcome_ms", "trailing_misses", "open_concerns")
+            for s in chunk {
+                insert = insert.values([SQLBind(s.0), SQLBind(s.1), SQLBind(s.2), SQLBind(s.3), SQLBind(s.4)])
+            }
+            try await insert.run()
         }
     }
 }

@@ -314,14 +314,11 @@ public struct RoundRepository: Sendable {
                             objects: ["contact:\(stored.id)"] + (stored.stopID.map { ["stop:\($0)"] } ?? []))
                     ], context: context, on: db)
                 try await ContactMomentRecord(stored, receivedAt: now).create(on: db)
-                var detail = [stored.outcome.rawValue]
-                if let minutes = stored.durationMinutes { detail.append("\(minutes) min") }
-                if let note = stored.note { detail.append(note) }
                 try await TimelineEventRecord(
                     TimelineEvent(
                         id: store.ids(), residentID: stored.residentID, at: stored.recordedAt,
                         kind: stored.stopID == nil ? "contact.visit" : "contact.delivery", actorID: actor.userID,
-                        detail: detail.joined(separator: " · "))
+                        detail: ContactMoment.timelineDetail(stored))
                 ).create(on: db)
                 if let concern = stored.concern {
                     try await TimelineEventRecord(

@@ -68,7 +68,23 @@ extension Application {
     func registerAPI() throws {
         let api = grouped(APIRequestMiddleware())
         let transport = VaporTransport(routesBuilder: api)
-        try SchakelAPI().registerHandlers(on: transport, serverURL: URL(string: "/api")!)
+        try SchakelAPI().registerHandlers(
+            on: transport, serverURL: URL(string: "/api")!,
+            configuration: Configuration(dateTranscoder: LenientISO8601Transcoder()))
         get("api", "openapi.yaml", use: OpenAPIDocumentController.show)
+    }
+}
+
+/// Reads RFC 3339 times with or without fractional seconds (browsers send milliseconds, as in
+/// `new Date().toISOString()`); writes them with milliseconds, so a stored moment reads back exactly.
+struct LenientISO8601Transcoder: DateTranscoder {
+    private let fractional = ISO8601DateTranscoder(options: [.withInternetDateTime, .withFractionalSeconds])
+    private let whole = ISO8601DateTranscoder.iso8601
+
+    func encode(_ date: Date) throws -> String { try fractional.encode(date) }
+
+    func decode(_ text: String) throws -> Date {
+        if let date = try? fractional.decode(text) { return date }
+        return try whole.decode(text)
     }
 }

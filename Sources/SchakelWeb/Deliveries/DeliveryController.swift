@@ -267,7 +267,7 @@ enum DeliveryPages {
                 action: action, request: request, [.cls("stacked")],
                 [
                     Forms.select(
-                        "kind", label: t("field.kind"),
+                        "kind", label: t("field.deliveryKind"),
                         options: DeliveryKind.allCases.filter { $0 != .visit }.map {
                             ($0.rawValue, t("deliveryKind." + $0.rawValue))
                         }, selected: form.kind, problems: problems, t: t),

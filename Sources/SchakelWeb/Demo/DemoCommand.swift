@@ -11,6 +11,10 @@ struct DemoCommand: AsyncCommand {
         var reset: Bool
         @Option(name: "residents", help: "Aantal bewoners (standaard 400)")
         var residents: Int?
+        @Option(name: "history-days", help: "Dagen contactgeschiedenis vóór vandaag (standaard 28)")
+        var historyDays: Int?
+        @Flag(name: "no-rounds", help: "Geen rondes voor vandaag maken")
+        var noRounds: Bool
     }
 
     var help: String { "Vult een lege database met fictieve demogegevens voor Amersfoort" }
@@ -27,6 +31,8 @@ struct DemoCommand: AsyncCommand {
         ("policy", "Bea Beleid", .policy, 7, []),
         ("concierge2", "Koen Conciërge", .concierge, 0, [1]),
         ("socialworker2", "Sevda Sociaal Werker", .socialWorker, 1, [1]),
+        ("concierge3", "Fatma Conciërge", .concierge, 0, [0]),
+        ("coordinator2", "Chris Coördinator", .coordinator, 1, [1]),
     ]
 
     func run(using context: CommandContext, signature: Signature) async throws {
@@ -46,6 +52,10 @@ struct DemoCommand: AsyncCommand {
         let count = signature.residents ?? 400
         guard (1...200_000).contains(count) else {
             throw CommandFailure(description: "--residents moet tussen 1 en 200000 liggen.")
+        }
+        let historyDays = signature.historyDays ?? 28
+        guard (0...1000).contains(historyDays) else {
+            throw CommandFailure(description: "--history-days moet tussen 0 en 1000 liggen.")
         }
         let ctx = AuditContext.commandLine
 
@@ -73,19 +83,47 @@ struct DemoCommand: AsyncCommand {
         let teams = [east, centre]
         let hash = try await app.password.async.hash(password)
         var coordinatorID: User.ID?
+        var created: [User] = []
         for (username, name, role, organisation, teamIndices) in Self.users {
             let user = try User(
                 id: store.ids(), username: username, displayName: name, role: role,
                 organisationID: organisations[organisation].id,
                 teamIDs: teamIndices.map { teams[$0].id })
             try await store.accounts.createUser(user, passwordHash: hash, context: ctx)
-            if role == .coordinator { coordinatorID = user.id }
+            if role == .coordinator && coordinatorID == nil { coordinatorID = user.id }
+            created.append(user)
         }
-        let batch = try DemoData.residents(
+        var batch = try DemoData.residents(
             residentTarget: count, today: LocalDate(store.clock.now()), ids: store.ids,
             consentOrganisations: [organisations[2].id, organisations[3].id], recordedBy: coordinatorID!,
             now: store.clock.now())
+        let today = LocalDate(store.clock.now())
+        let coverage = Dictionary(uniqueKeysWithValues: try await store.accounts.teams().map { ($0.id, $0.coverage) })
+        try DemoData.deliveries(
+            for: &batch,
+            teams: teams.map { team in
+                DemoData.DeliveryTeam(
+                    id: team.id, coverage: (coverage[team.id] ?? []).map(\.code),
+                    concierges: created.filter { $0.role == .concierge && $0.teamIDs.contains(team.id) }.map(\.id))
+            }, today: today, historyDays: historyDays, now: store.clock.now(), ids: store.ids)
         try await store.bulk.load(batch, context: ctx)
+        context.console.print(
+            "\(batch.deliveries.count) vaste leveringen met \(batch.contactMoments.count) contactmomenten in \(historyDays) dagen."
+        )
+        if !signature.noRounds {
+            // Today's rounds, planned by each team's coordinator, so a concierge can start at once.
+            for team in teams {
+                guard
+                    let coordinator = created.first(where: { $0.role == .coordinator && $0.teamIDs.contains(team.id) })
+                else { continue }
+                let actor = try await store.accounts.actor(for: coordinator)
+                let concierges = created.filter { $0.role == .concierge && $0.teamIDs.contains(team.id) }.map(\.id)
+                let stops = try await store.rounds(AuditContext(actor: actor, accessPoint: "cli")).generate(
+                    team: team.id, date: today, concierges: concierges,
+                    planner: RoundPlanning.planner(seconds: app.schakel.configuration.roundPlanningSeconds))
+                context.console.print("\(team.name): \(stops) stops op \(concierges.count) rondes voor vandaag.")
+            }
+        }
 
         context.console.print(
             "Demo geladen: \(batch.residents.count) bewoners op \(batch.addresses.count) adressen in \(batch.households.count) huishoudens."

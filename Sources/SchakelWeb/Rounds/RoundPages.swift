@@ -44,8 +44,14 @@ enum RoundPages {
         var body: [HTMLNode] = [
             H.p(t("round.progress", view.stops.count, done, view.stops.count - done), [.id("voortgang")]),
             H.el(
-                "p", [.id("sync-status"), .cls("sync"), Attr(name: "role", value: "status"), .aria("live", "polite")],
-                []),
+                "p",
+                [
+                    .id("sync-status"), .cls("sync"), Attr(name: "role", value: "status"), .aria("live", "polite"),
+                    Attr(name: "data-text-queued", value: t("round.queued")),
+                    Attr(name: "data-text-sent", value: t("round.sent")),
+                    Attr(name: "data-text-login", value: t("round.loginAgain")),
+                    Attr(name: "data-text-refused", value: t("round.refused")),
+                ], []),
         ]
         if view.stops.isEmpty {
             body.append(H.p(t("round.empty"), [.cls("empty")]))

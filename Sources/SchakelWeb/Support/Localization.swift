@@ -413,7 +413,7 @@ struct Localizer: Sendable {
         "weekday.friday": ("vrijdag", "Friday"),
         "weekday.saturday": ("zaterdag", "Saturday"),
         "weekday.sunday": ("zondag", "Sunday"),
-        "field.kind": ("Wat", "What"),
+        "field.deliveryKind": ("Wat wordt er bezorgd", "What is delivered"),
         "field.schedule": ("Hoe vaak", "How often"),
         "field.weekdays": ("Op welke dagen", "On which days"),
         "field.startDate": ("Vanaf (of op) datum", "From (or on) date"),
@@ -469,6 +469,12 @@ struct Localizer: Sendable {
             "Offline: {0} outcome(s) kept on this phone, sent when the connection returns."
         ),
         "state.open": ("Open", "Open"),
+        "round.sent": ("Alles is verstuurd en opgeslagen.", "Everything was sent and stored."),
+        "round.loginAgain": (
+            "Je bent uitgelogd. Log opnieuw in; de uitkomsten blijven op deze telefoon bewaard.",
+            "You were logged out. Log in again; the outcomes stay on this phone."
+        ),
+        "round.refused": ("Een uitkomst is niet opgeslagen:", "An outcome was not stored:"),
         "summary.title": ("Mijn dag", "My day"),
         "summary.teamTitle": ("Dagoverzicht {0}, {1}", "Day summary {0}, {1}"),
         "summary.stops": ("Stops", "Stops"),
