@@ -274,8 +274,10 @@ public struct RoundRepository: Sendable {
         let actor = try actor
         let now = store.clock.now()
         var moment = try input.validated(newID: store.ids(), by: actor.userID, now: now)
+        // A form posted twice gets its time from the server each time; the time does not tell them apart.
+        let serverTimed = input.recordedAt == nil
         if let existing = try await ContactMomentRecord.find(moment.id.uuid, on: store.database) {
-            return try await replay(of: existing.domain(), as: moment)
+            return try await replay(of: existing.domain(), as: moment, ignoringTime: serverTimed)
         }
         let scope: ResidentScope
         do {
@@ -332,7 +334,7 @@ public struct RoundRepository: Sendable {
         } catch {
             // The same moment sent twice at once: the second insert fails on the key; answer as a replay.
             if let existing = try? await ContactMomentRecord.find(stored.id.uuid, on: store.database) {
-                return try await replay(of: existing.domain(), as: stored)
+                return try await replay(of: existing.domain(), as: stored, ignoringTime: serverTimed)
             }
             throw error
         }
@@ -612,11 +614,12 @@ public struct RoundRepository: Sendable {
     }
 
     /// The stored moment for a replayed id: the same content is fine, different content is a conflict.
-    private func replay(of existing: ContactMoment, as sent: ContactMoment) async throws
+    private func replay(of existing: ContactMoment, as sent: ContactMoment, ignoringTime: Bool) async throws
         -> (moment: ContactMoment, created: Bool)
     {
         var sent = sent
         sent.deliveryID = existing.deliveryID
+        if ignoringTime { sent.recordedAt = existing.recordedAt }
         guard existing.sameContent(as: sent) else { throw DomainError.conflict(key: "contact.idReused") }
         try await store.audit.record(
             [AuditEvent("contact.replay", resident: existing.residentID, objects: ["contact:\(existing.id)"])],
