@@ -442,66 +442,49 @@ public struct RoundRepository: Sendable {
         let cutoffMs = Int64(
             (cutoffDate.adding(days: 1).moment(at: try TimeOfDay(minutes: 0)).timeIntervalSince1970 * 1000).rounded())
         let day = today.description
-        func base(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
-            select.from(SQLAlias(SQLIdentifier("deliveries"), as: SQLIdentifier("d")))
-                .join(
-                    SQLAlias(SQLIdentifier("residents"), as: SQLIdentifier("r")), method: SQLJoinMethod.inner,
-                    on: SQLColumn("resident_id", table: "d"), .equal, SQLColumn("id", table: "r")
-                )
-                .join(
-                    SQLAlias(SQLIdentifier("addresses"), as: SQLIdentifier("a")), method: SQLJoinMethod.left,
-                    on: SQLColumn("address_id", table: "r"), .equal, SQLColumn("id", table: "a")
-                )
-                .join(
-                    SQLAlias(SQLIdentifier("resident_contact_status"), as: SQLIdentifier("s")),
-                    method: SQLJoinMethod.left,
-                    on: SQLColumn("resident_id", table: "s"), .equal, SQLColumn("id", table: "r")
-                )
-                .where(SQLColumn("team_id", table: "d"), .equal, SQLBind(team.uuid))
-                .where(SQLColumn("schedule", table: "d"), .equal, SQLBind("weekly"))
-                .where(SQLColumn("cancelled_at", table: "d"), .is, SQLLiteral.null)
-                .where(SQLColumn("start_date", table: "d"), .lessThanOrEqual, SQLBind(day))
-                .where { group in
-                    group.where(SQLColumn("end_date", table: "d"), .is, SQLLiteral.null)
-                        .orWhere(SQLColumn("end_date", table: "d"), .greaterThanOrEqual, SQLBind(day))
-                }
-                .where { group in
-                    var group = group
-                    for area in actor.coverage {
-                        group = group.orWhere(SQLColumn("buurt_code", table: "a"), .like, SQLBind("BU\(area.body)%"))
-                    }
-                    for team in actor.teamIDs {
-                        group = group.orWhere(SQLColumn("responsible_team_id", table: "r"), .equal, SQLBind(team.uuid))
-                    }
-                    return group
-                }
-                .where { group in
-                    group.where(
-                        SQLColumn("trailing_misses", table: "s"), .greaterThanOrEqual, SQLBind(rule.missesInARow)
-                    )
-                    .orWhere(SQLColumn("last_contact_ms", table: "s"), .lessThan, SQLBind(cutoffMs))
-                    .orWhere { never in
-                        never.where(SQLColumn("last_contact_ms", table: "s"), .is, SQLLiteral.null)
-                            .where(
-                                SQLColumn("start_date", table: "d"), .lessThanOrEqual, SQLBind(cutoffDate.description))
-                    }
-                }
+        // Residents of the team's active standing deliveries whom the actor may see and who meet the rule.
+        // Subqueries rather than a join, so a resident with two deliveries is counted once.
+        func activeDeliveries(startedBy: String?) -> SQLQueryString {
+            var query: SQLQueryString = """
+                SELECT resident_id FROM deliveries WHERE team_id = \(bind: team.uuid) AND schedule = 'weekly' \
+                AND cancelled_at IS NULL AND start_date <= \(bind: day) AND (end_date IS NULL OR end_date >= \(bind: day))
+                """
+            if let startedBy {
+                query.appendLiteral(" AND start_date <= ")
+                query.appendInterpolation(bind: startedBy)
+            }
+            return query
         }
+        var visible: [SQLQueryString] = actor.coverage.map { "a.buurt_code LIKE \(bind: "BU\($0.body)%")" }
+        visible += actor.teamIDs.map { "r.responsible_team_id = \(bind: $0.uuid)" }
+        if visible.isEmpty { visible = ["1 = 0"] }
+        var conditions: SQLQueryString = """
+            FROM residents r LEFT JOIN addresses a ON a.id = r.address_id \
+            LEFT JOIN resident_contact_status s ON s.resident_id = r.id \
+            WHERE r.id IN (\(activeDeliveries(startedBy: nil))) AND (
+            """
+        for (index, condition) in visible.enumerated() {
+            if index > 0 { conditions.appendLiteral(" OR ") }
+            conditions += condition
+        }
+        conditions.appendLiteral(") AND (s.trailing_misses >= ")
+        conditions.appendInterpolation(bind: rule.missesInARow)
+        conditions.appendLiteral(" OR s.last_contact_ms < ")
+        conditions.appendInterpolation(bind: cutoffMs)
+        conditions.appendLiteral(" OR (s.last_contact_ms IS NULL AND r.id IN (")
+        conditions.appendInterpolation(activeDeliveries(startedBy: cutoffDate.description))
+        conditions.appendLiteral(")))")
         let total =
-            try await base(
-                store.sql.select().column(
-                    SQLFunction("COUNT", args: SQLDistinct(SQLColumn("id", table: "r"))), as: "n")
-            ).first()?.decode(column: "n", as: Int.self) ?? 0
-        let rows = try await base(
-            store.sql.select().distinct().columns(
-                SQLColumn("id", table: "r"), SQLColumn("given_name", table: "r"), SQLColumn("family_name", table: "r"),
-                SQLColumn("street", table: "a"), SQLColumn("house_number", table: "a"),
-                SQLColumn("house_letter", table: "a"), SQLColumn("house_number_addition", table: "a"),
-                SQLColumn("postcode", table: "a"), SQLColumn("place", table: "a"),
-                SQLColumn("last_contact_ms", table: "s"), SQLColumn("trailing_misses", table: "s"))
-        )
-        .orderBy(SQLRaw("COALESCE(s.last_contact_ms, 0)")).orderBy(SQLColumn("id", table: "r"))
-        .limit(page.perPage).offset(page.offset).all()
+            try await store.sql.raw("SELECT COUNT(*) AS n \(conditions)").first()?.decode(column: "n", as: Int.self)
+            ?? 0
+        let rows = try await store.sql.raw(
+            """
+            SELECT r.id, r.given_name, r.family_name, a.street, a.house_number, a.house_letter, \
+            a.house_number_addition, a.postcode, a.place, s.last_contact_ms, s.trailing_misses \
+            \(conditions) ORDER BY COALESCE(s.last_contact_ms, 0), r.id \
+            LIMIT \(literal: page.perPage) OFFSET \(literal: page.offset)
+            """
+        ).all()
         var entries: [OutOfViewEntry] = []
         for row in rows {
             let id = Resident.ID(try row.decode(column: "id", as: UUID.self))

@@ -13,6 +13,9 @@ struct DemoCommand: AsyncCommand {
         var residents: Int?
         @Option(name: "history-days", help: "Dagen contactgeschiedenis vóór vandaag (standaard 28)")
         var historyDays: Int?
+        @Option(
+            name: "contacts", help: "Ongeveer zoveel contactmomenten in de geschiedenis (in plaats van --history-days)")
+        var contacts: Int?
         @Flag(name: "no-rounds", help: "Geen rondes voor vandaag maken")
         var noRounds: Bool
     }
@@ -53,9 +56,12 @@ struct DemoCommand: AsyncCommand {
         guard (1...200_000).contains(count) else {
             throw CommandFailure(description: "--residents moet tussen 1 en 200000 liggen.")
         }
-        let historyDays = signature.historyDays ?? 28
+        var historyDays = signature.historyDays ?? 28
         guard (0...1000).contains(historyDays) else {
             throw CommandFailure(description: "--history-days moet tussen 0 en 1000 liggen.")
+        }
+        if let contacts = signature.contacts, !(0...20_000_000).contains(contacts) {
+            throw CommandFailure(description: "--contacts moet tussen 0 en 20000000 liggen.")
         }
         let ctx = AuditContext.commandLine
 
@@ -99,13 +105,46 @@ struct DemoCommand: AsyncCommand {
             now: store.clock.now())
         let today = LocalDate(store.clock.now())
         let coverage = Dictionary(uniqueKeysWithValues: try await store.accounts.teams().map { ($0.id, $0.coverage) })
-        try DemoData.deliveries(
+        // Deliveries first: the history goes back as far as needed for the contacts asked for.
+        try DemoData.standingDeliveries(
             for: &batch,
-            teams: teams.map { team in
-                DemoData.DeliveryTeam(
-                    id: team.id, coverage: (coverage[team.id] ?? []).map(\.code),
-                    concierges: created.filter { $0.role == .concierge && $0.teamIDs.contains(team.id) }.map(\.id))
-            }, today: today, historyDays: historyDays, now: store.clock.now(), ids: store.ids)
+            teams: teams.map { DemoData.DeliveryTeam(id: $0.id, coverage: (coverage[$0.id] ?? []).map(\.code)) },
+            today: today, historyDays: historyDays, ids: store.ids)
+        if let contacts = signature.contacts {
+            historyDays = DemoData.historyDays(toReach: contacts, deliveries: batch.deliveries)
+            batch.deliveries = batch.deliveries.map { delivery in
+                var delivery = delivery
+                if case .weekly(let days, let from, let until) = delivery.recurrence {
+                    delivery.recurrence = .weekly(days, from: min(from, today.adding(days: -historyDays)), until: until)
+                }
+                return delivery
+            }
+        }
+        // A round has about twenty doors: a large city gets as many concierges as its deliveries need.
+        var extra: [String] = []
+        for (index, team) in teams.enumerated() {
+            let perDay =
+                batch.deliveries.filter { $0.teamID == team.id }.reduce(0) { total, delivery in
+                    if case .weekly(let days, _, _) = delivery.recurrence { return total + days.count }
+                    return total
+                } / 7
+            let present = created.filter { $0.role == .concierge && $0.teamIDs.contains(team.id) }.count
+            for number in stride(from: present + 1, through: (perDay + 19) / 20, by: 1) {
+                let user = try User(
+                    id: store.ids(), username: "team\(index + 1)-concierge\(number)",
+                    displayName: "Conciërge \(number) (\(team.name))", role: .concierge,
+                    organisationID: organisations[0].id, teamIDs: [team.id])
+                try await store.accounts.createUser(user, passwordHash: hash, context: ctx)
+                created.append(user)
+                extra.append(user.username)
+            }
+        }
+        DemoData.contactHistory(
+            for: &batch,
+            concierges: Dictionary(
+                uniqueKeysWithValues: teams.map { team in
+                    (team.id, created.filter { $0.role == .concierge && $0.teamIDs.contains(team.id) }.map(\.id))
+                }), today: today, historyDays: historyDays, now: store.clock.now(), ids: store.ids)
         try await store.bulk.load(batch, context: ctx)
         context.console.print(
             "\(batch.deliveries.count) vaste leveringen met \(batch.contactMoments.count) contactmomenten in \(historyDays) dagen."
@@ -129,6 +168,7 @@ struct DemoCommand: AsyncCommand {
             "Demo geladen: \(batch.residents.count) bewoners op \(batch.addresses.count) adressen in \(batch.households.count) huishoudens."
         )
         context.console.print("Inloggen kan als: \(Self.users.map(\.0).joined(separator: ", "))")
+        if !extra.isEmpty { context.console.print("Extra conciërges: \(extra.joined(separator: ", "))") }
         if app.schakel.configuration.demoPassword == nil {
             context.console.print("Wachtwoord (voor alle demogebruikers): \(password)")
         } else {

@@ -10,6 +10,8 @@ enum RoundPlanning {
     static let walkingSpeed = 1.25
     static let detourFactor = 1.3
     static let secondsAtDoor = 600.0
+    /// Above this many stops in one team's day the stops are divided in street order instead.
+    static let maximumToSolve = 400
 
     static func planner(seconds: Double) -> RoundPlanner {
         { stops, concierges in plan(stops, concierges: concierges, seconds: seconds) }
@@ -20,7 +22,10 @@ enum RoundPlanning {
         let located = stops.indices.filter { stops[$0].coordinate != nil }
         let unlocated = stops.indices.filter { stops[$0].coordinate == nil }
         var groups = Array(repeating: [Int](), count: concierges)
-        if !located.isEmpty {
+        if located.count > maximumToSolve {
+            // A whole city's day at once is more than a planning click should wait for: street order.
+            groups = StreetOrderDivision.divide(located, into: concierges) { stops[$0].streetKey }
+        } else if !located.isEmpty {
             groups = solve(located.map { ($0, stops[$0]) }, concierges: concierges, seconds: seconds)
         }
         // Stops without coordinates cannot be planned on a map; they go in street order to the shortest rounds.
