@@ -28,10 +28,17 @@ public func configure(
         try await app.autoMigrate()
     }
     if engine == .sqlite, case .sqliteFile = configuration.database {
-        let sql = app.db as! any SQLDatabase
-        // WAL lets readers continue while one writer commits.
-        _ = try await sql.raw("PRAGMA journal_mode=WAL").all()
-        try await sql.raw("PRAGMA synchronous=NORMAL").run()
+        // WAL lets readers continue while one writer commits; it is a property of the file.
+        _ = try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").all()
+        // The others hold per connection, and there is one connection per event loop. With WAL,
+        // synchronous=NORMAL is durable against a crash of Schakel and loses at most the last commits
+        // on a power cut; the wait lets a command (an import) and the server share the file.
+        for eventLoop in app.eventLoopGroup.makeIterator() {
+            guard let database = app.databases.database(logger: app.logger, on: eventLoop) as? any SQLDatabase
+            else { continue }
+            try await database.raw("PRAGMA synchronous=NORMAL").run()
+            _ = try await database.raw("PRAGMA busy_timeout=5000").all()
+        }
     }
 
     app.routes.defaultMaxBodySize = ByteCount(integerLiteral: configuration.maxBodySize)
