@@ -236,7 +236,15 @@ def run_engine(engine, binary, args, work):
             raise RuntimeError(demo.stdout + demo.stderr)
         load_seconds = time.time() - started
         extra = re.search(r"Extra conciërges: (.*)", demo.stdout)
-        concierges = ["concierge", "concierge2", "concierge3"] + (extra.group(1).split(", ") if extra else [])
+        concierges = ["concierge", "concierge2", "concierge3"]
+        for part in (extra.group(1).split(", ") if extra else []):
+            ends = part.split(" t/m ")
+            if len(ends) == 1:
+                concierges.append(part)
+                continue
+            prefix, first = re.match(r"(.*?)(\d+)$", ends[0]).groups()
+            last = int(re.match(r".*?(\d+)$", ends[1]).group(1))
+            concierges += [f"{prefix}{n}" for n in range(int(first), last + 1)]
         city = {t: count(engine, location, t) for t in ("residents", "deliveries", "contact_moments", "rounds",
                                                           "round_stops", "audit_entries")}
         log(engine, f"city loaded in {load_seconds:.0f} s:", city)

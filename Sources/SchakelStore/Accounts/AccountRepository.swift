@@ -103,6 +103,34 @@ public struct AccountRepository: Sendable {
         return try record.domain(teamIDs: teams.map { .init($0.teamID) })
     }
 
+    /// The user and the actor they act as, in two queries: what every logged-in request needs.
+    public func userAndActor(_ id: User.ID) async throws -> (user: User, actor: Actor)? {
+        guard let record = try await UserRecord.find(id.uuid, on: store.database) else { return nil }
+        let rows = try await store.sql.select()
+            .columns(SQLColumn("team_id", table: "m"), SQLColumn("code", table: "c"))
+            .from(SQLAlias(SQLIdentifier("team_members"), as: SQLIdentifier("m")))
+            .join(
+                SQLAlias(SQLIdentifier("team_coverage"), as: SQLIdentifier("c")), method: SQLJoinMethod.left,
+                on: SQLColumn("team_id", table: "c"), .equal, SQLColumn("team_id", table: "m")
+            )
+            .where(SQLColumn("user_id", table: "m"), .equal, SQLBind(id.uuid))
+            .all()
+        var teams: [Team.ID] = []
+        var coverage: [AreaCode] = []
+        for row in rows {
+            let team = Team.ID(try row.decode(column: "team_id", as: UUID.self))
+            if !teams.contains(team) { teams.append(team) }
+            if let code = try row.decode(column: "code", as: String?.self) { coverage.append(try AreaCode(code)) }
+        }
+        let user = try record.domain(teamIDs: teams)
+        return (
+            user,
+            Actor(
+                userID: user.id, username: user.username, role: user.role, organisationID: user.organisationID,
+                teamIDs: Set(teams), coverage: coverage)
+        )
+    }
+
     /// The user and their stored password hash, for logging in.
     public func credentials(username: String) async throws -> (user: User, passwordHash: String)? {
         let name = username.trimmingCharacters(in: .whitespaces).lowercased()

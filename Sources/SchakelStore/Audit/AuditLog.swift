@@ -33,20 +33,25 @@ public struct AuditLog: Sendable {
     /// The chain head row is updated first: on PostgreSQL that row lock orders concurrent appends,
     /// on SQLite the store's write queue already does.
     public func append(_ events: [AuditEvent], context: AuditContext, on database: any Database) async throws {
-        guard !events.isEmpty else { return }
+        try await append(events.map { ($0, context) }, on: database)
+    }
+
+    /// Appends events, each with its own context, in the caller's transaction.
+    func append(_ items: [(event: AuditEvent, context: AuditContext)], on database: any Database) async throws {
+        guard !items.isEmpty else { return }
         let sql = database as! any SQLDatabase
         let now = store.clock.now()
         // One statement reserves the sequence numbers for all events and, on PostgreSQL, takes the row lock.
         guard
             let head = try await sql.raw(
-                "UPDATE audit_head SET sequence = sequence + \(literal: events.count) WHERE id = 1 RETURNING sequence, hash"
+                "UPDATE audit_head SET sequence = sequence + \(literal: items.count) WHERE id = 1 RETURNING sequence, hash"
             ).first()
         else { throw AuditError.headMissing }
-        var sequence = try head.decode(column: "sequence", as: Int64.self) - Int64(events.count)
+        var sequence = try head.decode(column: "sequence", as: Int64.self) - Int64(items.count)
         var previous = try head.decode(column: "hash", as: String.self)
         let at = Date(timeIntervalSince1970: (now.timeIntervalSince1970 * 1000).rounded() / 1000)
         var rows: [[any SQLExpression]] = []
-        for event in events {
+        for (event, context) in items {
             sequence += 1
             var entry = AuditEntry(
                 sequence: sequence, at: at, event: event.event, residentID: event.residentID,
@@ -75,9 +80,12 @@ public struct AuditLog: Sendable {
         try await sql.update("audit_head").set("hash", to: SQLBind(previous)).where("id", .equal, SQLBind(1)).run()
     }
 
-    /// Appends entries in a transaction of their own, e.g. for a read or a refusal.
+    /// Appends entries in a transaction of their own, e.g. for a read or a refusal; returns once they are
+    /// committed. Reads that arrive together share one transaction (group commit), so the chain's single
+    /// writer is not the limit of how many residents' pages can be opened at once.
     public func record(_ events: [AuditEvent], context: AuditContext) async throws {
-        try await store.write { database in try await append(events, context: context, on: database) }
+        guard !events.isEmpty else { return }
+        try await store.auditBatcher.submit(events.map { ($0, context) }, log: self)
     }
 
     /// Entries about one resident, newest first, optionally within a period.
@@ -137,6 +145,41 @@ public struct AuditLog: Sendable {
             objects: objects.isEmpty ? [] : objects.split(separator: ",").map(String.init),
             previousHash: try row.decode(column: "previous_hash", as: String.self),
             hash: try row.decode(column: "hash", as: String.self))
+    }
+}
+
+/// Collects audit entries from concurrent requests and writes what has gathered in one transaction,
+/// while the previous one commits. Every caller waits for the commit that holds its entries.
+actor AuditBatcher {
+    private typealias Waiter = (
+        items: [(event: AuditEvent, context: AuditContext)], done: CheckedContinuation<Void, any Error>
+    )
+    private var pending: [Waiter] = []
+    private var writing = false
+
+    func submit(_ items: [(event: AuditEvent, context: AuditContext)], log: AuditLog) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            pending.append((items, continuation))
+            if !writing {
+                writing = true
+                Task { await self.drain(log) }
+            }
+        }
+    }
+
+    private func drain(_ log: AuditLog) async {
+        while !pending.isEmpty {
+            let batch = pending
+            pending = []
+            let items = batch.flatMap(\.items)
+            do {
+                try await log.store.write { database in try await log.append(items, on: database) }
+                for waiter in batch { waiter.done.resume() }
+            } catch {
+                for waiter in batch { waiter.done.resume(throwing: error) }
+            }
+        }
+        writing = false
     }
 }
 

@@ -23,6 +23,7 @@ public struct Store: Sendable {
     public let clock: Clock
     public let ids: IDGenerator
     let writeQueue: WriteQueue?
+    let auditBatcher = AuditBatcher()
 
     public init(database: any Database, engine: DatabaseEngine, clock: Clock = .system, ids: IDGenerator = .random) {
         self.database = database

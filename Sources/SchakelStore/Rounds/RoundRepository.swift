@@ -619,25 +619,21 @@ public struct RoundRepository: Sendable {
         let outcomes = try recent.map { ContactOutcome(rawValue: try $0.decode(column: "outcome", as: String.self)) }
         let misses = outcomes.prefix { $0?.isMiss == true }.count
         let lastOutcome = try recent.first?.decode(column: "recorded_at_ms", as: Int64.self)
-        let lastContact = try await sql.select().column(SQLFunction("MAX", args: SQLColumn("recorded_at_ms")), as: "m")
-            .from("contact_moments").where("resident_id", .equal, SQLBind(resident.uuid))
-            .where("outcome", .equal, SQLBind(ContactOutcome.contact.rawValue)).first()?
-            .decode(column: "m", as: Int64?.self)
-        let concerns =
-            try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .from("contact_moments").where("resident_id", .equal, SQLBind(resident.uuid))
-            .where("concern", .isNot, SQLLiteral.null).where("concern_closed_at", .is, SQLLiteral.null).first()?
-            .decode(column: "n", as: Int.self) ?? 0
-        try await sql.insert(into: "resident_contact_status")
-            .columns("resident_id", "last_contact_ms", "last_outcome_ms", "trailing_misses", "open_concerns")
-            .values(
-                SQLBind(resident.uuid), SQLBind(lastContact), SQLBind(lastOutcome), SQLBind(misses), SQLBind(concerns)
-            )
-            .onConflict(with: ["resident_id"]) {
-                $0.set(excludedValueOf: "last_contact_ms").set(excludedValueOf: "last_outcome_ms")
-                    .set(excludedValueOf: "trailing_misses").set(excludedValueOf: "open_concerns")
-            }
-            .run()
+        // Last contact and open concerns are counted by the database in the same statement.
+        let resident = resident.uuid
+        try await sql.raw(
+            """
+            INSERT INTO resident_contact_status (resident_id, last_contact_ms, last_outcome_ms, trailing_misses, \
+            open_concerns) VALUES (\(bind: resident), \
+            (SELECT MAX(recorded_at_ms) FROM contact_moments WHERE resident_id = \(bind: resident) \
+            AND outcome = \(bind: ContactOutcome.contact.rawValue)), \(bind: lastOutcome), \(bind: misses), \
+            (SELECT COUNT(*) FROM contact_moments WHERE resident_id = \(bind: resident) AND concern IS NOT NULL \
+            AND concern_closed_at IS NULL)) \
+            ON CONFLICT (resident_id) DO UPDATE SET last_contact_ms = excluded.last_contact_ms, \
+            last_outcome_ms = excluded.last_outcome_ms, trailing_misses = excluded.trailing_misses, \
+            open_concerns = excluded.open_concerns
+            """
+        ).run()
     }
 
     /// The round with its stops as the actor may see them; one audit entry per resident shown.
@@ -741,7 +737,7 @@ public struct RoundRepository: Sendable {
             stops.append(view)
         }
         try await store.audit.record(events, context: context)
-        let name = try await store.accounts.user(round.conciergeID)?.displayName ?? ""
+        let name = try await UserRecord.find(round.conciergeID.uuid, on: store.database)?.displayName ?? ""
         let summary = DaySummary(stops: stops.count, moments: moments)
         return RoundView(round: round, conciergeName: name, stops: stops, summary: summary)
     }

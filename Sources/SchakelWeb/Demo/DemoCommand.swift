@@ -168,7 +168,12 @@ struct DemoCommand: AsyncCommand {
             "Demo geladen: \(batch.residents.count) bewoners op \(batch.addresses.count) adressen in \(batch.households.count) huishoudens."
         )
         context.console.print("Inloggen kan als: \(Self.users.map(\.0).joined(separator: ", "))")
-        if !extra.isEmpty { context.console.print("Extra conciërges: \(extra.joined(separator: ", "))") }
+        if !extra.isEmpty {
+            // Names run on per team (team1-concierge3 … team1-concierge40); a large city lists ranges.
+            let ranges = Dictionary(grouping: extra) { $0.prefix { $0 != "-" } }.sorted { $0.key < $1.key }
+                .map { _, names in names.count == 1 ? names[0] : "\(names[0]) t/m \(names[names.count - 1])" }
+            context.console.print("Extra conciërges: \(ranges.joined(separator: ", "))")
+        }
         if app.schakel.configuration.demoPassword == nil {
             context.console.print("Wachtwoord (voor alle demogebruikers): \(password)")
         } else {

@@ -11,18 +11,16 @@ struct WebSessionMiddleware: AsyncMiddleware {
         let store = request.store
         if request.isAPI, let bearer = request.headers.bearerAuthorization?.token {
             if let owner = try await store.sessions.tokenOwner(secret: bearer),
-                let user = try await store.accounts.user(owner.user), user.active
+                let (user, actor) = try await store.accounts.userAndActor(owner.user), user.active
             {
-                request.authenticated = Authenticated(
-                    user: user, actor: try await store.accounts.actor(for: user), session: nil, tokenID: owner.tokenID)
+                request.authenticated = Authenticated(user: user, actor: actor, session: nil, tokenID: owner.tokenID)
             }
         } else if let secret = request.cookies[Self.cookieName]?.string, !secret.isEmpty {
             if let session = try await store.sessions.session(
                 secret: secret, policy: request.schakel.configuration.sessions),
-                let user = try await store.accounts.user(session.userID), user.active
+                let (user, actor) = try await store.accounts.userAndActor(session.userID), user.active
             {
-                request.authenticated = Authenticated(
-                    user: user, actor: try await store.accounts.actor(for: user), session: session, tokenID: nil)
+                request.authenticated = Authenticated(user: user, actor: actor, session: session, tokenID: nil)
             } else {
                 request.storage[SessionExpiredKey.self] = true
             }
