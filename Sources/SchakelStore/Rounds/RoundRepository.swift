@@ -474,37 +474,58 @@ public struct RoundRepository: Sendable {
         conditions.appendLiteral(" OR (s.last_contact_ms IS NULL AND r.id IN (")
         conditions.appendInterpolation(activeDeliveries(startedBy: cutoffDate.description))
         conditions.appendLiteral(")))")
-        let total =
-            try await store.sql.raw("SELECT COUNT(*) AS n \(conditions)").first()?.decode(column: "n", as: Int.self)
-            ?? 0
-        let rows = try await store.sql.raw(
+        // One pass finds everyone out of view (a few hundred of a team's thousands); names and addresses
+        // are read for the page shown only.
+        let matches = try await store.sql.raw(
             """
-            SELECT r.id, r.given_name, r.family_name, a.street, a.house_number, a.house_letter, \
-            a.house_number_addition, a.postcode, a.place, s.last_contact_ms, s.trailing_misses \
-            \(conditions) ORDER BY COALESCE(s.last_contact_ms, 0), r.id \
-            LIMIT \(literal: page.perPage) OFFSET \(literal: page.offset)
+            SELECT r.id, s.last_contact_ms, s.trailing_misses \(conditions) \
+            ORDER BY COALESCE(s.last_contact_ms, 0), r.id
             """
         ).all()
+        let total = matches.count
+        let pageRows = matches.dropFirst(page.offset).prefix(page.perPage)
+        let ids = try pageRows.map { try $0.decode(column: "id", as: UUID.self) }
+        var details: [UUID: any SQLRow] = [:]
+        var since: [UUID: String] = [:]
+        if !ids.isEmpty {
+            for row in try await store.sql.raw(
+                """
+                SELECT r.id, r.given_name, r.family_name, a.street, a.house_number, a.house_letter, \
+                a.house_number_addition, a.postcode, a.place FROM residents r \
+                LEFT JOIN addresses a ON a.id = r.address_id WHERE r.id IN (\(binds: ids))
+                """
+            ).all() {
+                details[try row.decode(column: "id", as: UUID.self)] = row
+            }
+            for row in try await store.sql.raw(
+                """
+                SELECT resident_id, MIN(start_date) AS since FROM deliveries WHERE team_id = \(bind: team.uuid) \
+                AND schedule = 'weekly' AND resident_id IN (\(binds: ids)) GROUP BY resident_id
+                """
+            ).all() {
+                since[try row.decode(column: "resident_id", as: UUID.self)] = try row.decode(
+                    column: "since", as: String.self)
+            }
+        }
         var entries: [OutOfViewEntry] = []
-        for row in rows {
-            let id = Resident.ID(try row.decode(column: "id", as: UUID.self))
+        for row in pageRows {
+            let uuid = try row.decode(column: "id", as: UUID.self)
+            guard let detail = details[uuid] else { continue }
             let lastContact = try row.decode(column: "last_contact_ms", as: Int64?.self).map {
                 Date(timeIntervalSince1970: Double($0) / 1000)
             }
-            let since = try await DeliveryRecord.query(on: store.database).filter(\.$residentID == id.uuid)
-                .filter(\.$teamID == team.uuid).filter(\.$schedule == "weekly").min(\.$startDate)
             guard
                 let reason = rule.reason(
                     lastContact: lastContact,
                     trailingMisses: try row.decode(column: "trailing_misses", as: Int?.self) ?? 0,
-                    deliveriesSince: try since.map { try LocalDate($0) } ?? today, today: today)
+                    deliveriesSince: try since[uuid].map { try LocalDate($0) } ?? today, today: today)
             else { continue }
             entries.append(
                 OutOfViewEntry(
-                    residentID: id,
+                    residentID: .init(uuid),
                     fullName:
-                        "\(try row.decode(column: "given_name", as: String.self)) \(try row.decode(column: "family_name", as: String.self))",
-                    addressLine: try Self.addressLine(row), lastContact: lastContact, reason: reason))
+                        "\(try detail.decode(column: "given_name", as: String.self)) \(try detail.decode(column: "family_name", as: String.self))",
+                    addressLine: try Self.addressLine(detail), lastContact: lastContact, reason: reason))
         }
         if !entries.isEmpty {
             try await store.audit.record(
