@@ -343,8 +343,9 @@ def table(all_results, args, pg_version):
                          f"{fmt(m['p99'])} | {met} | {m['non2xx']} non-2xx{', ' + m['socket'] if m['socket'] else ''} |")
     lines.append("")
     for engine, r in all_results.items():
-        lines.append(f"- {engine}: {r['outcome']['requests']:,} outcome requests, {r['outcome']['stored']:,} new "
-                     f"contact moments stored; out-of-view list showed {r['outofview']['listed']} residents on its "
+        lines.append(f"- {engine}: {r['outcome']['requests']:,} outcome requests completed within the time, "
+                     f"{r['outcome']['stored']:,} new contact moments stored (requests still in flight when wrk "
+                     f"stopped are stored too, at most 32); out-of-view list showed {r['outofview']['listed']} residents on its "
                      f"first page; audit chain after the run: {' '.join(r['check'])}")
     return "\n".join(lines) + "\n"
 
