@@ -203,6 +203,21 @@ struct RoundWebTests {
             #expect(!page.body.contains("Kemal"))
             #expect(!page.body.contains("Camera Obscurastraat"))
             #expect(page.body.components(separatedBy: "class=\"outcome\"").count == 1, "no stop can be logged")
+            // Nor through the API: the concierge no longer sees Kemal.
+            var api = APIClient(server)
+            try await api.login("concierge")
+            let roundID = location.split(separator: "/").last.map(String.init) ?? ""
+            let stops =
+                APIClient.json(try await api.send(.GET, "/api/v1/rounds/\(roundID)"))["stops"] as? [[String: Any]]
+            let moved = try #require(stops?.first { $0["state"] as? String == "movedAway" })
+            #expect(moved["name"] == nil && moved["address"] == nil)
+            let refused = try await api.send(
+                .POST, "/api/v1/contact-moments",
+                json:
+                    #"{"id":"\#(UUID())","residentId":"\#(world.residents["kemal"]!.id)","stopId":"\#(moved["id"] as? String ?? "")","outcome":"contact"}"#
+            )
+            #expect(refused.status == .forbidden)
+            #expect(try await server.count("contact_moments") == 0)
             // The next day's planning does not plan the moved resident, and says so.
             let plan = try await coordinator.get(
                 "/rounds/plan?team=\(world.teams["east"]!.id)&date=\(server.today.adding(days: 3))")

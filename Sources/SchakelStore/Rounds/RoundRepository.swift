@@ -288,7 +288,8 @@ public struct RoundRepository: Sendable {
         if let stopID = moment.stopID {
             // From a round: the stop must be on one of the actor's rounds (or their team's, for a coordinator).
             let (stop, round) = try await loadStop(stopID)
-            guard AccessPolicy.canViewRound(round, by: actor) else {
+            // The round's concierge, for a resident they may still see (not one who moved away).
+            guard AccessPolicy.canViewRound(round, by: actor), AccessPolicy.canLogContact(with: scope, by: actor) else {
                 try await store.audit.record(
                     [AuditEvent("access.denied", resident: moment.residentID, objects: ["stop:\(stopID)"])],
                     context: context)
