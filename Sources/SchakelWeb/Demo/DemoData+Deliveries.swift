@@ -38,7 +38,7 @@ extension DemoData {
             else { continue }
             var days = Set<Weekday>()
             let wanted = random.int(2..<4)
-            while days.count < wanted { days.insert(Weekday(rawValue: random.int(1..<7))!) }
+            while days.count < wanted { days.insert(Weekday(rawValue: random.int(1..<8))!) }
             let start = today.adding(days: -(historyDays + random.int(0..<60)))
             var pauses: [DeliveryPause] = []
             if random.chance(0.03) {
