@@ -225,6 +225,26 @@ struct RoundWebTests {
         }
     }
 
+    @Test("an ended delivery shows as ended; a one-day pause without a reason still shows as a pause")
+    func endedAndOneDayPause() async throws {
+        try await withSchakel { server in
+            let world = try await World.build(on: server)
+            let annie = try await server.arrangeMeal(for: world.residents["annie"]!, world: world)
+            let kemal = try await server.arrangeMeal(for: world.residents["kemal"]!, world: world)
+            try await server.planToday(world: world)
+            let coordinator = try await world.context("coordinator", on: server)
+            _ = try await server.store.deliveries(coordinator).end(annie.id)
+            let today = server.today.description
+            _ = try await server.store.deliveries(coordinator).pause(kemal.id, from: today, until: today, reason: nil)
+            let concierge = server.browser()
+            try await concierge.login("concierge")
+            let location = try await concierge.get("/rounds").headers.first(name: .location) ?? ""
+            let page = try await concierge.get(location)
+            #expect(page.body.components(separatedBy: "Levering beëindigd").count == 2)
+            #expect(page.body.contains("Gepauzeerd tot en met \(server.today.dutch)"))
+        }
+    }
+
     @Test("delivery forms with wrong input show every problem in Dutch and store nothing")
     func badDeliveryInput() async throws {
         try await withSchakel { server in

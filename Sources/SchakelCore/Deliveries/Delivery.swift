@@ -109,6 +109,12 @@ public struct Delivery: Sendable, Equatable, Codable, Identifiable {
         cancelledAt == nil && (recurrence.end.map { date <= $0 } ?? true)
     }
 
+    /// How many days a week a standing delivery falls on (pauses aside); 0 for a one-off.
+    public var timesPerWeek: Int {
+        if case .weekly(let days, _, _) = recurrence { return days.count }
+        return 0
+    }
+
     public var isStanding: Bool {
         if case .weekly = recurrence { return true }
         return false

@@ -42,6 +42,8 @@ public enum StopState: Sendable, Equatable {
     case done(ContactOutcome)
     /// The delivery is paused on the round's day; shown, not dropped.
     case paused(DeliveryPause)
+    /// The delivery was ended after the round was made; shown, not dropped.
+    case ended
     /// The resident no longer lives in the team's neighbourhoods; shown, not dropped.
     case movedAway
 }

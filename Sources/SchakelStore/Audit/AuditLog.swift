@@ -128,7 +128,7 @@ public struct AuditLog: Sendable {
             headHash: try head.decode(column: "hash", as: String.self))
     }
 
-    static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+    static func millis(_ date: Date) -> Int64 { date.millisecondsSince1970 }
 
     static func entry(from row: any SQLRow) throws -> AuditEntry {
         let objects = try row.decode(column: "objects", as: String.self)

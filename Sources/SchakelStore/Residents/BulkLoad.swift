@@ -93,10 +93,8 @@ extension BulkLoader {
         for (resident, list) in Dictionary(grouping: moments, by: \.residentID) {
             let ordered = list.sorted { $0.recordedAt > $1.recordedAt }
             let misses = ordered.prefix { $0.outcome.isMiss }.count
-            let lastContact = ordered.first { $0.outcome.isRealContact }.map {
-                ContactMomentRecord($0, receivedAt: receivedAt).recordedAtMs
-            }
-            let lastOutcome = ContactMomentRecord(ordered[0], receivedAt: receivedAt).recordedAtMs
+            let lastContact = ordered.first { $0.outcome.isRealContact }?.recordedAt.millisecondsSince1970
+            let lastOutcome = ordered[0].recordedAt.millisecondsSince1970
             statuses.append((resident.uuid, lastContact, lastOutcome, misses, list.filter { $0.concern != nil }.count))
         }
         for chunk in statuses.chunked(1000) {

@@ -95,20 +95,11 @@ public struct ResidentRepository: Sendable {
         .orderBy(SQLColumn("id", table: "r"))
         .limit(page.perPage).offset(page.offset).all()
         let items = try rows.map { row -> ResidentSummary in
-            var line: String?
-            if let street = try row.decode(column: "street", as: String?.self) {
-                let number = try HouseNumber(
-                    number: try row.decode(column: "house_number", as: Int.self),
-                    letter: try row.decode(column: "house_letter", as: String?.self),
-                    addition: try row.decode(column: "house_number_addition", as: String?.self))
-                let postcode = try Postcode(try row.decode(column: "postcode", as: String.self))
-                line = "\(street) \(number), \(postcode) \(try row.decode(column: "place", as: String.self))"
-            }
-            return ResidentSummary(
+            ResidentSummary(
                 id: .init(try row.decode(column: "id", as: UUID.self)),
                 fullName:
                     "\(try row.decode(column: "given_name", as: String.self)) \(try row.decode(column: "family_name", as: String.self))",
-                addressLine: line,
+                addressLine: try Address.singleLine(from: row),
                 dateOfBirth: view == .full
                     ? try row.decode(column: "date_of_birth", as: String?.self).flatMap { try? LocalDate($0) } : nil)
         }

@@ -79,7 +79,7 @@ final class ContactMomentRecord: Model, @unchecked Sendable {
         durationMinutes = moment.durationMinutes
         note = moment.note
         concern = moment.concern
-        recordedAtMs = Int64((moment.recordedAt.timeIntervalSince1970 * 1000).rounded())
+        recordedAtMs = moment.recordedAt.millisecondsSince1970
         day = LocalDate(moment.recordedAt).description
         recordedBy = moment.recordedBy.uuid
         self.receivedAt = receivedAt
@@ -90,6 +90,6 @@ final class ContactMomentRecord: Model, @unchecked Sendable {
             id: .init(id!), residentID: .init(residentID), stopID: stopID.map { .init($0) },
             deliveryID: deliveryID.map { .init($0) }, outcome: ContactOutcome(rawValue: outcome) ?? .contact,
             durationMinutes: durationMinutes, note: note, concern: concern,
-            recordedAt: Date(timeIntervalSince1970: Double(recordedAtMs) / 1000), recordedBy: .init(recordedBy))
+            recordedAt: Date(millisecondsSince1970: recordedAtMs), recordedBy: .init(recordedBy))
     }
 }

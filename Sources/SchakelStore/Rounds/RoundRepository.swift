@@ -246,6 +246,16 @@ public struct RoundRepository: Sendable {
         }
     }
 
+    /// The concierges with a round of the team on the day, by name; reads no resident.
+    public func conciergesOnDuty(team: Team.ID, date: LocalDate) async throws -> [(User.ID, String)] {
+        try await requirePlanner(team)
+        let concierges = try await RoundRecord.query(on: store.database).filter(\.$teamID == team.uuid)
+            .filter(\.$date == date.description).all().map(\.conciergeID)
+        guard !concierges.isEmpty else { return [] }
+        return try await UserRecord.query(on: store.database).filter(\.$id ~~ concierges).sort(\.$displayName).all()
+            .map { (User.ID($0.id!), $0.displayName) }
+    }
+
     // MARK: The concierge's round
 
     /// The actor's rounds on a day.
@@ -440,8 +450,7 @@ public struct RoundRepository: Sendable {
         let rule = try await outOfViewRule(of: team)
         let cutoffDate = today.adding(days: -rule.daysWithoutContact)
         // A contact before the start of the day after the cutoff date is at least N days ago.
-        let cutoffMs = Int64(
-            (cutoffDate.adding(days: 1).moment(at: try TimeOfDay(minutes: 0)).timeIntervalSince1970 * 1000).rounded())
+        let cutoffMs = cutoffDate.adding(days: 1).moment(at: try TimeOfDay(minutes: 0)).millisecondsSince1970
         let day = today.description
         // Residents of the team's active standing deliveries whom the actor may see and who meet the rule.
         // Subqueries rather than a join, so a resident with two deliveries is counted once.
@@ -512,9 +521,8 @@ public struct RoundRepository: Sendable {
         for row in pageRows {
             let uuid = try row.decode(column: "id", as: UUID.self)
             guard let detail = details[uuid] else { continue }
-            let lastContact = try row.decode(column: "last_contact_ms", as: Int64?.self).map {
-                Date(timeIntervalSince1970: Double($0) / 1000)
-            }
+            let lastContact = try row.decode(column: "last_contact_ms", as: Int64?.self).map(
+                Date.init(millisecondsSince1970:))
             guard
                 let reason = rule.reason(
                     lastContact: lastContact,
@@ -526,7 +534,7 @@ public struct RoundRepository: Sendable {
                     residentID: .init(uuid),
                     fullName:
                         "\(try detail.decode(column: "given_name", as: String.self)) \(try detail.decode(column: "family_name", as: String.self))",
-                    addressLine: try Self.addressLine(detail), lastContact: lastContact, reason: reason))
+                    addressLine: try Address.singleLine(from: detail), lastContact: lastContact, reason: reason))
         }
         if !entries.isEmpty {
             try await store.audit.record(
@@ -730,8 +738,7 @@ public struct RoundRepository: Sendable {
             } else if case .paused(let pause) = delivery.occurrence(on: round.date) {
                 state = .paused(pause)
             } else if delivery.cancelledAt != nil {
-                state = .paused(
-                    try DeliveryPause(id: .init(delivery.id.uuid), from: round.date, until: round.date, reason: nil))
+                state = .ended
             }
             var view = RoundStopView(
                 stop: stop, state: state, kind: delivery.kind, windowStart: delivery.windowStart,
@@ -740,7 +747,7 @@ public struct RoundRepository: Sendable {
             if visible {
                 view.residentName =
                     "\(try row.decode(column: "given_name", as: String.self)) \(try row.decode(column: "family_name", as: String.self))"
-                view.addressLine = try Self.addressLine(row)
+                view.addressLine = try Address.singleLine(from: row)
                 if let lat = try row.decode(column: "latitude", as: Double?.self),
                     let lon = try row.decode(column: "longitude", as: Double?.self)
                 {
@@ -748,9 +755,8 @@ public struct RoundRepository: Sendable {
                 }
                 view.doorNotes = [try row.decode(column: "door_notes", as: String?.self), delivery.doorNotes]
                     .compactMap { $0 }
-                view.lastContact = try row.decode(column: "last_contact_ms", as: Int64?.self).map {
-                    Date(timeIntervalSince1970: Double($0) / 1000)
-                }
+                view.lastContact = try row.decode(column: "last_contact_ms", as: Int64?.self).map(
+                    Date.init(millisecondsSince1970:))
                 view.openConcerns = try row.decode(column: "open_concerns", as: Int?.self) ?? 0
                 view.outcome = outcome
                 events.append(
@@ -762,16 +768,6 @@ public struct RoundRepository: Sendable {
         let name = try await UserRecord.find(round.conciergeID.uuid, on: store.database)?.displayName ?? ""
         let summary = DaySummary(stops: stops.count, moments: moments)
         return RoundView(round: round, conciergeName: name, stops: stops, summary: summary)
-    }
-
-    static func addressLine(_ row: any SQLRow) throws -> String? {
-        guard let street = try row.decode(column: "street", as: String?.self) else { return nil }
-        let number = try HouseNumber(
-            number: try row.decode(column: "house_number", as: Int.self),
-            letter: try row.decode(column: "house_letter", as: String?.self),
-            addition: try row.decode(column: "house_number_addition", as: String?.self))
-        let postcode = try Postcode(try row.decode(column: "postcode", as: String.self))
-        return "\(street) \(number), \(postcode) \(try row.decode(column: "place", as: String.self))"
     }
 }
 

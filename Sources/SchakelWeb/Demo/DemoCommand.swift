@@ -123,11 +123,7 @@ struct DemoCommand: AsyncCommand {
         // A round has about twenty doors: a large city gets as many concierges as its deliveries need.
         var extra: [String] = []
         for (index, team) in teams.enumerated() {
-            let perDay =
-                batch.deliveries.filter { $0.teamID == team.id }.reduce(0) { total, delivery in
-                    if case .weekly(let days, _, _) = delivery.recurrence { return total + days.count }
-                    return total
-                } / 7
+            let perDay = batch.deliveries.filter { $0.teamID == team.id }.map(\.timesPerWeek).reduce(0, +) / 7
             let present = created.filter { $0.role == .concierge && $0.teamIDs.contains(team.id) }.count
             for number in stride(from: present + 1, through: (perDay + 19) / 20, by: 1) {
                 let user = try User(

@@ -67,10 +67,7 @@ extension DemoData {
 
     /// How many history days give about `target` contact moments with these deliveries.
     static func historyDays(toReach target: Int, deliveries: [Delivery]) -> Int {
-        let perWeek = deliveries.reduce(0) { total, delivery in
-            if case .weekly(let days, _, _) = delivery.recurrence { return total + days.count }
-            return total
-        }
+        let perWeek = deliveries.map(\.timesPerWeek).reduce(0, +)
         guard perWeek > 0 else { return 0 }
         return Int((Double(target) * 7 / Double(perWeek)).rounded(.up))
     }

@@ -422,9 +422,19 @@ enum ResidentPages {
 /// Dates and times as people in the Netherlands read them.
 enum DateText {
     static func dutch(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .amsterdam
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
         return String(format: "%d-%d-%d %02d:%02d", c.day!, c.month!, c.year!, c.hour!, c.minute!)
     }
+
+    /// The time on a Dutch clock: `11:42`.
+    static func time(_ date: Date) -> String {
+        let c = calendar.dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d", c.hour!, c.minute!)
+    }
+
+    private static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .amsterdam
+        return calendar
+    }()
 }

@@ -133,14 +133,10 @@ enum RoundController {
 
     static func summary(req: Request) async throws -> Response {
         let (team, date, teams) = try await teamAndDate(req, try req.query.decode(DayQuery.self))
-        let day = try await req.store.rounds(req.auditContext).planningDay(team: team.id, date: date)
+        let rounds = req.store.rounds(req.auditContext)
         var rows: [(String, DaySummary)] = []
-        for round in day.rounds {
-            rows.append(
-                (
-                    round.conciergeName,
-                    try await req.store.rounds(req.auditContext).daySummary(of: round.round.conciergeID, on: date)
-                ))
+        for (concierge, name) in try await rounds.conciergesOnDuty(team: team.id, date: date) {
+            rows.append((name, try await rounds.daySummary(of: concierge, on: date)))
         }
         return RoundPages.summary(rows, team: team, teams: teams, date: date, request: req)
     }

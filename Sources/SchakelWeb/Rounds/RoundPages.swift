@@ -99,15 +99,17 @@ enum RoundPages {
         case .movedAway: break
         case .paused(let pause):
             state = "paused"
-            children.append(
-                H.p(
-                    pause.until == pause.from && pause.reason == nil
-                        ? t("round.ended") : t("round.paused", pause.until.dutch), [.cls("notice")]))
+            children.append(H.p(t("round.paused", pause.until.dutch), [.cls("notice")]))
+        case .ended:
+            state = "paused"
+            children.append(H.p(t("round.ended"), [.cls("notice")]))
         case .done(let outcome):
             state = "done"
             children.append(
                 H.p(
-                    t("round.done", t("outcome." + outcome.rawValue), stop.outcome.map { time($0.recordedAt) } ?? ""),
+                    t(
+                        "round.done", t("outcome." + outcome.rawValue),
+                        stop.outcome.map { DateText.time($0.recordedAt) } ?? ""),
                     [.cls("done")]))
         case .open:
             children.append(outcomeForm(view, stop, request: request))
@@ -176,13 +178,6 @@ enum RoundPages {
             (t("outcome.notAtHome"), "\(s.notAtHome)"), (t("outcome.refused"), "\(s.refused)"),
             (t("summary.extraVisits"), "\(s.extraVisits)"), (t("summary.minutes"), "\(s.minutesAtDoors)"),
         ]
-    }
-
-    static func time(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .amsterdam
-        let c = calendar.dateComponents([.hour, .minute], from: date)
-        return String(format: "%02d:%02d", c.hour!, c.minute!)
     }
 
     // MARK: A visit without a delivery
@@ -345,6 +340,7 @@ enum RoundPages {
         case .open: t("state.open")
         case .done(let outcome): t("outcome." + outcome.rawValue)
         case .paused(let pause): t("round.paused", pause.until.dutch)
+        case .ended: t("round.ended")
         case .movedAway: t("round.movedAway")
         }
     }

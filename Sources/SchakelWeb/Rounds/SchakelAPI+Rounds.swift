@@ -68,6 +68,7 @@ extension Wire {
             state = "done"
             outcome = o
         case .paused: state = "paused"
+        case .ended: state = "ended"
         case .movedAway: state = "movedAway"
         }
         return .init(
