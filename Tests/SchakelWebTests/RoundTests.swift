@@ -111,9 +111,11 @@ struct RoundWebTests {
             let timeline = try await worker.get("/residents/\(world.residents["annie"]!.id)/timeline")
             #expect(timeline.body.contains("Aan de deur (ronde)"))
             #expect(timeline.body.contains("Contact · 12 min · Gezellig gepraat"))
-            #expect(timeline.body.contains("Zorg gemeld"))
+            // The concern typed at the door became a signal for the covering team.
+            #expect(timeline.body.contains("Signaal gemeld"))
             let file = try await worker.get("/residents/\(world.residents["annie"]!.id)")
-            #expect(file.body.contains("Koelkast leeg"))
+            let signal = try #require(file.body.firstMatch(of: /href="(\/signals\/[0-9a-f-]+)"/)?.1)
+            #expect(try await worker.get(String(signal)).body.contains("Koelkast leeg"))
 
             let coordinator = server.browser()
             try await coordinator.login("coordinator")

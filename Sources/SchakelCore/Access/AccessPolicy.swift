@@ -9,10 +9,12 @@ public struct Actor: Sendable, Equatable {
     public var teamIDs: Set<Team.ID>
     /// The CBS areas covered by the actor's teams.
     public var coverage: [AreaCode]
+    /// Whether the actor's organisation is bound by the meldcode (and so may handle its signals).
+    public var meldcodeBound: Bool
 
     public init(
         userID: User.ID, username: String, role: Role, organisationID: Organisation.ID?, teamIDs: Set<Team.ID>,
-        coverage: [AreaCode]
+        coverage: [AreaCode], meldcodeBound: Bool = false
     ) {
         self.userID = userID
         self.username = username
@@ -20,6 +22,7 @@ public struct Actor: Sendable, Equatable {
         self.organisationID = organisationID
         self.teamIDs = teamIDs
         self.coverage = coverage
+        self.meldcodeBound = meldcodeBound
     }
 
     /// Whether one of the actor's teams covers the area.
@@ -134,4 +137,68 @@ public enum AccessPolicy {
     public static func canViewOutOfView(of team: Team.ID, by actor: Actor) -> Bool {
         [.coordinator, .socialWorker].contains(actor.role) && actor.teamIDs.contains(team)
     }
+
+    // MARK: Signals
+
+    /// The professionals who triage and follow up signals.
+    static let signalHandlers: Set<Role> = [.socialWorker, .coordinator]
+
+    /// Who may raise a signal: everyone who works in the street or with residents. About a named resident
+    /// only when they may see that resident; about an address (name unknown) always.
+    public static func canRaiseSignal(about resident: ResidentScope?, by actor: Actor) -> Bool {
+        guard [.concierge, .socialWorker, .coordinator, .volunteer, .experienceExpert, .partner].contains(actor.role)
+        else { return false }
+        guard let resident else { return true }
+        return view(of: resident, by: actor) >= .basic
+    }
+
+    /// How much of a signal the actor sees. Meldcode signals only for professionals of organisations bound
+    /// by the meldcode; the reporter of any other signal sees its status; the handlers see all of it.
+    /// `area` is the buurt of the resident or address the signal is about.
+    public static func view(of signal: Signal, resident: ResidentScope?, area: AreaCode?, by actor: Actor)
+        -> SignalView
+    {
+        let handler = signalHandlers.contains(actor.role)
+        let inTeam = signal.teamID.map { actor.teamIDs.contains($0) } ?? false
+        let covers =
+            resident.map { view(of: $0, by: actor) == .full } ?? (handler && area.map { actor.covers($0) } ?? false)
+        if signal.meldcode {
+            return handler && actor.meldcodeBound && (inTeam || covers || signal.assigneeID == actor.userID)
+                ? .full : .none
+        }
+        if signal.assigneeID == actor.userID { return .full }
+        if handler && (inTeam || covers) { return .full }
+        if signal.reporterID == actor.userID { return .status }
+        return .none
+    }
+
+    /// Triage, follow-up, closing and merging: the professionals who fully see the signal.
+    public static func canHandle(_ view: SignalView, by actor: Actor) -> Bool {
+        view == .full && signalHandlers.contains(actor.role)
+    }
+
+    /// Reassigning a signal to another team or person is the coordinator's work.
+    public static func canReassign(_ signal: Signal, view: SignalView, by actor: Actor) -> Bool {
+        view == .full && actor.role == .coordinator
+    }
+
+    /// Routing rules and deadlines are set by coordinators and administrators.
+    public static func canManageSignalSettings(_ actor: Actor) -> Bool {
+        actor.role == .admin || (actor.role == .coordinator && !actor.teamIDs.isEmpty)
+    }
+
+    /// The policy role sees counts of signals, never a signal.
+    public static func canViewSignalCounts(_ actor: Actor) -> Bool {
+        actor.role == .policy || signalHandlers.contains(actor.role)
+    }
+}
+
+/// How much of a signal someone may see.
+public enum SignalView: Int, Sendable, Comparable {
+    case none
+    /// The reporter: that it was received, picked up and closed, with a neutral outcome.
+    case status
+    case full
+
+    public static func < (lhs: SignalView, rhs: SignalView) -> Bool { lhs.rawValue < rhs.rawValue }
 }

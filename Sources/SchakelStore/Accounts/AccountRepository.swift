@@ -127,7 +127,9 @@ public struct AccountRepository: Sendable {
             user,
             Actor(
                 userID: user.id, username: user.username, role: user.role, organisationID: user.organisationID,
-                teamIDs: Set(teams), coverage: coverage)
+                teamIDs: Set(teams), coverage: coverage,
+                meldcodeBound: [.socialWorker, .coordinator].contains(user.role)
+                    ? try await meldcodeBound(user.organisationID) : false)
         )
     }
 
@@ -215,7 +217,15 @@ public struct AccountRepository: Sendable {
             : try await TeamCoverageRecord.query(on: store.database).filter(\.$teamID ~~ user.teamIDs.map(\.uuid)).all()
         return Actor(
             userID: user.id, username: user.username, role: user.role, organisationID: user.organisationID,
-            teamIDs: Set(user.teamIDs), coverage: try coverage.map { try AreaCode($0.code) })
+            teamIDs: Set(user.teamIDs), coverage: try coverage.map { try AreaCode($0.code) },
+            meldcodeBound: try await meldcodeBound(user.organisationID))
+    }
+
+    /// Whether the organisation's professionals are bound by the meldcode.
+    func meldcodeBound(_ organisation: Organisation.ID?) async throws -> Bool {
+        guard let organisation, let record = try await OrganisationRecord.find(organisation.uuid, on: store.database)
+        else { return false }
+        return OrganisationKind(rawValue: record.kind)?.boundByMeldcode ?? false
     }
 }
 

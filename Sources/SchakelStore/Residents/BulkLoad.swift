@@ -95,7 +95,8 @@ extension BulkLoader {
             let misses = ordered.prefix { $0.outcome.isMiss }.count
             let lastContact = ordered.first { $0.outcome.isRealContact }?.recordedAt.millisecondsSince1970
             let lastOutcome = ordered[0].recordedAt.millisecondsSince1970
-            statuses.append((resident.uuid, lastContact, lastOutcome, misses, list.filter { $0.concern != nil }.count))
+            // Signals are not part of a bulk history, so none are open.
+            statuses.append((resident.uuid, lastContact, lastOutcome, misses, 0))
         }
         for chunk in statuses.chunked(1000) {
             var insert = sql.insert(into: "resident_contact_status").columns(

@@ -264,6 +264,10 @@ public struct ResidentRepository: Sendable {
             }
             record.update(from: stored, at: now)
             try await record.save(on: db)
+            // A move to another neighbourhood sends the resident's open signals to the team now responsible.
+            if newScope.buurtCode != scope.buurtCode {
+                try await store.signals(context).rerouteOpenSignals(of: id, buurt: newScope.buurtCode, on: db)
+            }
             if !changed.isEmpty {
                 try await TimelineEventRecord(
                     TimelineEvent(

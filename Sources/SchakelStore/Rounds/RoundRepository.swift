@@ -17,7 +17,7 @@ public struct RoundStopView: Sendable, Equatable {
     /// The resident's own door notes and the delivery's.
     public var doorNotes: [String]
     public var lastContact: Date?
-    /// How many concerns raised at the door are still open: a count, never their content.
+    /// How many signals about the resident are open: a count, never their content (meldcode signals left out).
     public var openConcerns: Int
     /// The logged outcome, when there is one.
     public var outcome: ContactMoment?
@@ -316,6 +316,8 @@ public struct RoundRepository: Sendable {
             throw DomainError.forbidden(reason: "scope")
         }
         let stored = moment
+        let doorstepSignal = try await SignalRepository(store: store, context: context)
+            .doorstepSignal(for: moment, scope: scope)
         do {
             try await store.write { db in
                 // The audit entry first: on PostgreSQL its row lock orders concurrent writers, so the
@@ -333,12 +335,9 @@ public struct RoundRepository: Sendable {
                         kind: stored.stopID == nil ? "contact.visit" : "contact.delivery", actorID: actor.userID,
                         detail: ContactMoment.timelineDetail(stored))
                 ).create(on: db)
-                if let concern = stored.concern {
-                    try await TimelineEventRecord(
-                        TimelineEvent(
-                            id: store.ids(), residentID: stored.residentID, at: stored.recordedAt,
-                            kind: "contact.concern", actorID: actor.userID, detail: concern)
-                    ).create(on: db)
+                // A concern typed at the door becomes a signal for the covering team, in the same transaction.
+                if let signal = doorstepSignal {
+                    try await SignalRepository(store: store, context: context).insert(signal, on: db)
                 }
                 try await refreshStatus(of: stored.residentID, on: db)
             }
@@ -369,47 +368,6 @@ public struct RoundRepository: Sendable {
         let moments = try await ContactMomentRecord.query(on: store.database).filter(\.$recordedBy == concierge.uuid)
             .filter(\.$day == date.description).all().map { $0.domain() }
         return DaySummary(stops: stops, moments: moments)
-    }
-
-    // MARK: Concerns
-
-    /// Concerns raised at the door that are still open (full view).
-    public func openConcerns(of resident: Resident.ID) async throws -> [ContactMoment] {
-        let scope = try await store.residents(context).scope(of: resident)
-        guard AccessPolicy.view(of: scope, by: try actor) == .full else { return [] }
-        let moments = try await ContactMomentRecord.query(on: store.database).filter(\.$residentID == resident.uuid)
-            .filter(\.$concern != nil).filter(\.$concernClosedAt == nil).sort(\.$recordedAtMs, .descending).all()
-            .map { $0.domain() }
-        if !moments.isEmpty {
-            try await store.audit.record(
-                [AuditEvent("concern.list", resident: resident, objects: moments.map { "contact:\($0.id)" })],
-                context: context)
-        }
-        return moments
-    }
-
-    /// Marks a concern as picked up.
-    public func closeConcern(_ id: ContactMoment.ID) async throws {
-        guard let record = try await ContactMomentRecord.find(id.uuid, on: store.database), record.concern != nil
-        else { throw DomainError.notFound(kind: "concern") }
-        let resident = Resident.ID(record.residentID)
-        let scope = try await store.residents(context).scope(of: resident)
-        let actor = try actor
-        guard [.socialWorker, .coordinator].contains(actor.role), AccessPolicy.view(of: scope, by: actor) == .full
-        else { throw DomainError.forbidden(reason: "scope") }
-        guard record.concernClosedAt == nil else { throw DomainError.illegalTransition(from: "closed", to: "closed") }
-        let now = store.clock.now()
-        try await store.write { db in
-            try await store.audit.append(
-                [AuditEvent("concern.close", resident: resident, objects: ["contact:\(id)"])], context: context, on: db)
-            try await ContactMomentRecord.query(on: db).filter(\.$id == id.uuid).set(\.$concernClosedAt, to: now)
-                .update()
-            try await TimelineEventRecord(
-                TimelineEvent(
-                    id: store.ids(), residentID: resident, at: now, kind: "concern.closed", actorID: actor.userID)
-            ).create(on: db)
-            try await refreshStatus(of: resident, on: db)
-        }
     }
 
     // MARK: Out of view
@@ -640,7 +598,7 @@ public struct RoundRepository: Sendable {
         return (existing, false)
     }
 
-    /// Recomputes the resident's last contact, trailing misses and open concerns from their moments.
+    /// Recomputes the resident's last contact and trailing misses from their moments, and the open signals.
     private func refreshStatus(of resident: Resident.ID, on db: any Database) async throws {
         let sql = db as! any SQLDatabase
         let recent = try await sql.select().columns("outcome", "recorded_at_ms").from("contact_moments")
@@ -649,7 +607,7 @@ public struct RoundRepository: Sendable {
         let outcomes = try recent.map { ContactOutcome(rawValue: try $0.decode(column: "outcome", as: String.self)) }
         let misses = outcomes.prefix { $0?.isMiss == true }.count
         let lastOutcome = try recent.first?.decode(column: "recorded_at_ms", as: Int64.self)
-        // Last contact and open concerns are counted by the database in the same statement.
+        // Last contact and open signals are counted by the database in the same statement.
         let resident = resident.uuid
         try await sql.raw(
             """
@@ -657,8 +615,7 @@ public struct RoundRepository: Sendable {
             open_concerns) VALUES (\(bind: resident), \
             (SELECT MAX(recorded_at_ms) FROM contact_moments WHERE resident_id = \(bind: resident) \
             AND outcome = \(bind: ContactOutcome.contact.rawValue)), \(bind: lastOutcome), \(bind: misses), \
-            (SELECT COUNT(*) FROM contact_moments WHERE resident_id = \(bind: resident) AND concern IS NOT NULL \
-            AND concern_closed_at IS NULL)) \
+            (\(SignalRepository.openSignalCount(.init(resident))))) \
             ON CONFLICT (resident_id) DO UPDATE SET last_contact_ms = excluded.last_contact_ms, \
             last_outcome_ms = excluded.last_outcome_ms, trailing_misses = excluded.trailing_misses, \
             open_concerns = excluded.open_concerns

@@ -52,6 +52,29 @@ public func configure(
     app.middleware.use(CSRFMiddleware())
     try routes(app)
     registerCommands(app)
+    if app.environment != .testing && (command == nil || command == "serve") {
+        app.lifecycle.use(SignalEscalationJob())
+    }
+}
+
+/// Marks overdue signals as escalated every ten minutes while serving, so coordinators see them.
+/// Running on several instances at once is harmless: each signal is escalated once.
+struct SignalEscalationJob: LifecycleHandler {
+    func didBoot(_ app: Application) throws {
+        let store = app.schakel.store
+        let logger = app.logger
+        let loop = app.eventLoopGroup.next()
+        loop.scheduleRepeatedAsyncTask(initialDelay: .seconds(5), delay: .minutes(10)) { _ in
+            loop.makeFutureWithTask {
+                do {
+                    let count = try await store.signals(AuditContext(actor: nil, accessPoint: "job")).escalateOverdue()
+                    if count > 0 { logger.info("Te late signalen gemeld bij de coördinator: \(count)") }
+                } catch {
+                    logger.error("Escaleren van te late signalen mislukt: \(String(reflecting: type(of: error)))")
+                }
+            }
+        }
+    }
 }
 
 /// Chooses SQLite or PostgreSQL from the configuration.

@@ -131,7 +131,7 @@ enum DeliveryController {
 
 /// The deliveries section of the resident's file and the delivery form.
 enum DeliveryPages {
-    /// Deliveries, for those who arrange them; open concerns for those who pick them up.
+    /// Deliveries, for those who arrange them.
     static func section(_ deliveries: [Delivery], residentID: Resident.ID, request: Request) -> HTMLNode {
         let t = request.localizer
         var children: [HTMLNode] = [H.el("h2", [.id("leveringen")], [H.text(t("deliveries.title"))])]
@@ -213,34 +213,6 @@ enum DeliveryPages {
                 [.cls("actions")],
                 [H.a(t("deliveries.new"), href: "/residents/\(residentID)/deliveries/new", [.cls("button")])]))
         return H.el("section", [], children)
-    }
-
-    static func concerns(_ moments: [ContactMoment], residentID: Resident.ID, request: Request) -> HTMLNode {
-        let t = request.localizer
-        guard !moments.isEmpty else { return H.group([]) }
-        return H.el(
-            "section", [],
-            [
-                H.el("h2", [.id("zorgen")], [H.text(t("concerns.title"))]),
-                H.el(
-                    "ul", [.cls("cards")],
-                    moments.map { moment in
-                        H.el(
-                            "li", [],
-                            [
-                                H.el("span", [.cls("muted")], [H.text(DateText.dutch(moment.recordedAt))]),
-                                H.text(moment.concern ?? ""),
-                                Forms.post(
-                                    action: "/residents/\(residentID)/concerns/\(moment.id)/close", request: request,
-                                    [.cls("inline")],
-                                    [
-                                        H.el(
-                                            "button", [.type("submit"), .cls("secondary")],
-                                            [H.text(t("concerns.close"))])
-                                    ]),
-                            ])
-                    }),
-            ])
     }
 
     static func schedule(_ delivery: Delivery, t: Localizer) -> String {

@@ -40,6 +40,32 @@ enum HomeController {
                         }))
             }
         }
+        let signals = req.store.signals(req.auditContext)
+        body.append(SignalPages.tasks(try await signals.myTasks(), request: req))
+        if [.socialWorker, .coordinator].contains(actor.role) {
+            var lines: [HTMLNode] = []
+            for team in teams {
+                let open = try await signals.count(SignalFilter(scope: .team(team.id)))
+                let overdue = try await signals.count(SignalFilter(scope: .team(team.id), overdueOnly: true))
+                lines.append(
+                    H.el(
+                        "li", [],
+                        [
+                            H.a(
+                                t("home.signals", team.name, open), href: "/signals?team=\(team.id)"),
+                            overdue > 0
+                                ? H.el("span", [.cls("badge overdue")], [H.text(" " + t("home.overdue", overdue))])
+                                : H.group([]),
+                        ]))
+            }
+            if !lines.isEmpty {
+                body.append(H.h2(t("signal.inbox")))
+                body.append(H.el("ul", [], lines))
+            }
+        }
+        if actor.role != .admin && actor.role != .policy {
+            body.append(H.div([.cls("actions")], [H.a(t("signal.new"), href: "/signals/new", [.cls("button")])]))
+        }
         if AccessPolicy.canListResidents(actor) {
             body.append(ResidentPages.searchForm(label: t("home.findResident"), query: nil, request: req))
         }

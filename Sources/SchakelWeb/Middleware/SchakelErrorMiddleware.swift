@@ -11,6 +11,8 @@ struct ErrorDescription {
     var titleKey: String
     var problems: [FieldProblem] = []
     var headers: HTTPHeaders = [:]
+    /// Values for the title's placeholders, e.g. the two states of a refused transition (localisation keys).
+    var titleArguments: [String] = []
     /// Probable duplicates of a resident being created (API only).
     var duplicates: [Components.Schemas.ResidentSummary]?
 
@@ -23,6 +25,15 @@ struct ErrorDescription {
     }
 
     /// Maps every error to a client-safe description; unknown errors are a 500 without detail.
+    /// The title in the reader's language, with its placeholders filled in.
+    func title(_ t: Localizer) -> String {
+        var text = t(titleKey)
+        for (index, argument) in titleArguments.enumerated() {
+            text = text.replacingOccurrences(of: "{\(index)}", with: t(argument))
+        }
+        return text
+    }
+
     static func of(_ error: any Error) -> ErrorDescription {
         switch error {
         case let error as ValidationError:
@@ -37,8 +48,10 @@ struct ErrorDescription {
             return .init(status: .forbidden)
         case DomainError.conflict(let key):
             return .init(status: .conflict, titleKey: "conflict.\(key)")
-        case DomainError.illegalTransition:
-            return .init(status: .conflict)
+        case DomainError.illegalTransition(let from, let to):
+            var description = ErrorDescription(status: .conflict, titleKey: "conflict.transition")
+            description.titleArguments = ["state." + from, "state." + to]
+            return description
         case let error as CSRFError:
             return .init(status: .forbidden, titleKey: error.key)
         case let error as ThrottledError:
@@ -137,7 +150,7 @@ struct Problem: Content {
 
     static func response(_ description: ErrorDescription, localizer: Localizer) -> Response {
         let problem = Problem(
-            type: "about:blank", title: localizer(description.titleKey), status: Int(description.status.code),
+            type: "about:blank", title: description.title(localizer), status: Int(description.status.code),
             errors: description.problems.isEmpty
                 ? nil
                 : description.problems.map {

@@ -53,8 +53,8 @@ enum ResidentController {
         var extra: [HTMLNode] = []
         if let actor = req.authenticated?.actor, file.view == .full {
             extra.append(
-                DeliveryPages.concerns(
-                    try await req.store.rounds(req.auditContext).openConcerns(of: id), residentID: id, request: req))
+                SignalPages.section(
+                    try await req.store.signals(req.auditContext).signals(of: id), residentID: id, request: req))
             if [.coordinator, .socialWorker].contains(actor.role) {
                 extra.append(
                     DeliveryPages.section(

@@ -75,13 +75,6 @@ enum RoundController {
         return req.redirect(to: "/residents/\(residentID)?vastgelegd=1", redirectType: .normal)
     }
 
-    static func closeConcern(req: Request) async throws -> Response {
-        let id = try req.entityID(ContactMoment.self, "momentID")
-        let residentID = try req.entityID(Resident.self, "residentID")
-        try await req.store.rounds(req.auditContext).closeConcern(id)
-        return req.redirect(to: "/residents/\(residentID)#zorgen", redirectType: .normal)
-    }
-
     // MARK: Planning
 
     struct DayQuery: Content {

@@ -43,6 +43,7 @@ enum Layout {
             links.append(navLink(t("nav.home"), "/"))
             if [.concierge, .coordinator].contains(actor.role) { links.append(navLink(t("nav.rounds"), "/rounds")) }
             if AccessPolicy.canListResidents(actor) { links.append(navLink(t("nav.residents"), "/residents")) }
+            if actor.role != .admin { links.append(navLink(t("nav.signals"), "/signals")) }
             if [.coordinator, .socialWorker].contains(actor.role), !actor.teamIDs.isEmpty {
                 links.append(navLink(t("nav.outOfView"), "/out-of-view"))
             }
@@ -253,7 +254,7 @@ enum Forms {
 enum ErrorPage {
     static func response(_ description: ErrorDescription, request: Request) -> Response {
         let t = request.localizer
-        var body: [HTMLNode] = [H.p(t(description.titleKey))]
+        var body: [HTMLNode] = [H.p(description.title(t))]
         if !description.problems.isEmpty {
             body.append(
                 H.el(

@@ -1,0 +1,372 @@
+import Foundation
+import SchakelCore
+import SchakelStore
+import Vapor
+
+/// Signals of concern: raising from the street, the inbox, triage and follow-up, the meldcode steps,
+/// "check again" tasks and the reporter's view.
+enum SignalController {
+    struct SignalForm: Content {
+        var residentID: String?
+        var postcode: String?
+        var houseNumber: String?
+        var domains: [String]?
+        var quick: [String]?
+        var urgency: String?
+        var observation: String?
+        var meldcode: String?
+        var contactMomentID: String?
+
+        /// The observation with the chosen common signals in front, so one tap is enough.
+        var fullObservation: String {
+            ((quick ?? []).map { $0 + "." } + [observation ?? ""]).filter { !$0.isEmpty }.joined(separator: " ")
+        }
+
+        /// Domains chosen directly plus those of the chosen common signals.
+        var allDomains: [String] {
+            var result = domains ?? []
+            for text in quick ?? [] {
+                if let domain = SignalPages.quickSignals.first(where: { $0.texts.contains(text) })?.domain {
+                    result.append(domain.rawValue)
+                }
+            }
+            return result
+        }
+    }
+
+    static func new(req: Request) async throws -> Response {
+        let actor = try req.requireAuthenticated().actor
+        guard AccessPolicy.canRaiseSignal(about: nil, by: actor) else { throw DomainError.forbidden(reason: "role") }
+        let form = SignalForm(
+            residentID: req.query[String.self, at: "resident"], domains: [], urgency: "normal",
+            contactMomentID: req.query[String.self, at: "contact"])
+        return try await SignalPages.form(form, subject: subject(of: form, req: req), problems: [], request: req)
+    }
+
+    static func create(req: Request) async throws -> Response {
+        _ = try req.requireAuthenticated()
+        let form = try req.content.decode(SignalForm.self)
+        do {
+            var addressID: String?
+            if form.residentID?.nonEmpty == nil, form.postcode?.nonEmpty != nil || form.houseNumber?.nonEmpty != nil {
+                addressID = try await address(postcode: form.postcode ?? "", number: form.houseNumber ?? "", req: req)
+                    .description
+            }
+            let signal = try await req.store.signals(req.auditContext).raise(
+                SignalInput(
+                    residentID: form.residentID, addressID: addressID, domains: form.allDomains,
+                    urgency: form.urgency ?? "", observation: form.fullObservation, meldcode: form.meldcode == "on",
+                    contactMomentID: form.contactMomentID))
+            return req.redirect(to: "/signals/sent?urgency=\(signal.urgency.rawValue)", redirectType: .normal)
+        } catch let error as ValidationError {
+            let page = try await SignalPages.form(
+                form, subject: subject(of: form, req: req), problems: error.problems, request: req)
+            page.status = .unprocessableEntity
+            return page
+        }
+    }
+
+    /// The confirmation after raising; for an acute signal what to do now comes first.
+    static func sent(req: Request) async throws -> Response {
+        _ = try req.requireAuthenticated()
+        let acute = req.query[String.self, at: "urgency"] == SignalUrgency.acute.rawValue
+        return SignalPages.sent(acute: acute, request: req)
+    }
+
+    /// The inbox for professionals; the reporter's own signals for everyone else; counts for the policy role.
+    static func index(req: Request) async throws -> Response {
+        let actor = try req.requireAuthenticated().actor
+        let repository = req.store.signals(req.auditContext)
+        if actor.role == .policy {
+            return SignalPages.statistics(try await repository.statistics(), request: req)
+        }
+        guard [.socialWorker, .coordinator].contains(actor.role) else {
+            return req.redirect(to: "/signals/reported")
+        }
+        let teams = try await req.store.accounts.teams().filter { actor.teamIDs.contains($0.id) }
+        let filterForm = try req.query.decode(InboxQuery.self)
+        let scope: SignalFilter.Scope
+        if filterForm.team == "mine" || teams.isEmpty {
+            scope = .mine
+        } else if let text = filterForm.team, let id = Team.ID(text), actor.teamIDs.contains(id) {
+            scope = .team(id)
+        } else {
+            scope = .team(teams[0].id)
+        }
+        let filter = SignalFilter(
+            scope: scope, state: filterForm.state.flatMap(SignalState.init(rawValue:)),
+            urgency: filterForm.urgency.flatMap(SignalUrgency.init(rawValue:)),
+            domain: filterForm.domain.flatMap(LifeDomain.init(rawValue:)), overdueOnly: filterForm.overdue == "1")
+        let page = try await repository.inbox(filter, page: try Paging(page: filterForm.page))
+        let counts = try await repository.counts(scope)
+        return SignalPages.inbox(
+            page, counts: counts, filter: filter, query: filterForm, teams: teams, users: try await names(req),
+            request: req)
+    }
+
+    struct InboxQuery: Content {
+        var team: String?
+        var state: String?
+        var urgency: String?
+        var domain: String?
+        var overdue: String?
+        var page: Int?
+    }
+
+    static func reported(req: Request) async throws -> Response {
+        _ = try req.requireAuthenticated()
+        let page = try Paging(page: req.query[Int.self, at: "page"])
+        return SignalPages.reported(try await req.store.signals(req.auditContext).reported(page: page), request: req)
+    }
+
+    static func show(req: Request) async throws -> Response {
+        _ = try req.requireAuthenticated()
+        let id = try req.entityID(Signal.self, "signalID")
+        return try await page(of: id, problems: [], req: req)
+    }
+
+    static func page(of id: Signal.ID, problems: [FieldProblem], req: Request, status: HTTPResponseStatus = .ok)
+        async throws -> Response
+    {
+        let repository = req.store.signals(req.auditContext)
+        let detail = try await repository.detail(id)
+        var siblings: [SignalSummary] = []
+        if detail.canHandle, let resident = detail.signal.residentID, detail.signal.state.isOpen {
+            siblings = try await repository.signals(of: resident).filter { $0.id != id && $0.state.isOpen }
+        }
+        let teams = try await req.store.accounts.teams()
+        let team = detail.signal.teamID
+        let members = try await req.store.accounts.users().filter { user in
+            user.active && team.map { user.teamIDs.contains($0) } == true
+        }
+        let response = SignalPages.detail(
+            detail, siblings: siblings, teams: teams, members: members, users: try await names(req), problems: problems,
+            request: req)
+        response.status = status
+        return response
+    }
+
+    struct TransitionForm: Content {
+        var event: String
+        var outcome: String?
+        var reason: String?
+        var domains: [String]?
+    }
+
+    static func transition(req: Request) async throws -> Response {
+        let id = try req.entityID(Signal.self, "signalID")
+        let form = try req.content.decode(TransitionForm.self)
+        return try await handling(id, req: req) {
+            let domains = (form.domains ?? []).compactMap(LifeDomain.init(rawValue:))
+            _ = try await req.store.signals(req.auditContext).apply(
+                try SignalEvent(name: form.event, outcome: form.outcome), to: id, reason: form.reason,
+                domains: domains)
+        }
+    }
+
+    struct AssignForm: Content {
+        var teamID: String?
+        var assigneeID: String?
+        var reason: String?
+    }
+
+    static func assign(req: Request) async throws -> Response {
+        let id = try req.entityID(Signal.self, "signalID")
+        let form = try req.content.decode(AssignForm.self)
+        return try await handling(id, req: req) {
+            _ = try await req.store.signals(req.auditContext).assign(
+                id, team: form.teamID?.nonEmpty.flatMap(Team.ID.init),
+                assignee: form.assigneeID?.nonEmpty.flatMap(User.ID.init),
+                reason: form.reason)
+        }
+    }
+
+    struct MergeForm: Content {
+        var targetID: String
+        var reason: String?
+    }
+
+    static func merge(req: Request) async throws -> Response {
+        let id = try req.entityID(Signal.self, "signalID")
+        let form = try req.content.decode(MergeForm.self)
+        guard let target = Signal.ID(form.targetID) else {
+            throw ValidationError(field: "targetID", key: "invalid")
+        }
+        return try await handling(id, req: req, then: "/signals/\(target)") {
+            _ = try await req.store.signals(req.auditContext).merge(id, into: target, reason: form.reason)
+        }
+    }
+
+    struct TaskForm: Content {
+        var assigneeID: String
+        var date: String
+        var instruction: String
+    }
+
+    static func addTask(req: Request) async throws -> Response {
+        let id = try req.entityID(Signal.self, "signalID")
+        let form = try req.content.decode(TaskForm.self)
+        return try await handling(id, req: req) {
+            guard let assignee = User.ID(form.assigneeID) else {
+                throw ValidationError(field: "assigneeID", key: "required")
+            }
+            _ = try await req.store.signals(req.auditContext).addTask(
+                to: id, assignee: assignee, date: form.date, instruction: form.instruction)
+        }
+    }
+
+    struct MeldcodeForm: Content {
+        var step: Int
+        var reasoning: String
+        var consultedWith: String?
+        var conversationSkipped: String?
+        var answer1: String?
+        var answer2: String?
+        var answer3: String?
+        var answer4: String?
+        var answer5: String?
+        var followUp: String?
+
+        /// The afwegingskader's answers in order, up to the first unanswered question.
+        var answers: [Bool] {
+            var result: [Bool] = []
+            for answer in [answer1, answer2, answer3, answer4, answer5] {
+                guard let answer, answer == "yes" || answer == "no" else { break }
+                result.append(answer == "yes")
+            }
+            return result
+        }
+    }
+
+    static func meldcode(req: Request) async throws -> Response {
+        let id = try req.entityID(Signal.self, "signalID")
+        let form = try req.content.decode(MeldcodeForm.self)
+        return try await handling(id, req: req, anchor: "meldcode") {
+            _ = try await req.store.signals(req.auditContext).recordMeldcodeStep(
+                id,
+                MeldcodeStepInput(
+                    step: form.step, reasoning: form.reasoning, consultedWith: form.consultedWith,
+                    conversationSkipped: form.conversationSkipped == "on", answers: form.answers,
+                    followUp: form.followUp))
+        }
+    }
+
+    struct DoneForm: Content {
+        var note: String?
+    }
+
+    static func completeTask(req: Request) async throws -> Response {
+        let id = try req.entityID(SignalTask.self, "taskID")
+        let form = try req.content.decode(DoneForm.self)
+        try await req.store.signals(req.auditContext).completeTask(id, note: form.note)
+        return req.redirect(to: "/#nakijken", redirectType: .normal)
+    }
+
+    // MARK: Settings
+
+    static func settings(req: Request) async throws -> Response {
+        let actor = try req.requireAuthenticated().actor
+        guard AccessPolicy.canManageSignalSettings(actor) else { throw DomainError.forbidden(reason: "role") }
+        return try await settingsPage(problems: [], req: req)
+    }
+
+    static func settingsPage(problems: [FieldProblem], req: Request) async throws -> Response {
+        let repository = req.store.signals(req.auditContext)
+        let response = SignalPages.settings(
+            deadlines: try await repository.deadlines(), rules: try await repository.rules(),
+            teams: try await req.store.accounts.teams(), users: try await req.store.accounts.users(),
+            problems: problems, request: req)
+        if !problems.isEmpty { response.status = .unprocessableEntity }
+        return response
+    }
+
+    struct DeadlineForm: Content {
+        var acuteDays: Int
+        var highDays: Int
+        var normalDays: Int
+    }
+
+    static func saveDeadlines(req: Request) async throws -> Response {
+        _ = try req.requireAuthenticated()
+        let form = try req.content.decode(DeadlineForm.self)
+        do {
+            try await req.store.signals(req.auditContext).setDeadlines(
+                try SignalDeadlines(acute: form.acuteDays, high: form.highDays, normal: form.normalDays))
+        } catch let error as ValidationError {
+            return try await settingsPage(problems: error.problems, req: req)
+        }
+        return req.redirect(to: "/signals/settings", redirectType: .normal)
+    }
+
+    struct RuleForm: Content {
+        var domain: String?
+        var minimumUrgency: String?
+        var area: String?
+        var teamID: String
+        var assigneeID: String?
+    }
+
+    static func addRule(req: Request) async throws -> Response {
+        _ = try req.requireAuthenticated()
+        let form = try req.content.decode(RuleForm.self)
+        do {
+            _ = try await req.store.signals(req.auditContext).addRule(
+                domain: form.domain, minimumUrgency: form.minimumUrgency, area: form.area, team: form.teamID,
+                assignee: form.assigneeID)
+        } catch let error as ValidationError {
+            return try await settingsPage(problems: error.problems, req: req)
+        }
+        return req.redirect(to: "/signals/settings#regels", redirectType: .normal)
+    }
+
+    static func removeRule(req: Request) async throws -> Response {
+        _ = try req.requireAuthenticated()
+        try await req.store.signals(req.auditContext).removeRule(try req.entityID(RoutingRule.self, "ruleID"))
+        return req.redirect(to: "/signals/settings#regels", redirectType: .normal)
+    }
+
+    // MARK: Helpers
+
+    /// Runs a change; bad input shows the signal page again with the problems, anything else is the error page.
+    private static func handling(
+        _ id: Signal.ID, req: Request, then target: String? = nil, anchor: String = "acties",
+        _ change: () async throws -> Void
+    ) async throws -> Response {
+        do {
+            try await change()
+        } catch let error as ValidationError {
+            return try await page(of: id, problems: error.problems, req: req, status: .unprocessableEntity)
+        }
+        return req.redirect(to: (target ?? "/signals/\(id)") + "#\(anchor)", redirectType: .normal)
+    }
+
+    /// Who the signal is about, as the form shows it: the resident's name when known and visible.
+    private static func subject(of form: SignalForm, req: Request) async throws -> String? {
+        guard let text = form.residentID?.nonEmpty, let id = Resident.ID(text) else { return nil }
+        guard let file = try? await req.store.residents(req.auditContext).file(id) else { return nil }
+        return [file.resident.fullName, file.address?.singleLine].compactMap { $0 }.joined(separator: ", ")
+    }
+
+    private static func address(postcode: String, number: String, req: Request) async throws -> Address.ID {
+        var validator = Validator()
+        let code = validator.check("postcode") { try Postcode(postcode) }
+        let digits = number.trimmingCharacters(in: .whitespaces).prefix { $0.isNumber }
+        let rest = number.trimmingCharacters(in: .whitespaces).dropFirst(digits.count)
+            .trimmingCharacters(in: CharacterSet(charactersIn: " -"))
+        let house = validator.check("houseNumber") { () throws -> HouseNumber in
+            guard let value = Int(digits) else { throw ValidationError(field: "houseNumber", key: "required") }
+            if rest.count == 1, rest.first!.isLetter { return try HouseNumber(number: value, letter: rest) }
+            return try HouseNumber(number: value, addition: rest.isEmpty ? nil : rest)
+        }
+        try validator.finish()
+        guard let address = try await req.store.addresses.find(postcode: code!, houseNumber: house!) else {
+            throw ValidationError(field: "postcode", key: "signal.addressUnknown")
+        }
+        return address.id
+    }
+
+    /// Display names of users by id, for history and assignment.
+    static func names(_ req: Request) async throws -> [User.ID: String] {
+        Dictionary(uniqueKeysWithValues: try await req.store.accounts.users().map { ($0.id, $0.displayName) })
+    }
+}

@@ -1,0 +1,717 @@
+import Foundation
+import SchakelCore
+import SchakelStore
+import Vapor
+
+/// The pages of signals of concern.
+enum SignalPages {
+    /// Common signals per domain, so raising one on a phone takes a tap or two. The text becomes the
+    /// start of the observation, so it stays in Dutch, the language of the file.
+    static let quickSignals: [(domain: LifeDomain, texts: [String])] = [
+        (.finances, ["Post stapelt zich op", "Schulden of aanmaningen", "Geen geld voor eten"]),
+        (.housing, ["Huis is erg vervuild", "Dreigt huis uit te moeten"]),
+        (.mentalHealth, ["Lijkt vergeetachtig of verward", "Lijkt somber"]),
+        (.physicalHealth, ["Lijkt ziek of valt af", "Is gevallen"]),
+        (.socialNetwork, ["Ziet niemand, lijkt eenzaam"]),
+        (.instrumentalADL, ["Geen eten in huis", "Redt het huishouden niet"]),
+        (.domesticRelations, ["Spanning of ruzie thuis"]),
+        (.substanceUse, ["Drinkt veel"]),
+    ]
+
+    static func acuteBox(_ t: Localizer) -> HTMLNode {
+        H.div(
+            [.cls("acute"), Attr(name: "role", value: "note")],
+            [
+                H.el("strong", [], [H.text(t("signal.acute.title"))]),
+                H.el(
+                    "ul", [],
+                    [
+                        H.el("li", [], [H.text(t("signal.acute.112") + " "), H.a("112", href: "tel:112")]),
+                        H.el(
+                            "li", [],
+                            [H.text(t("signal.acute.veiligThuis") + " "), H.a("0800-2000", href: "tel:08002000")]),
+                    ]),
+            ])
+    }
+
+    static func form(_ form: SignalController.SignalForm, subject: String?, problems: [FieldProblem], request: Request)
+        async throws -> Response
+    {
+        let t = request.localizer
+        var children: [HTMLNode] = [acuteBox(t), Forms.errorSummary(problems, t: t)]
+        var fields: [HTMLNode] = []
+        if let subject, let resident = form.residentID {
+            fields.append(H.p(t("signal.about", subject), [.cls("subject")]))
+            fields.append(H.void("input", [.type("hidden"), .name("residentID"), .value(resident)]))
+        } else {
+            fields.append(H.p(t("signal.addressOnly"), [.cls("muted")]))
+            fields.append(
+                Forms.field(
+                    "postcode", label: t("field.postcode"), value: form.postcode, required: true, problems: problems,
+                    t: t, autocomplete: "off"))
+            fields.append(
+                Forms.field(
+                    "houseNumber", label: t("field.houseNumber"), value: form.houseNumber, required: true,
+                    problems: problems, t: t, autocomplete: "off"))
+        }
+        if let moment = form.contactMomentID?.nonEmpty {
+            fields.append(H.void("input", [.type("hidden"), .name("contactMomentID"), .value(moment)]))
+        }
+        fields.append(
+            H.el(
+                "fieldset", [.cls("choices")],
+                [H.el("legend", [], [H.text(t("field.urgency"))])]
+                    + SignalUrgency.allCases.map { urgency in
+                        H.el(
+                            "label", [.cls("choice urgency-\(urgency.rawValue)")],
+                            [
+                                H.void(
+                                    "input",
+                                    [
+                                        .type("radio"), .name("urgency"), .value(urgency.rawValue),
+                                        Attr.flag("checked", (form.urgency ?? "normal") == urgency.rawValue),
+                                    ]),
+                                H.text(" " + t("urgency.\(urgency.rawValue)")),
+                            ])
+                    }))
+        let chosenQuick = Set(form.quick ?? [])
+        fields.append(
+            H.el(
+                "fieldset", [.cls("quick")],
+                [H.el("legend", [], [H.text(t("signal.quick"))])]
+                    + quickSignals.flatMap { domain, texts in
+                        texts.map { text in
+                            H.el(
+                                "label", [.cls("check")],
+                                [
+                                    H.void(
+                                        "input",
+                                        [
+                                            .type("checkbox"), .name("quick[]"), .value(text),
+                                            Attr.flag("checked", chosenQuick.contains(text)),
+                                        ]),
+                                    H.text(" " + text),
+                                    H.el("small", [.cls("muted")], [H.text(" · " + t("domain.\(domain.rawValue)"))]),
+                                ])
+                        }
+                    }))
+        fields.append(
+            Forms.textarea(
+                "observation", label: t("field.observation"), value: form.observation, problems: problems, t: t))
+        let domainProblems = problems.filter { $0.field == "domains" }
+        fields.append(
+            H.el(
+                "details", [Attr.flag("open", !domainProblems.isEmpty || !(form.domains ?? []).isEmpty)],
+                [
+                    H.el("summary", [], [H.text(t("signal.moreDomains"))]),
+                    Forms.checkboxes(
+                        "domains", legend: t("field.domains"),
+                        options: LifeDomain.allCases.map { ($0.rawValue, t("domain.\($0.rawValue)")) },
+                        checked: Set(form.domains ?? [])),
+                ]
+                    + domainProblems.map { H.p(t.problem($0), [.cls("field-error")]) }))
+        fields.append(
+            H.el(
+                "label", [.cls("check")],
+                [
+                    H.void(
+                        "input", [.type("checkbox"), .name("meldcode"), Attr.flag("checked", form.meldcode == "on")]),
+                    H.text(" " + t("signal.meldcodeCheck")),
+                ]))
+        fields.append(Forms.submit(t("signal.submit")))
+        children.append(Forms.post(action: "/signals", request: request, [.cls("stack")], fields))
+        return Layout.response(PageContent(title: t("signal.new"), body: children), request: request)
+    }
+
+    static func sent(acute: Bool, request: Request) -> Response {
+        let t = request.localizer
+        var body: [HTMLNode] = acute ? [acuteBox(t)] : []
+        body.append(H.p(t("signal.sentText")))
+        body.append(
+            H.div(
+                [.cls("actions")],
+                [
+                    H.a(t("signal.mine"), href: "/signals/reported", [.cls("button")]),
+                    H.a(t("nav.home"), href: "/", [.cls("button secondary")]),
+                ]))
+        return Layout.response(PageContent(title: t("signal.sent"), body: body), request: request)
+    }
+
+    static func badge(_ summary: SignalSummary, t: Localizer) -> [HTMLNode] {
+        var nodes: [HTMLNode] = [
+            H.el(
+                "span", [.cls("badge urgency-\(summary.urgency.rawValue)")],
+                [H.text(t("urgency.\(summary.urgency.rawValue)"))]),
+            H.el("span", [.cls("badge")], [H.text(t("state.\(summary.state.rawValue)"))]),
+        ]
+        if summary.meldcode { nodes.append(H.el("span", [.cls("badge meldcode")], [H.text(t("signal.meldcode"))])) }
+        if summary.overdue { nodes.append(H.el("span", [.cls("badge overdue")], [H.text(t("signal.overdue"))])) }
+        return nodes
+    }
+
+    static func subjectLine(name: String?, address: String?, t: Localizer) -> String {
+        [name ?? t("signal.nameUnknown"), address].compactMap { $0 }.joined(separator: ", ")
+    }
+
+    static func inbox(
+        _ page: Paged<SignalSummary>, counts: [SignalState: Int], filter: SignalFilter,
+        query: SignalController.InboxQuery, teams: [Team], users: [User.ID: String], request: Request
+    ) -> Response {
+        let t = request.localizer
+        var teamValue = "mine"
+        if case .team(let id) = filter.scope { teamValue = id.description }
+        var body: [HTMLNode] = []
+        body.append(
+            H.el(
+                "form", [Attr(name: "method", value: "get"), Attr(name: "action", value: "/signals"), .cls("filters")],
+                [
+                    Forms.select(
+                        "team", label: t("signal.list"),
+                        options: teams.map { ($0.id.description, $0.name) } + [("mine", t("signal.assignedToMe"))],
+                        selected: teamValue, t: t),
+                    Forms.select(
+                        "state", label: t("field.state"),
+                        options: [("", t("signal.allOpen"))]
+                            + SignalState.allCases.map {
+                                ($0.rawValue, t("state.\($0.rawValue)") + ($0.isOpen ? " (\(counts[$0] ?? 0))" : ""))
+                            },
+                        selected: query.state ?? "", t: t),
+                    Forms.select(
+                        "urgency", label: t("field.urgency"),
+                        options: [("", t("common.all"))]
+                            + SignalUrgency.allCases.map { ($0.rawValue, t("urgency.\($0.rawValue)")) },
+                        selected: query.urgency ?? "", t: t),
+                    Forms.select(
+                        "domain", label: t("field.domain"),
+                        options: [("", t("common.all"))]
+                            + LifeDomain.allCases.map { ($0.rawValue, t("domain.\($0.rawValue)")) },
+                        selected: query.domain ?? "", t: t),
+                    H.el(
+                        "label", [.cls("check")],
+                        [
+                            H.void(
+                                "input",
+                                [
+                                    .type("checkbox"), .name("overdue"), .value("1"),
+                                    Attr.flag("checked", filter.overdueOnly),
+                                ]),
+                            H.text(" " + t("signal.overdueOnly")),
+                        ]),
+                    Forms.submit(t("common.filter")),
+                ]))
+        if page.items.isEmpty {
+            body.append(H.p(t("signal.inboxEmpty"), [.cls("empty")]))
+        } else {
+            body.append(
+                H.el(
+                    "ul", [.cls("cards signals")],
+                    page.items.map { item in
+                        H.el(
+                            "li", [],
+                            [
+                                H.div([.cls("badges")], badge(item, t: t)),
+                                H.a(
+                                    subjectLine(name: item.residentName, address: item.addressLine, t: t),
+                                    href: "/signals/\(item.id)"),
+                                H.p(
+                                    item.domains.isEmpty
+                                        ? t("signal.noDomain")
+                                        : item.domains.map { t("domain.\($0.rawValue)") }.joined(separator: ", "),
+                                    [.cls("muted")]),
+                                H.p(
+                                    t("signal.raisedDue", DateText.dutch(item.raisedAt), item.dueDate.dutch)
+                                        + (item.assigneeID.flatMap { users[$0] }.map {
+                                            " · " + t("signal.assignee", $0)
+                                        } ?? ""),
+                                    [.cls("muted")]),
+                            ])
+                    }))
+        }
+        let path =
+            "/signals?team=\(teamValue)&state=\(query.state ?? "")&urgency=\(query.urgency ?? "")&domain=\(query.domain ?? "")"
+            + (filter.overdueOnly ? "&overdue=1" : "")
+        body.append(Forms.pager(page, path: path, t: t))
+        body.append(
+            H.div(
+                [.cls("actions")],
+                [
+                    H.a(t("signal.new"), href: "/signals/new", [.cls("button")]),
+                    H.a(t("signal.mine"), href: "/signals/reported", [.cls("button secondary")]),
+                ]))
+        return Layout.response(PageContent(title: t("signal.inbox"), body: body), request: request)
+    }
+
+    static func reported(_ page: Paged<ReportedSignal>, request: Request) -> Response {
+        let t = request.localizer
+        var body: [HTMLNode] = [H.p(t("signal.reportedIntro"), [.cls("muted")])]
+        if page.items.isEmpty {
+            body.append(H.p(t("signal.reportedEmpty"), [.cls("empty")]))
+        } else {
+            body.append(
+                H.el(
+                    "ul", [.cls("cards")],
+                    page.items.map { item in
+                        H.el(
+                            "li", [.cls("reported")],
+                            [
+                                H.el(
+                                    "strong", [],
+                                    [H.text(subjectLine(name: item.residentName, address: item.addressLine, t: t))]),
+                                H.p(DateText.dutch(item.raisedAt), [.cls("muted")]),
+                                H.p(
+                                    t("reporterStatus.\(item.status.rawValue)")
+                                        + (item.outcome.map { " · " + t("neutral.\($0.rawValue)") } ?? ""),
+                                    [.cls("status")]),
+                            ])
+                    }))
+        }
+        body.append(Forms.pager(page, path: "/signals/reported", t: t))
+        body.append(H.div([.cls("actions")], [H.a(t("signal.new"), href: "/signals/new", [.cls("button")])]))
+        return Layout.response(PageContent(title: t("signal.mine"), body: body), request: request)
+    }
+
+    static func statistics(_ stats: (byState: [SignalState: Int], byDomain: [LifeDomain: Int]), request: Request)
+        -> Response
+    {
+        let t = request.localizer
+        let body: [HTMLNode] = [
+            H.p(t("signal.statsIntro"), [.cls("muted")]),
+            H.h2(t("field.state")),
+            Forms.table(
+                headers: [t("field.state"), t("signal.count")],
+                rows: SignalState.allCases.map {
+                    [H.text(t("state.\($0.rawValue)")), H.text("\(stats.byState[$0] ?? 0)")]
+                }),
+            H.h2(t("field.domains")),
+            Forms.table(
+                headers: [t("field.domain"), t("signal.count")],
+                rows: LifeDomain.allCases.map {
+                    [H.text(t("domain.\($0.rawValue)")), H.text("\(stats.byDomain[$0] ?? 0)")]
+                }),
+        ]
+        return Layout.response(PageContent(title: t("signal.statistics"), body: body), request: request)
+    }
+
+    // MARK: One signal
+
+    static func detail(
+        _ detail: SignalDetail, siblings: [SignalSummary], teams: [Team], members: [User], users: [User.ID: String],
+        problems: [FieldProblem], request: Request
+    ) -> Response {
+        let t = request.localizer
+        let signal = detail.signal
+        let subject = subjectLine(name: detail.residentName, address: detail.addressLine, t: t)
+        guard detail.view == .full else {
+            let body: [HTMLNode] = [
+                H.p(subject, [.cls("subject")]),
+                H.p(t("signal.raisedOn", DateText.dutch(signal.raisedAt)), [.cls("muted")]),
+                H.p(
+                    t("reporterStatus.\(ReporterStatus(signal.state).rawValue)")
+                        + (signal.outcome.map { " · " + t("neutral.\($0.neutral.rawValue)") } ?? ""),
+                    [.cls("status")]),
+            ]
+            return Layout.response(PageContent(title: t("signal.title"), body: body), request: request)
+        }
+        let summary = SignalSummary(
+            signal, today: request.today, residentName: detail.residentName, addressLine: detail.addressLine)
+        var body: [HTMLNode] = [Forms.errorSummary(problems, t: t), H.div([.cls("badges")], badge(summary, t: t))]
+        var facts: [(String, String)] = [
+            (t("signal.subject"), subject),
+            (
+                t("field.domains"),
+                signal.domains.isEmpty
+                    ? t("signal.noDomain") : signal.domains.map { t("domain.\($0.rawValue)") }.joined(separator: ", ")
+            ),
+            (t("signal.raisedBy"), (users[signal.reporterID] ?? "—") + ", " + DateText.dutch(signal.raisedAt)),
+            (t("signal.due"), signal.dueDate.dutch + (signal.escalatedAt != nil ? " · " + t("signal.escalated") : "")),
+            (t("signal.team"), signal.teamID.flatMap { id in teams.first { $0.id == id }?.name } ?? "—"),
+            (t("signal.assigneeLabel"), signal.assigneeID.flatMap { users[$0] } ?? "—"),
+        ]
+        if let outcome = signal.outcome { facts.append((t("field.outcome"), t("outcome.\(outcome.rawValue)"))) }
+        if let residentID = signal.residentID {
+            body.append(H.el("p", [], [H.a(t("signal.toResident"), href: "/residents/\(residentID)")]))
+        }
+        body.append(
+            H.el(
+                "dl", [.cls("facts")],
+                facts.flatMap { [H.el("dt", [], [H.text($0.0)]), H.el("dd", [], [H.text($0.1)])] }))
+        body.append(H.h2(t("field.observation")))
+        body.append(H.p(signal.observation, [.cls("observation")]))
+        if signal.meldcode { body.append(meldcode(detail, users: users, problems: problems, request: request)) }
+        if detail.canHandle && signal.state.isOpen {
+            body.append(
+                actions(
+                    detail, siblings: siblings, teams: teams, members: members, problems: problems, request: request))
+        }
+        if !detail.tasks.isEmpty {
+            body.append(H.h2(t("signal.tasks")))
+            body.append(
+                H.el(
+                    "ul", [],
+                    detail.tasks.map { task in
+                        H.el(
+                            "li", [],
+                            [
+                                H.text(
+                                    "\(task.date.dutch) · \(users[task.assigneeID] ?? "—") · \(task.instruction)"
+                                        + (task.doneAt.map { " · " + t("signal.taskDone", DateText.dutch($0)) } ?? "")
+                                        + (task.doneNote.map { ": " + $0 } ?? ""))
+                            ])
+                    }))
+        }
+        body.append(H.el("h2", [.id("geschiedenis")], [H.text(t("signal.history"))]))
+        body.append(
+            H.el(
+                "ol", [.cls("history")],
+                detail.history.map { entry in
+                    var text =
+                        DateText.dutch(entry.at) + " · " + (entry.actorID.flatMap { users[$0] } ?? t("signal.system"))
+                        + " · " + t("history.\(entry.kind)")
+                    if let from = entry.fromState, let to = entry.toState, from != to {
+                        text += " (\(t("state.\(from.rawValue)")) → \(t("state.\(to.rawValue)")))"
+                    }
+                    if let reason = entry.reason,
+                        !["reroute", "meldcode", "merged_from", "escalate"].contains(entry.kind)
+                    {
+                        text += ": " + reason
+                    }
+                    return H.el("li", [], [H.text(text)])
+                }))
+        return Layout.response(PageContent(title: t("signal.title"), body: body), request: request)
+    }
+
+    private static func actions(
+        _ detail: SignalDetail, siblings: [SignalSummary], teams: [Team], members: [User], problems: [FieldProblem],
+        request: Request
+    ) -> HTMLNode {
+        let t = request.localizer
+        let signal = detail.signal
+        let events: [String] =
+            switch signal.state {
+            case .new: ["triage"]
+            case .triaged: ["start_follow_up", "wait_for_reporter", "wait_for_resident", "close"]
+            case .inFollowUp: ["wait_for_reporter", "wait_for_resident", "close"]
+            case .waitingForReporter, .waitingForResident: ["resume", "close"]
+            case .closed: []
+            }
+        var transition: [HTMLNode] = [
+            Forms.select(
+                "event", label: t("signal.next"), options: events.map { ($0, t("event.\($0)")) },
+                selected: events.first, t: t)
+        ]
+        if signal.state == .new || signal.domains.isEmpty {
+            transition.append(
+                Forms.checkboxes(
+                    "domains", legend: t("field.domains"),
+                    options: LifeDomain.allCases.map { ($0.rawValue, t("domain.\($0.rawValue)")) },
+                    checked: Set(signal.domains.map(\.rawValue))))
+        }
+        if events.contains("close") && !signal.meldcode {
+            transition.append(
+                Forms.select(
+                    "outcome", label: t("field.outcome"),
+                    options: [("", "—")] + SignalOutcome.closable.map { ($0.rawValue, t("outcome.\($0.rawValue)")) },
+                    selected: nil, problems: problems, t: t))
+        }
+        transition.append(Forms.textarea("reason", label: t("field.reason"), value: nil, problems: problems, t: t))
+        transition.append(Forms.submit(t("signal.apply")))
+        var sections: [HTMLNode] = [
+            H.el("h2", [.id("acties")], [H.text(t("signal.actions"))]),
+            Forms.post(action: "/signals/\(signal.id)/transition", request: request, [.cls("stack")], transition),
+        ]
+        if detail.canReassign {
+            sections.append(H.h2(t("signal.reassign")))
+            sections.append(
+                Forms.post(
+                    action: "/signals/\(signal.id)/assign", request: request, [.cls("stack")],
+                    [
+                        Forms.select(
+                            "teamID", label: t("signal.team"), options: teams.map { ($0.id.description, $0.name) },
+                            selected: signal.teamID?.description, t: t),
+                        Forms.select(
+                            "assigneeID", label: t("signal.assigneeLabel"),
+                            options: [("", "—")]
+                                + members.filter { [.socialWorker, .coordinator].contains($0.role) }
+                                .map { ($0.id.description, $0.displayName) },
+                            selected: signal.assigneeID?.description, problems: problems, t: t),
+                        Forms.field("reason", label: t("field.reason"), value: nil, t: t),
+                        Forms.submit(t("signal.reassign")),
+                    ]))
+        }
+        if !siblings.isEmpty {
+            sections.append(H.h2(t("signal.merge")))
+            sections.append(
+                Forms.post(
+                    action: "/signals/\(signal.id)/merge", request: request, [.cls("stack")],
+                    [
+                        Forms.select(
+                            "targetID", label: t("signal.mergeInto"),
+                            options: siblings.map {
+                                (
+                                    $0.id.description,
+                                    DateText.dutch($0.raisedAt) + " · " + t("state.\($0.state.rawValue)")
+                                )
+                            }, selected: nil, t: t),
+                        Forms.field("reason", label: t("field.reason"), value: nil, t: t),
+                        Forms.submit(t("signal.merge")),
+                    ]))
+        }
+        let doorWorkers = members.filter {
+            [.concierge, .volunteer, .experienceExpert, .socialWorker].contains($0.role)
+        }
+        if !doorWorkers.isEmpty {
+            sections.append(H.h2(t("signal.checkAgain")))
+            sections.append(
+                Forms.post(
+                    action: "/signals/\(signal.id)/tasks", request: request, [.cls("stack")],
+                    [
+                        Forms.select(
+                            "assigneeID", label: t("signal.taskFor"),
+                            options: doorWorkers.map { ($0.id.description, "\($0.displayName) (\(t.role($0.role)))") },
+                            selected: doorWorkers.first { $0.role == .concierge }?.id.description, problems: problems,
+                            t: t),
+                        Forms.field(
+                            "date", label: t("field.date"), value: request.today.adding(workingDays: 2).description,
+                            type: "date", required: true, problems: problems, t: t),
+                        Forms.field(
+                            "instruction", label: t("field.instruction"), value: nil, required: true,
+                            problems: problems,
+                            t: t, hint: t("signal.instructionHint")),
+                        Forms.submit(t("signal.addTask")),
+                    ]))
+        }
+        return H.el("section", [], sections)
+    }
+
+    private static func meldcode(
+        _ detail: SignalDetail, users: [User.ID: String], problems: [FieldProblem], request: Request
+    )
+        -> HTMLNode
+    {
+        let t = request.localizer
+        let workflow = detail.meldcode
+        var children: [HTMLNode] = [
+            H.el("h2", [.id("meldcode")], [H.text(t("meldcode.title"))]),
+            H.p(t("meldcode.intro"), [.cls("muted")]),
+        ]
+        children.append(
+            H.el(
+                "ol", [.cls("meldcode-steps")],
+                MeldcodeStep.allCases.map { step in
+                    guard let entry = workflow.entries.first(where: { $0.step == step }) else {
+                        return H.el(
+                            "li", [.cls(step == workflow.nextStep ? "current" : "todo")],
+                            [H.text(t("meldcode.step.\(step.rawValue)"))])
+                    }
+                    var lines = [
+                        "\(DateText.dutch(entry.at)) · \(users[entry.by] ?? "—")", entry.reasoning,
+                    ]
+                    if let with = entry.consultedWith {
+                        lines.append(t("meldcode.consultedWith", t("meldcode.consultee.\(with.rawValue)")))
+                    }
+                    if entry.conversationSkipped { lines.append(t("meldcode.skipped")) }
+                    for (index, answer) in entry.answers.enumerated() {
+                        lines.append(t("meldcode.question.\(index + 1)") + " " + t(answer ? "common.yes" : "common.no"))
+                    }
+                    if let decision = entry.decision { lines.append(t("meldcode.decision.\(decision.rawValue)")) }
+                    if let followUp = entry.followUp { lines.append(t("field.followUp") + ": " + followUp) }
+                    return H.el(
+                        "li", [.cls("done")],
+                        [H.el("strong", [], [H.text(t("meldcode.step.\(step.rawValue)"))])]
+                            + lines.map { H.el("p", [], [H.text($0)]) })
+                }))
+        if detail.canHandle, detail.signal.state.isOpen, let step = workflow.nextStep {
+            var fields: [HTMLNode] = [
+                H.void("input", [.type("hidden"), .name("step"), .value("\(step.rawValue)")]),
+                H.el("p", [], [H.el("strong", [], [H.text(t("meldcode.step.\(step.rawValue)"))])]),
+                H.p(t("meldcode.help.\(step.rawValue)"), [.cls("muted")]),
+            ]
+            switch step {
+            case .consult:
+                fields.append(
+                    Forms.select(
+                        "consultedWith", label: t("meldcode.consultedWithLabel"),
+                        options: [("", "—")]
+                            + MeldcodeConsultee.allCases.map { ($0.rawValue, t("meldcode.consultee.\($0.rawValue)")) },
+                        selected: nil, problems: problems, t: t))
+            case .conversation:
+                fields.append(
+                    H.el(
+                        "label", [.cls("check")],
+                        [
+                            H.void("input", [.type("checkbox"), .name("conversationSkipped")]),
+                            H.text(" " + t("meldcode.skip")),
+                        ]))
+            case .decide:
+                for question in 1...Afwegingskader.questionCount {
+                    fields.append(
+                        H.el(
+                            "fieldset", [.cls("choices")],
+                            [H.el("legend", [], [H.text(t("meldcode.question.\(question)"))])]
+                                + ["yes", "no"].map { value in
+                                    H.el(
+                                        "label", [.cls("choice")],
+                                        [
+                                            H.void(
+                                                "input", [.type("radio"), .name("answer\(question)"), .value(value)]),
+                                            H.text(" " + t(value == "yes" ? "common.yes" : "common.no")),
+                                        ])
+                                }))
+                }
+                fields.append(
+                    Forms.textarea("followUp", label: t("field.followUp"), value: nil, problems: problems, t: t))
+            case .mapSignals, .weigh:
+                break
+            }
+            fields.append(
+                Forms.textarea("reasoning", label: t("field.reasoning"), value: nil, problems: problems, t: t))
+            fields.append(Forms.submit(t("meldcode.record")))
+            children.append(
+                Forms.post(action: "/signals/\(detail.signal.id)/meldcode", request: request, [.cls("stack")], fields))
+        } else if let decision = workflow.decision {
+            children.append(H.p(t("meldcode.decided", t("meldcode.decision.\(decision.rawValue)")), [.cls("status")]))
+        }
+        return H.el("section", [.cls("meldcode")], children)
+    }
+
+    // MARK: Settings
+
+    static func settings(
+        deadlines: SignalDeadlines, rules: [RoutingRule], teams: [Team], users: [User], problems: [FieldProblem],
+        request: Request
+    ) -> Response {
+        let t = request.localizer
+        let teamName = Dictionary(uniqueKeysWithValues: teams.map { ($0.id, $0.name) })
+        let userName = Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.displayName) })
+        let body: [HTMLNode] = [
+            Forms.errorSummary(problems, t: t),
+            H.h2(t("signal.deadlines")),
+            H.p(t("signal.deadlinesIntro"), [.cls("muted")]),
+            Forms.post(
+                action: "/signals/settings/deadlines", request: request, [.cls("stack")],
+                [
+                    Forms.field(
+                        "acuteDays", label: t("field.acuteDays"), value: "\(deadlines.acute)", type: "number",
+                        required: true, problems: problems, t: t),
+                    Forms.field(
+                        "highDays", label: t("field.highDays"), value: "\(deadlines.high)", type: "number",
+                        required: true, problems: problems, t: t),
+                    Forms.field(
+                        "normalDays", label: t("field.normalDays"), value: "\(deadlines.normal)", type: "number",
+                        required: true, problems: problems, t: t),
+                    Forms.submit(t("common.save")),
+                ]),
+            H.el("h2", [.id("regels")], [H.text(t("signal.rules"))]),
+            H.p(t("signal.rulesIntro"), [.cls("muted")]),
+            rules.isEmpty
+                ? H.p(t("signal.rulesEmpty"), [.cls("empty")])
+                : Forms.table(
+                    headers: [
+                        "#", t("field.domain"), t("field.minimumUrgency"), t("field.area"), t("signal.team"),
+                        t("signal.assigneeLabel"), "",
+                    ],
+                    rows: rules.enumerated().map { index, rule in
+                        [
+                            H.text("\(index + 1)"),
+                            H.text(rule.domain.map { t("domain.\($0.rawValue)") } ?? t("common.all")),
+                            H.text(rule.minimumUrgency.map { t("urgency.\($0.rawValue)") } ?? t("common.all")),
+                            H.text(rule.area?.description ?? t("common.all")), H.text(teamName[rule.teamID] ?? "—"),
+                            H.text(rule.assigneeID.flatMap { userName[$0] } ?? "—"),
+                            Forms.post(
+                                action: "/signals/settings/rules/\(rule.id)/remove", request: request, [.cls("inline")],
+                                [H.el("button", [.type("submit"), .cls("secondary")], [H.text(t("common.remove"))])]),
+                        ]
+                    }),
+            Forms.post(
+                action: "/signals/settings/rules", request: request, [.cls("stack")],
+                [
+                    Forms.select(
+                        "domain", label: t("field.domain"),
+                        options: [("", t("common.all"))]
+                            + LifeDomain.allCases.map { ($0.rawValue, t("domain.\($0.rawValue)")) },
+                        selected: nil, problems: problems, t: t),
+                    Forms.select(
+                        "minimumUrgency", label: t("field.minimumUrgency"),
+                        options: [("", t("common.all"))]
+                            + SignalUrgency.allCases.map { ($0.rawValue, t("urgency.\($0.rawValue)")) },
+                        selected: nil, problems: problems, t: t),
+                    Forms.field(
+                        "area", label: t("field.area"), value: nil, problems: problems, t: t, hint: t("signal.areaHint")
+                    ),
+                    Forms.select(
+                        "teamID", label: t("signal.team"), options: teams.map { ($0.id.description, $0.name) },
+                        selected: nil, problems: problems, t: t),
+                    Forms.select(
+                        "assigneeID", label: t("signal.assigneeLabel"),
+                        options: [("", "—")]
+                            + users.filter { [.socialWorker, .coordinator].contains($0.role) && $0.active }
+                            .map { ($0.id.description, $0.displayName) },
+                        selected: nil, problems: problems, t: t),
+                    Forms.submit(t("signal.addRule")),
+                ]),
+        ]
+        return Layout.response(PageContent(title: t("signal.settings"), body: body), request: request)
+    }
+
+    // MARK: Elsewhere
+
+    /// The resident's signals on their file, for the professionals who see them.
+    static func section(_ signals: [SignalSummary], residentID: Resident.ID, request: Request) -> HTMLNode {
+        let t = request.localizer
+        var children: [HTMLNode] = [H.el("h2", [.id("signalen")], [H.text(t("signal.section"))])]
+        if signals.isEmpty {
+            children.append(H.p(t("signal.sectionEmpty"), [.cls("muted")]))
+        } else {
+            children.append(
+                H.el(
+                    "ul", [.cls("cards")],
+                    signals.map { item in
+                        H.el(
+                            "li", [],
+                            [
+                                H.div([.cls("badges")], badge(item, t: t)),
+                                H.a(
+                                    DateText.dutch(item.raisedAt) + " · "
+                                        + (item.domains.isEmpty
+                                            ? t("signal.noDomain")
+                                            : item.domains.map { t("domain.\($0.rawValue)") }.joined(separator: ", ")),
+                                    href: "/signals/\(item.id)"),
+                            ])
+                    }))
+        }
+        children.append(
+            H.div(
+                [.cls("actions")], [H.a(t("signal.new"), href: "/signals/new?resident=\(residentID)", [.cls("button")])]
+            ))
+        return H.el("section", [], children)
+    }
+
+    /// The concierge's "check again" list on the start page.
+    static func tasks(_ items: [TaskItem], request: Request) -> HTMLNode {
+        let t = request.localizer
+        guard !items.isEmpty else { return H.group([]) }
+        return H.el(
+            "section", [],
+            [
+                H.el("h2", [.id("nakijken")], [H.text(t("tasks.title"))]),
+                H.el(
+                    "ul", [.cls("cards")],
+                    items.map { item in
+                        H.el(
+                            "li", [.cls("task")],
+                            [
+                                H.el(
+                                    "strong", [],
+                                    [H.text(subjectLine(name: item.residentName, address: item.addressLine, t: t))]),
+                                H.p(item.task.date.dutch + " · " + item.task.instruction),
+                                Forms.post(
+                                    action: "/tasks/\(item.task.id)/done", request: request, [.cls("stack")],
+                                    [
+                                        Forms.field("note", label: t("tasks.note"), value: nil, t: t),
+                                        Forms.submit(t("tasks.done")),
+                                    ]),
+                            ])
+                    }),
+            ])
+    }
+}
