@@ -354,6 +354,19 @@ public struct SignalRepository: Sendable {
 
     // MARK: Changing
 
+    /// An event by its name from a form or the API. Closing a meldcode signal takes its outcome from the
+    /// meldcode's decision, so no outcome is asked for there.
+    public func apply(
+        eventNamed name: String, outcome: String?, to id: Signal.ID, reason: String?, domains: [LifeDomain] = []
+    ) async throws -> Signal {
+        if name == "close", outcome?.nonEmpty == nil,
+            try await SignalRecord.find(id.uuid, on: store.database)?.meldcode == true
+        {
+            return try await apply(.close(.noConcern), to: id, reason: reason, domains: domains)
+        }
+        return try await apply(try SignalEvent(name: name, outcome: outcome), to: id, reason: reason, domains: domains)
+    }
+
     /// Moves the signal through its states. Triage may set the domains (a signal from the door has none
     /// yet); a changed domain reruns the routing. Closing a meldcode signal needs the meldcode's decision.
     public func apply(_ event: SignalEvent, to id: Signal.ID, reason: String?, domains: [LifeDomain]? = nil)

@@ -159,8 +159,7 @@ enum SignalController {
         return try await handling(id, req: req) {
             let domains = (form.domains ?? []).compactMap(LifeDomain.init(rawValue:))
             _ = try await req.store.signals(req.auditContext).apply(
-                try SignalEvent(name: form.event, outcome: form.outcome), to: id, reason: form.reason,
-                domains: domains)
+                eventNamed: form.event, outcome: form.outcome, to: id, reason: form.reason, domains: domains)
         }
     }
 

@@ -1,0 +1,121 @@
+import Foundation
+import SchakelCore
+import SchakelStore
+import SchakelTestSupport
+import Testing
+import Vapor
+
+@Suite("Signals of concern on the web")
+struct SignalWebTests {
+    @Test("a concierge raises, a social worker triages and closes, the concierge sees a neutral outcome")
+    func raiseTriageClose() async throws {
+        try await withSchakel { server in
+            let world = try await World.build(on: server)
+            let annie = world.residents["annie"]!
+            let concierge = server.browser()
+            try await concierge.login("concierge")
+            _ = try await concierge.get("/signals/new?resident=\(annie.id)")
+            let missing = try await concierge.post(
+                "/signals", form: [("residentID", annie.id.description), ("urgency", "normal"), ("observation", "")])
+            #expect(missing.status == .unprocessableEntity)
+            #expect(missing.body.contains("kies minstens één leefgebied"))
+            let sent = try await concierge.post(
+                "/signals",
+                form: [
+                    ("residentID", annie.id.description), ("urgency", "high"), ("quick[]", "Post stapelt zich op"),
+                    ("observation", "Brieven van de deurwaarder op de mat"),
+                ])
+            #expect(sent.status == .seeOther)
+            #expect(try await server.count("signals") == 1)
+
+            let worker = server.browser()
+            try await worker.login("socialworker")
+            let inbox = try await worker.get("/signals")
+            #expect(inbox.body.contains("Annie de Vries"))
+            let path = String(try #require(inbox.body.firstMatch(of: /href="(\/signals\/[0-9a-f-]{36})"/)?.1))
+            let page = try await worker.get(path)
+            #expect(page.body.contains("Post stapelt zich op. Brieven van de deurwaarder op de mat"))
+            #expect(page.body.contains("Financiën"))
+            // Closing a new signal skips triage: refused, naming both states.
+            let illegal = try await worker.post(path + "/transition", form: [("event", "close"), ("outcome", "referred")])
+            #expect(illegal.status == .conflict)
+            #expect(illegal.body.contains("Van ‘nieuw’ naar ‘gesloten’ kan niet."))
+            #expect(try await worker.post(path + "/transition", form: [("event", "triage")]).status == .seeOther)
+            #expect(
+                try await worker.post(path + "/transition", form: [("event", "close"), ("outcome", "referred")]).status
+                    == .seeOther)
+
+            let mine = try await concierge.get("/signals/reported")
+            #expect(mine.body.contains("Afgerond · er is hulp in gang gezet"))
+            #expect(!mine.body.contains("deurwaarder"))
+            let status = try await concierge.get(path)
+            #expect(status.status == .ok)
+            #expect(!status.body.contains("deurwaarder"))
+            let history = try await worker.get(path)
+            #expect(history.body.contains("beoordeeld (nieuw → beoordeeld)"))
+        }
+    }
+
+    @Test("a volunteer raises a meldcode signal but cannot read it; the professional cannot close it without a decision")
+    func meldcode() async throws {
+        try await withSchakel { server in
+            let world = try await World.build(on: server)
+            let annie = world.residents["annie"]!
+            let volunteer = server.browser()
+            try await volunteer.login("volunteer")
+            _ = try await volunteer.get("/signals/new?resident=\(annie.id)")
+            #expect(
+                try await volunteer.post(
+                    "/signals",
+                    form: [
+                        ("residentID", annie.id.description), ("urgency", "acute"), ("domains[]", "huiselijke_relaties"),
+                        ("observation", "Geschreeuw en een huilend kind"), ("meldcode", "on"),
+                    ]
+                ).status == .seeOther)
+            let sent = try await volunteer.get("/signals/sent?urgency=acute")
+            #expect(sent.body.contains("0800-2000"))
+            #expect(!(try await volunteer.get("/signals/reported")).body.contains("Annie"))
+            let worker = server.browser()
+            try await worker.login("socialworker")
+            let inbox = try await worker.get("/signals")
+            let path = String(try #require(inbox.body.firstMatch(of: /href="(\/signals\/[0-9a-f-]{36})"/)?.1))
+            #expect(try await volunteer.get(path).status == .notFound)
+            #expect(try await worker.post(path + "/transition", form: [("event", "triage")]).status == .seeOther)
+            let early = try await worker.post(path + "/transition", form: [("event", "close")])
+            #expect(early.status == .conflict)
+            for (step, extra) in [
+                (1, [("reasoning", "Geschreeuw gehoord")]), (2, [("reasoning", "Advies gevraagd"), ("consultedWith", "veilig_thuis")]),
+                (3, [("reasoning", "Gesprek gevoerd")]), (4, [("reasoning", "Ernstig")]),
+                (5, [("reasoning", "Onveilig"), ("answer1", "yes"), ("answer2", "yes")]),
+            ] as [(Int, [(String, String)])] {
+                let response = try await worker.post(path + "/meldcode", form: [("step", "\(step)")] + extra)
+                #expect(response.status == .seeOther, "step \(step)")
+            }
+            #expect(try await worker.post(path + "/transition", form: [("event", "close")]).status == .seeOther)
+            let closed = try await worker.get(path)
+            #expect(closed.body.contains("gemeld bij Veilig Thuis"))
+        }
+    }
+
+    @Test("an overdue signal is escalated once and shows in the coordinator's overdue list")
+    func escalation() async throws {
+        try await withSchakel { server in
+            let world = try await World.build(on: server)
+            let signal = try await server.store.signals(try await world.context("concierge", on: server)).raise(
+                SignalInput(
+                    residentID: world.residents["kemal"]!.id.description, addressID: nil, domains: ["sociaal_netwerk"],
+                    urgency: "normal", observation: "Ziet niemand"))
+            let job = server.store.signals(AuditContext(actor: nil, accessPoint: "job"))
+            #expect(try await job.escalateOverdue() == 0)
+            server.clock.advance(by: 14 * 24 * 3600)
+            #expect(try await job.escalateOverdue() == 1)
+            #expect(try await job.escalateOverdue() == 0)
+            let coordinator = server.browser()
+            try await coordinator.login("coordinator")
+            let overdue = try await coordinator.get("/signals?team=\(world.teams["east"]!.id)&overdue=1")
+            #expect(overdue.body.contains("Kemal"))
+            #expect(overdue.body.contains("Te laat"))
+            #expect(try await coordinator.get("/signals/\(signal.id)").body.contains("te laat, gemeld bij de coördinator"))
+        }
+    }
+}
