@@ -175,18 +175,12 @@ public struct SignalInput: Sendable, Equatable {
     public func validated() throws -> ValidatedSignalInput {
         var validator = Validator()
         let resident = residentID?.nonEmpty.flatMap { text in
-            validator.check("residentID") { () throws -> Resident.ID in
-                guard let id = Resident.ID(text) else { throw ValidationError(field: "residentID", key: "invalid") }
-                return id
-            }
+            validator.check("residentID") { try Resident.ID(parsing: text) }
         }
         let address = addressID?.nonEmpty.flatMap { text in
-            validator.check("addressID") { () throws -> Address.ID in
-                guard let id = Address.ID(text) else { throw ValidationError(field: "addressID", key: "invalid") }
-                return id
-            }
+            validator.check("addressID") { try Address.ID(parsing: text) }
         }
-        if resident == nil && address == nil && residentID?.nonEmpty == nil && addressID?.nonEmpty == nil {
+        if residentID?.nonEmpty == nil && addressID?.nonEmpty == nil {
             validator.add("residentID", "signal.residentOrAddress")
         }
         let named = domains.filter { !$0.isEmpty }
@@ -202,12 +196,7 @@ public struct SignalInput: Sendable, Equatable {
         if observation.isEmpty { validator.add("observation", "required") }
         if observation.count > Self.maximumObservationLength { validator.add("observation", "tooLong") }
         let moment = contactMomentID?.nonEmpty.flatMap { text in
-            validator.check("contactMomentID") { () throws -> ContactMoment.ID in
-                guard let id = ContactMoment.ID(text) else {
-                    throw ValidationError(field: "contactMomentID", key: "invalid")
-                }
-                return id
-            }
+            validator.check("contactMomentID") { try ContactMoment.ID(parsing: text) }
         }
         try validator.finish()
         return ValidatedSignalInput(

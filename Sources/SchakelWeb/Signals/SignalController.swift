@@ -136,11 +136,11 @@ enum SignalController {
         }
         let teams = try await req.store.accounts.teams()
         let team = detail.signal.teamID
-        let members = try await req.store.accounts.users().filter { user in
-            user.active && team.map { user.teamIDs.contains($0) } == true
-        }
+        let users = try await req.store.accounts.users()
+        let members = users.filter { user in user.active && team.map { user.teamIDs.contains($0) } == true }
         let response = SignalPages.detail(
-            detail, siblings: siblings, teams: teams, members: members, users: try await names(req), problems: problems,
+            detail, siblings: siblings, teams: teams, members: members,
+            users: Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.displayName) }), problems: problems,
             request: req)
         response.status = status
         return response
