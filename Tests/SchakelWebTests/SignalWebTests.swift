@@ -37,7 +37,8 @@ struct SignalWebTests {
             #expect(page.body.contains("Post stapelt zich op. Brieven van de deurwaarder op de mat"))
             #expect(page.body.contains("Financiën"))
             // Closing a new signal skips triage: refused, naming both states.
-            let illegal = try await worker.post(path + "/transition", form: [("event", "close"), ("outcome", "referred")])
+            let illegal = try await worker.post(
+                path + "/transition", form: [("event", "close"), ("outcome", "referred")])
             #expect(illegal.status == .conflict)
             #expect(illegal.body.contains("Van ‘nieuw’ naar ‘gesloten’ kan niet."))
             #expect(try await worker.post(path + "/transition", form: [("event", "triage")]).status == .seeOther)
@@ -56,7 +57,8 @@ struct SignalWebTests {
         }
     }
 
-    @Test("a volunteer raises a meldcode signal but cannot read it; the professional cannot close it without a decision")
+    @Test(
+        "a volunteer raises a meldcode signal but cannot read it; the professional cannot close it without a decision")
     func meldcode() async throws {
         try await withSchakel { server in
             let world = try await World.build(on: server)
@@ -68,7 +70,8 @@ struct SignalWebTests {
                 try await volunteer.post(
                     "/signals",
                     form: [
-                        ("residentID", annie.id.description), ("urgency", "acute"), ("domains[]", "huiselijke_relaties"),
+                        ("residentID", annie.id.description), ("urgency", "acute"),
+                        ("domains[]", "huiselijke_relaties"),
                         ("observation", "Geschreeuw en een huilend kind"), ("meldcode", "on"),
                     ]
                 ).status == .seeOther)
@@ -84,7 +87,8 @@ struct SignalWebTests {
             let early = try await worker.post(path + "/transition", form: [("event", "close")])
             #expect(early.status == .conflict)
             for (step, extra) in [
-                (1, [("reasoning", "Geschreeuw gehoord")]), (2, [("reasoning", "Advies gevraagd"), ("consultedWith", "veilig_thuis")]),
+                (1, [("reasoning", "Geschreeuw gehoord")]),
+                (2, [("reasoning", "Advies gevraagd"), ("consultedWith", "veilig_thuis")]),
                 (3, [("reasoning", "Gesprek gevoerd")]), (4, [("reasoning", "Ernstig")]),
                 (5, [("reasoning", "Onveilig"), ("answer1", "yes"), ("answer2", "yes")]),
             ] as [(Int, [(String, String)])] {
@@ -115,7 +119,8 @@ struct SignalWebTests {
             let overdue = try await coordinator.get("/signals?team=\(world.teams["east"]!.id)&overdue=1")
             #expect(overdue.body.contains("Kemal"))
             #expect(overdue.body.contains("Te laat"))
-            #expect(try await coordinator.get("/signals/\(signal.id)").body.contains("te laat, gemeld bij de coördinator"))
+            #expect(
+                try await coordinator.get("/signals/\(signal.id)").body.contains("te laat, gemeld bij de coördinator"))
         }
     }
 }

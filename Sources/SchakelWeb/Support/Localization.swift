@@ -619,32 +619,56 @@ struct Localizer: Sendable {
         "field.step": ("Stap", "Step"),
         "field.event": ("Volgende stap", "Next step"),
         "field.contactMomentID": ("Contactmoment", "Contact moment"),
-        "problem.signal.residentOrAddress": ("kies een bewoner of vul een adres in", "choose a resident or enter an address"),
+        "problem.signal.residentOrAddress": (
+            "kies een bewoner of vul een adres in", "choose a resident or enter an address"
+        ),
         "problem.signal.domainRequired": ("kies minstens één leefgebied", "choose at least one life domain"),
-        "problem.signal.addressUnknown": ("dit adres staat niet in het adressenbestand", "this address is not in the address register"),
+        "problem.signal.addressUnknown": (
+            "dit adres staat niet in het adressenbestand", "this address is not in the address register"
+        ),
         "problem.signal.momentOfOtherResident": ("hoort bij een andere bewoner", "belongs to another resident"),
         "problem.signal.assigneeNotInTeam": ("hoort niet bij het team van dit signaal", "is not in this signal's team"),
-        "problem.signal.meldcodeAssignee": ("een meldcodesignaal gaat naar een professional", "a meldcode signal goes to a professional"),
+        "problem.signal.meldcodeAssignee": (
+            "een meldcodesignaal gaat naar een professional", "a meldcode signal goes to a professional"
+        ),
         "problem.signal.mergeSelf": ("kies een ander signaal", "choose another signal"),
         "problem.signal.mergeOtherResident": ("gaat over een andere bewoner", "is about another resident"),
         "problem.signal.deadlineRange": ("moet tussen 0 en 30 liggen", "must be between 0 and 30"),
-        "problem.signal.deadlineOrder": ("mag niet langer zijn dan bij een lagere urgentie", "may not be longer than for a lower urgency"),
-        "problem.meldcode.unanswered": ("beantwoord vraag {0} van het afwegingskader", "answer question {0} of the decision framework"),
-        "conflict.meldcode.undecided": ("Een meldcodesignaal sluit pas na het besluit in stap 5.", "A meldcode signal closes only after the decision in step 5."),
-        "conflict.meldcode.notMeldcode": ("Dit signaal volgt de meldcode niet.", "This signal does not follow the meldcode."),
+        "problem.signal.deadlineOrder": (
+            "mag niet langer zijn dan bij een lagere urgentie", "may not be longer than for a lower urgency"
+        ),
+        "problem.meldcode.unanswered": (
+            "beantwoord vraag {0} van het afwegingskader", "answer question {0} of the decision framework"
+        ),
+        "conflict.meldcode.undecided": (
+            "Een meldcodesignaal sluit pas na het besluit in stap 5.",
+            "A meldcode signal closes only after the decision in step 5."
+        ),
+        "conflict.meldcode.notMeldcode": (
+            "Dit signaal volgt de meldcode niet.", "This signal does not follow the meldcode."
+        ),
         "conflict.transition": ("Van ‘{0}’ naar ‘{1}’ kan niet.", "Cannot go from ‘{0}’ to ‘{1}’."),
         "signal.new": ("Signaal melden", "Raise a signal"),
         "signal.submit": ("Signaal doorgeven", "Send signal"),
         "signal.sent": ("Signaal doorgegeven", "Signal sent"),
-        "signal.sentText": ("Dank je. Het team dat bij deze bewoner hoort pakt het op; je ziet bij ‘Mijn meldingen’ wanneer dat gebeurd is.", "Thank you. The team responsible for this resident picks it up; ‘My signals’ shows when that has happened."),
+        "signal.sentText": (
+            "Dank je. Het team dat bij deze bewoner hoort pakt het op; je ziet bij ‘Mijn meldingen’ wanneer dat gebeurd is.",
+            "Thank you. The team responsible for this resident picks it up; ‘My signals’ shows when that has happened."
+        ),
         "signal.acute.title": ("Direct gevaar? Eerst handelen:", "Immediate danger? Act first:"),
         "signal.acute.112": ("Levensgevaar of een misdrijf nu: bel", "Danger to life or a crime now: call"),
-        "signal.acute.veiligThuis": ("Huiselijk geweld of kindermishandeling: Veilig Thuis, dag en nacht:", "Domestic violence or child abuse: Veilig Thuis, day and night:"),
+        "signal.acute.veiligThuis": (
+            "Huiselijk geweld of kindermishandeling: Veilig Thuis, dag en nacht:",
+            "Domestic violence or child abuse: Veilig Thuis, day and night:"
+        ),
         "signal.about": ("Over: {0}", "About: {0}"),
         "signal.addressOnly": ("Naam onbekend? Vul het adres in.", "Name unknown? Enter the address."),
         "signal.quick": ("Veel gezien (tik aan wat past)", "Often seen (tick what fits)"),
         "signal.moreDomains": ("Andere leefgebieden", "Other life domains"),
-        "signal.meldcodeCheck": ("Vermoeden van huiselijk geweld of kindermishandeling (meldcode)", "Suspicion of domestic violence or child abuse (meldcode)"),
+        "signal.meldcodeCheck": (
+            "Vermoeden van huiselijk geweld of kindermishandeling (meldcode)",
+            "Suspicion of domestic violence or child abuse (meldcode)"
+        ),
         "signal.meldcode": ("Meldcode", "Meldcode"),
         "signal.overdue": ("Te laat", "Overdue"),
         "signal.overdueOnly": ("Alleen te laat", "Overdue only"),
@@ -658,7 +682,10 @@ struct Localizer: Sendable {
         "signal.raisedDue": ("Gemeld {0} · oppakken vóór {1}", "Raised {0} · pick up by {1}"),
         "signal.assignee": ("bij {0}", "with {0}"),
         "signal.mine": ("Mijn meldingen", "My signals"),
-        "signal.reportedIntro": ("Wat er met jouw meldingen gebeurd is. De inhoud van het dossier blijft bij de professionals.", "What happened to your signals. The file itself stays with the professionals."),
+        "signal.reportedIntro": (
+            "Wat er met jouw meldingen gebeurd is. De inhoud van het dossier blijft bij de professionals.",
+            "What happened to your signals. The file itself stays with the professionals."
+        ),
         "signal.reportedEmpty": ("Je hebt nog geen signalen gemeld.", "You have not raised any signals yet."),
         "signal.statistics": ("Signalen in cijfers", "Signals in numbers"),
         "signal.statsIntro": ("Alleen aantallen, zonder personen.", "Counts only, without persons."),
@@ -680,7 +707,10 @@ struct Localizer: Sendable {
         "signal.mergeInto": ("Samenvoegen met", "Merge into"),
         "signal.checkAgain": ("Nakijken vragen", "Ask to check again"),
         "signal.taskFor": ("Wie kijkt?", "Who checks?"),
-        "signal.instructionHint": ("Bijvoorbeeld: kijk donderdag even of het beter gaat.", "For example: see on Thursday whether things are better."),
+        "signal.instructionHint": (
+            "Bijvoorbeeld: kijk donderdag even of het beter gaat.",
+            "For example: see on Thursday whether things are better."
+        ),
         "signal.addTask": ("Vraag versturen", "Send request"),
         "signal.tasks": ("Nakijken", "Check again"),
         "signal.taskDone": ("gedaan {0}", "done {0}"),
@@ -690,10 +720,19 @@ struct Localizer: Sendable {
         "signal.sectionEmpty": ("Geen signalen.", "No signals."),
         "signal.settings": ("Signalen: instellingen", "Signals: settings"),
         "signal.deadlines": ("Termijnen", "Deadlines"),
-        "signal.deadlinesIntro": ("Binnen hoeveel werkdagen een signaal opgepakt moet zijn (0 = dezelfde dag). Weekenden en feestdagen tellen niet mee.", "Within how many working days a signal must be picked up (0 = the same day). Weekends and public holidays do not count."),
+        "signal.deadlinesIntro": (
+            "Binnen hoeveel werkdagen een signaal opgepakt moet zijn (0 = dezelfde dag). Weekenden en feestdagen tellen niet mee.",
+            "Within how many working days a signal must be picked up (0 = the same day). Weekends and public holidays do not count."
+        ),
         "signal.rules": ("Routeringsregels", "Routing rules"),
-        "signal.rulesIntro": ("De eerste regel die past bepaalt het team (en eventueel de behandelaar); past er geen, dan gaat het signaal naar het team van de buurt.", "The first matching rule decides the team (and handler); if none matches, the signal goes to the neighbourhood's team."),
-        "signal.rulesEmpty": ("Geen regels: signalen gaan naar het team van de buurt.", "No rules: signals go to the neighbourhood's team."),
+        "signal.rulesIntro": (
+            "De eerste regel die past bepaalt het team (en eventueel de behandelaar); past er geen, dan gaat het signaal naar het team van de buurt.",
+            "The first matching rule decides the team (and handler); if none matches, the signal goes to the neighbourhood's team."
+        ),
+        "signal.rulesEmpty": (
+            "Geen regels: signalen gaan naar het team van de buurt.",
+            "No rules: signals go to the neighbourhood's team."
+        ),
         "signal.areaHint": ("Bijvoorbeeld WK030701; leeg is overal.", "For example WK030701; empty is everywhere."),
         "signal.addRule": ("Regel toevoegen", "Add rule"),
         "tasks.title": ("Even nakijken", "Check again"),
@@ -767,32 +806,68 @@ struct Localizer: Sendable {
         "domain.sociaal_netwerk": ("Sociaal netwerk", "Social network"),
         "domain.maatschappelijke_participatie": ("Maatschappelijke participatie", "Participation in society"),
         "domain.justitie": ("Justitie", "Justice"),
-        "meldcode.title": ("Meldcode huiselijk geweld en kindermishandeling", "Reporting code for domestic violence and child abuse"),
-        "meldcode.intro": ("Vijf stappen, elk met wie, wanneer en waarom. Het signaal sluit pas na het besluit in stap 5.", "Five steps, each with who, when and why. The signal closes only after the decision in step 5."),
+        "meldcode.title": (
+            "Meldcode huiselijk geweld en kindermishandeling", "Reporting code for domestic violence and child abuse"
+        ),
+        "meldcode.intro": (
+            "Vijf stappen, elk met wie, wanneer en waarom. Het signaal sluit pas na het besluit in stap 5.",
+            "Five steps, each with who, when and why. The signal closes only after the decision in step 5."
+        ),
         "meldcode.step.1": ("Stap 1: signalen in kaart brengen", "Step 1: map the signals"),
-        "meldcode.step.2": ("Stap 2: collegiale consultatie en zo nodig Veilig Thuis raadplegen", "Step 2: consult a colleague and, if needed, Veilig Thuis"),
+        "meldcode.step.2": (
+            "Stap 2: collegiale consultatie en zo nodig Veilig Thuis raadplegen",
+            "Step 2: consult a colleague and, if needed, Veilig Thuis"
+        ),
         "meldcode.step.3": ("Stap 3: gesprek met de cliënt", "Step 3: talk with the client"),
         "meldcode.step.4": ("Stap 4: aard en ernst wegen", "Step 4: weigh nature and severity"),
         "meldcode.step.5": ("Stap 5: beslissen met het afwegingskader", "Step 5: decide with the decision framework"),
-        "meldcode.help.1": ("Leg feitelijk vast wat is gezien en gehoord.", "Record factually what was seen and heard."),
+        "meldcode.help.1": (
+            "Leg feitelijk vast wat is gezien en gehoord.", "Record factually what was seen and heard."
+        ),
         "meldcode.help.2": ("Met wie is overlegd en wat was het advies?", "Who was consulted and what was the advice?"),
-        "meldcode.help.3": ("Sla het gesprek alleen over als het iemand in gevaar brengt, en zeg waarom.", "Skip the conversation only if it endangers someone, and say why."),
-        "meldcode.help.4": ("Weeg het risico, de aard en de ernst; bij twijfel met Veilig Thuis.", "Weigh risk, nature and severity; with Veilig Thuis when in doubt."),
-        "meldcode.help.5": ("Beantwoord de vragen op volgorde; het antwoord dat beslist bepaalt de uitkomst.", "Answer the questions in order; the deciding answer sets the outcome."),
-        "meldcode.question.1": ("1. Is er na stap 1 t/m 4 een vermoeden van huiselijk geweld of kindermishandeling?", "1. After steps 1–4, is there a suspicion of domestic violence or child abuse?"),
-        "meldcode.question.2": ("2. Is er sprake van acute of structurele onveiligheid?", "2. Is there acute or structural unsafety?"),
-        "meldcode.question.3": ("3. Ben ik in staat effectieve hulp te bieden of te organiseren?", "3. Can I offer or organise effective help?"),
+        "meldcode.help.3": (
+            "Sla het gesprek alleen over als het iemand in gevaar brengt, en zeg waarom.",
+            "Skip the conversation only if it endangers someone, and say why."
+        ),
+        "meldcode.help.4": (
+            "Weeg het risico, de aard en de ernst; bij twijfel met Veilig Thuis.",
+            "Weigh risk, nature and severity; with Veilig Thuis when in doubt."
+        ),
+        "meldcode.help.5": (
+            "Beantwoord de vragen op volgorde; het antwoord dat beslist bepaalt de uitkomst.",
+            "Answer the questions in order; the deciding answer sets the outcome."
+        ),
+        "meldcode.question.1": (
+            "1. Is er na stap 1 t/m 4 een vermoeden van huiselijk geweld of kindermishandeling?",
+            "1. After steps 1–4, is there a suspicion of domestic violence or child abuse?"
+        ),
+        "meldcode.question.2": (
+            "2. Is er sprake van acute of structurele onveiligheid?", "2. Is there acute or structural unsafety?"
+        ),
+        "meldcode.question.3": (
+            "3. Ben ik in staat effectieve hulp te bieden of te organiseren?",
+            "3. Can I offer or organise effective help?"
+        ),
         "meldcode.question.4": ("4. Aanvaarden de betrokkenen de hulp?", "4. Do those involved accept the help?"),
-        "meldcode.question.5": ("5. Leidt de hulp binnen de afgesproken termijn tot de nodige veiligheid?", "5. Does the help lead to the necessary safety within the agreed term?"),
+        "meldcode.question.5": (
+            "5. Leidt de hulp binnen de afgesproken termijn tot de nodige veiligheid?",
+            "5. Does the help lead to the necessary safety within the agreed term?"
+        ),
         "meldcode.decision.no_suspicion": ("Besluit: geen vermoeden, afsluiten", "Decision: no suspicion, close"),
-        "meldcode.decision.report_veilig_thuis": ("Besluit: melden bij Veilig Thuis (0800-2000)", "Decision: report to Veilig Thuis (0800-2000)"),
-        "meldcode.decision.offer_help": ("Besluit: hulp bieden met vervolgafspraken", "Decision: offer help with follow-up agreements"),
+        "meldcode.decision.report_veilig_thuis": (
+            "Besluit: melden bij Veilig Thuis (0800-2000)", "Decision: report to Veilig Thuis (0800-2000)"
+        ),
+        "meldcode.decision.offer_help": (
+            "Besluit: hulp bieden met vervolgafspraken", "Decision: offer help with follow-up agreements"
+        ),
         "meldcode.consultee.colleague": ("collega", "colleague"),
         "meldcode.consultee.veilig_thuis": ("Veilig Thuis", "Veilig Thuis"),
         "meldcode.consultee.both": ("collega en Veilig Thuis", "colleague and Veilig Thuis"),
         "meldcode.consultedWith": ("Overlegd met {0}", "Consulted with {0}"),
         "meldcode.consultedWithLabel": ("Overlegd met", "Consulted with"),
-        "meldcode.skip": ("Gesprek overgeslagen: het zou iemand in gevaar brengen", "Conversation skipped: it would endanger someone"),
+        "meldcode.skip": (
+            "Gesprek overgeslagen: het zou iemand in gevaar brengen", "Conversation skipped: it would endanger someone"
+        ),
         "meldcode.skipped": ("Gesprek overgeslagen", "Conversation skipped"),
         "meldcode.record": ("Stap vastleggen", "Record step"),
         "meldcode.decided": ("{0}", "{0}"),
