@@ -15,7 +15,8 @@ public struct SignalSummary: Sendable, Equatable {
     public var overdue: Bool
     public var escalated: Bool
     public var meldcode: Bool
-    /// The resident's name, or nil for a signal about an address only.
+    /// The resident, or nil for a signal about an address only.
+    public var residentID: Resident.ID?
     public var residentName: String?
     public var addressLine: String?
     public var teamID: Team.ID?
@@ -32,6 +33,7 @@ public struct SignalSummary: Sendable, Equatable {
         overdue = signal.isOverdue(today: today)
         escalated = signal.escalatedAt != nil
         meldcode = signal.meldcode
+        residentID = signal.residentID
         self.residentName = residentName
         self.addressLine = addressLine
         teamID = signal.teamID
