@@ -7,6 +7,7 @@ import os
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 
@@ -63,3 +64,23 @@ def submit_and_wait(driver, button):
     button.click()
     WebDriverWait(driver, 10).until(
         lambda d: d.execute_script("return window.__schakelOldPage === undefined && document.readyState === 'complete'"))
+
+
+def plan_today(driver, base_url, password):
+    """Plans today's rounds as the coordinator does (the demo may have planned yesterday's, before midnight)."""
+    login(driver, base_url, "coordinator", password)
+    driver.get(base_url + "/rounds/plan")
+    submit_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
+    driver.delete_all_cookies()
+
+
+def open_round(driver, base_url, password):
+    """Logs in as the demo concierge and opens today's round, planning it first when needed."""
+    login(driver, base_url, "concierge", password)
+    driver.get(base_url + "/rounds")
+    if "/rounds/" not in driver.current_url:
+        driver.delete_all_cookies()
+        plan_today(driver, base_url, password)
+        login(driver, base_url, "concierge", password)
+        driver.get(base_url + "/rounds")
+    assert "/rounds/" in driver.current_url, "a concierge with one round goes straight to it"

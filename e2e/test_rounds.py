@@ -6,7 +6,7 @@ import time
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import login, submit_and_wait
+from conftest import open_round
 
 
 def open_stops(driver):
@@ -41,23 +41,8 @@ def api(driver, method, path, body=None):
         """, method, path, body)
 
 
-def plan_today(driver, base_url, password):
-    """Plans today's rounds as the coordinator does (the demo may have planned yesterday's, before midnight)."""
-    login(driver, base_url, "coordinator", password)
-    driver.get(base_url + "/rounds/plan")
-    submit_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
-    driver.delete_all_cookies()
-
-
 def test_outcomes_logged_offline_are_stored_once_when_back_online(phone, base_url, password):
-    login(phone, base_url, "concierge", password)
-    phone.get(base_url + "/rounds")
-    if "/rounds/" not in phone.current_url:
-        phone.delete_all_cookies()
-        plan_today(phone, base_url, password)
-        login(phone, base_url, "concierge", password)
-        phone.get(base_url + "/rounds")
-    assert "/rounds/" in phone.current_url, "a concierge with one round goes straight to it"
+    open_round(phone, base_url, password)
     round_id = phone.current_url.rstrip("/").split("/")[-1].split("#")[0]
     assert len(open_stops(phone)) >= 5
 

@@ -86,8 +86,23 @@ struct SignalWebTests {
             #expect(try await worker.post(path + "/transition", form: [("event", "triage")]).status == .seeOther)
             let early = try await worker.post(path + "/transition", form: [("event", "close")])
             #expect(early.status == .conflict)
+            // A concierge does not see a meldcode signal, so cannot be asked to look again.
+            let task = try await worker.post(
+                path + "/tasks",
+                form: [
+                    ("taskFor", world.users["concierge"]!.id.description), ("date", server.today.description),
+                    ("instruction", "Kijk even"),
+                ])
+            #expect(task.status == .unprocessableEntity)
+            #expect(task.body.contains("een meldcodesignaal gaat naar een professional"))
+            #expect(task.body.contains("Kijk even"))
+            // Bad input keeps what was typed.
+            _ = try await worker.post(path + "/meldcode", form: [("step", "1"), ("reasoning", "Gehoord")])
+            let noConsultee = try await worker.post(
+                path + "/meldcode", form: [("step", "2"), ("reasoning", "Advies bij een collega")])
+            #expect(noConsultee.status == .unprocessableEntity)
+            #expect(noConsultee.body.contains(">Advies bij een collega</textarea>"))
             for (step, extra) in [
-                (1, [("reasoning", "Geschreeuw gehoord")]),
                 (2, [("reasoning", "Advies gevraagd"), ("consultedWith", "veilig_thuis")]),
                 (3, [("reasoning", "Gesprek gevoerd")]), (4, [("reasoning", "Ernstig")]),
                 (5, [("reasoning", "Onveilig"), ("answer1", "yes"), ("answer2", "yes")]),

@@ -23,7 +23,7 @@ public struct Store: Sendable {
     public let clock: Clock
     public let ids: IDGenerator
     let writeQueue: WriteQueue?
-    let auditBatcher = AuditBatcher()
+    let auditBatcher: AuditBatcher
 
     public init(database: any Database, engine: DatabaseEngine, clock: Clock = .system, ids: IDGenerator = .random) {
         self.database = database
@@ -31,7 +31,20 @@ public struct Store: Sendable {
         self.clock = clock
         self.ids = ids
         self.writeQueue = engine == .sqlite ? WriteQueue() : nil
+        self.auditBatcher = AuditBatcher()
     }
+
+    private init(_ store: Store, clock: Clock) {
+        database = store.database
+        engine = store.engine
+        self.clock = clock
+        ids = store.ids
+        writeQueue = store.writeQueue
+        auditBatcher = store.auditBatcher
+    }
+
+    /// The same store with another clock, sharing the write queue: the demo uses it to lay down a past.
+    public func with(clock: Clock) -> Store { Store(self, clock: clock) }
 
     var sql: any SQLDatabase { database as! any SQLDatabase }
 

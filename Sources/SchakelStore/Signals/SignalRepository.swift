@@ -419,6 +419,12 @@ public struct SignalRepository: Sendable {
         return stored
     }
 
+    /// Whether a person may handle a meldcode signal: a professional of an organisation bound by the meldcode.
+    private func handlesMeldcode(_ user: User) async throws -> Bool {
+        guard [.socialWorker, .coordinator].contains(user.role) else { return false }
+        return try await store.accounts.actor(for: user).meldcodeBound
+    }
+
     /// Gives the signal to another team or person (the coordinator's decision).
     public func assign(_ id: Signal.ID, team: Team.ID?, assignee: User.ID?, reason: String?) async throws -> Signal {
         let actor = try actor
@@ -437,7 +443,7 @@ public struct SignalRepository: Sendable {
             guard let user = try await store.accounts.user(assignee), user.active,
                 next.teamID.map({ user.teamIDs.contains($0) }) ?? false
             else { throw ValidationError(field: "assigneeID", key: "signal.assigneeNotInTeam") }
-            guard !signal.meldcode || [.socialWorker, .coordinator].contains(user.role) else {
+            if signal.meldcode, try await !handlesMeldcode(user) {
                 throw ValidationError(field: "assigneeID", key: "signal.meldcodeAssignee")
             }
         }
@@ -516,6 +522,8 @@ public struct SignalRepository: Sendable {
             || !(signal.teamID.map { team in user?.teamIDs.contains(team) ?? false } ?? false)
         {
             validator.add("assigneeID", "signal.assigneeNotInTeam")
+        } else if let user, signal.meldcode, try await !handlesMeldcode(user) {
+            validator.add("assigneeID", "signal.meldcodeAssignee")
         }
         let task = validator.run {
             try SignalTask(

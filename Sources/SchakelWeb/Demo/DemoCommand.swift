@@ -160,6 +160,10 @@ struct DemoCommand: AsyncCommand {
             }
         }
 
+        let signals = try await DemoData.signals(
+            store: store, users: created, residents: batch.residents, deliveries: batch.deliveries, team: east.id)
+        context.console.print("\(signals) signalen van zorg in \(east.name), van net gemeld tot afgesloten.")
+
         context.console.print(
             "Demo geladen: \(batch.residents.count) bewoners op \(batch.addresses.count) adressen in \(batch.households.count) huishoudens."
         )

@@ -402,6 +402,15 @@ enum ResidentPages {
             if let first = parts.first, Localizer.table["outcome." + first] != nil { parts[0] = t("outcome." + first) }
             return parts.joined(separator: " · ")
         }
+        // Signals name their domains when raised and their outcome when closed.
+        if kind.hasPrefix("signal.") {
+            let keys = detail.split(separator: ",").map(String.init)
+            if !keys.isEmpty, keys.allSatisfy({ LifeDomain(rawValue: $0) != nil }) {
+                return keys.map { t("domain." + $0) }.joined(separator: ", ")
+            }
+            if SignalOutcome(rawValue: detail) != nil { return t("outcome." + detail) }
+            return detail
+        }
         if kind.hasPrefix("delivery."), Localizer.table["deliveryKind." + detail] != nil {
             return t("deliveryKind." + detail)
         }

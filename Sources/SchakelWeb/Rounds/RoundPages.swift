@@ -92,7 +92,11 @@ enum RoundPages {
         var meta = [
             stop.lastContact.map { t("round.lastContact", LocalDate($0).dutch) } ?? t("round.noContactYet")
         ]
-        if stop.openConcerns > 0 { meta.append(t("round.openConcerns", stop.openConcerns)) }
+        if stop.openConcerns == 1 {
+            meta.append(t("round.openConcern"))
+        } else if stop.openConcerns > 1 {
+            meta.append(t("round.openConcerns", stop.openConcerns))
+        }
         children.append(H.p(meta.joined(separator: " · "), [.cls("muted")]))
         var state = "open"
         switch stop.state {
@@ -113,6 +117,14 @@ enum RoundPages {
                     [.cls("done")]))
         case .open:
             children.append(outcomeForm(view, stop, request: request))
+        }
+        if state != "paused", stop.state != .movedAway {
+            // A signal with domains and urgency, beside the short concern of the outcome form.
+            let moment = stop.outcome.map { "&contact=\($0.id)" } ?? ""
+            children.append(
+                H.el(
+                    "p", [.cls("raise")],
+                    [H.a(t("signal.new"), href: "/signals/new?resident=\(stop.stop.residentID)\(moment)")]))
         }
         return H.el(
             "li",

@@ -125,9 +125,10 @@ enum SignalController {
         return try await page(of: id, problems: [], req: req)
     }
 
-    static func page(of id: Signal.ID, problems: [FieldProblem], req: Request, status: HTTPResponseStatus = .ok)
-        async throws -> Response
-    {
+    static func page(
+        of id: Signal.ID, problems: [FieldProblem], kept: [String: String] = [:], req: Request,
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let repository = req.store.signals(req.auditContext)
         let detail = try await repository.detail(id)
         var siblings: [SignalSummary] = []
@@ -141,7 +142,7 @@ enum SignalController {
         let response = SignalPages.detail(
             detail, siblings: siblings, teams: teams, members: members,
             users: Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.displayName) }), problems: problems,
-            request: req)
+            kept: kept, request: req)
         response.status = status
         return response
     }
@@ -156,7 +157,8 @@ enum SignalController {
     static func transition(req: Request) async throws -> Response {
         let id = try req.entityID(Signal.self, "signalID")
         let form = try req.content.decode(TransitionForm.self)
-        return try await handling(id, req: req) {
+        let kept = ["event": form.event, "outcome": form.outcome, "reason": form.reason]
+        return try await handling(id, req: req, kept: kept.compactMapValues { $0 }) {
             let domains = (form.domains ?? []).compactMap(LifeDomain.init(rawValue:))
             _ = try await req.store.signals(req.auditContext).apply(
                 eventNamed: form.event, outcome: form.outcome, to: id, reason: form.reason, domains: domains)
@@ -166,23 +168,24 @@ enum SignalController {
     struct AssignForm: Content {
         var teamID: String?
         var assigneeID: String?
-        var reason: String?
+        var assignReason: String?
     }
 
     static func assign(req: Request) async throws -> Response {
         let id = try req.entityID(Signal.self, "signalID")
         let form = try req.content.decode(AssignForm.self)
-        return try await handling(id, req: req) {
+        let kept = ["teamID": form.teamID, "assigneeID": form.assigneeID, "assignReason": form.assignReason]
+        return try await handling(id, req: req, kept: kept.compactMapValues { $0 }) {
             _ = try await req.store.signals(req.auditContext).assign(
                 id, team: form.teamID?.nonEmpty.flatMap(Team.ID.init),
                 assignee: form.assigneeID?.nonEmpty.flatMap(User.ID.init),
-                reason: form.reason)
+                reason: form.assignReason)
         }
     }
 
     struct MergeForm: Content {
         var targetID: String
-        var reason: String?
+        var mergeReason: String?
     }
 
     static func merge(req: Request) async throws -> Response {
@@ -191,13 +194,14 @@ enum SignalController {
         guard let target = Signal.ID(form.targetID) else {
             throw ValidationError(field: "targetID", key: "invalid")
         }
-        return try await handling(id, req: req, then: "/signals/\(target)") {
-            _ = try await req.store.signals(req.auditContext).merge(id, into: target, reason: form.reason)
+        let kept = ["targetID": form.targetID, "mergeReason": form.mergeReason]
+        return try await handling(id, req: req, then: "/signals/\(target)", kept: kept.compactMapValues { $0 }) {
+            _ = try await req.store.signals(req.auditContext).merge(id, into: target, reason: form.mergeReason)
         }
     }
 
     struct TaskForm: Content {
-        var assigneeID: String
+        var taskFor: String
         var date: String
         var instruction: String
     }
@@ -205,8 +209,10 @@ enum SignalController {
     static func addTask(req: Request) async throws -> Response {
         let id = try req.entityID(Signal.self, "signalID")
         let form = try req.content.decode(TaskForm.self)
-        return try await handling(id, req: req) {
-            guard let assignee = User.ID(form.assigneeID) else {
+        let kept = ["taskFor": form.taskFor, "date": form.date, "instruction": form.instruction]
+        // The store names the person `assigneeID`; on this page that is the task form's `taskFor`.
+        return try await handling(id, req: req, kept: kept, renaming: ["assigneeID": "taskFor"]) {
+            guard let assignee = User.ID(form.taskFor) else {
                 throw ValidationError(field: "assigneeID", key: "required")
             }
             _ = try await req.store.signals(req.auditContext).addTask(
@@ -240,7 +246,12 @@ enum SignalController {
     static func meldcode(req: Request) async throws -> Response {
         let id = try req.entityID(Signal.self, "signalID")
         let form = try req.content.decode(MeldcodeForm.self)
-        return try await handling(id, req: req, anchor: "meldcode") {
+        var kept = ["reasoning": form.reasoning, "consultedWith": form.consultedWith, "followUp": form.followUp]
+        kept["conversationSkipped"] = form.conversationSkipped
+        for (index, answer) in [form.answer1, form.answer2, form.answer3, form.answer4, form.answer5].enumerated() {
+            kept["answer\(index + 1)"] = answer
+        }
+        return try await handling(id, req: req, anchor: "meldcode", kept: kept.compactMapValues { $0 }) {
             _ = try await req.store.signals(req.auditContext).recordMeldcodeStep(
                 id,
                 MeldcodeStepInput(
@@ -326,15 +337,17 @@ enum SignalController {
 
     // MARK: Helpers
 
-    /// Runs a change; bad input shows the signal page again with the problems, anything else is the error page.
+    /// Runs a change; bad input shows the signal page again with the problems and what was entered (`kept`,
+    /// by field name), anything else is the error page.
     private static func handling(
         _ id: Signal.ID, req: Request, then target: String? = nil, anchor: String = "acties",
-        _ change: () async throws -> Void
+        kept: [String: String], renaming: [String: String] = [:], _ change: () async throws -> Void
     ) async throws -> Response {
         do {
             try await change()
         } catch let error as ValidationError {
-            return try await page(of: id, problems: error.problems, req: req, status: .unprocessableEntity)
+            let problems = error.problems.map { FieldProblem(field: renaming[$0.field] ?? $0.field, key: $0.key) }
+            return try await page(of: id, problems: problems, kept: kept, req: req, status: .unprocessableEntity)
         }
         return req.redirect(to: (target ?? "/signals/\(id)") + "#\(anchor)", redirectType: .normal)
     }

@@ -296,7 +296,7 @@ enum SignalPages {
 
     static func detail(
         _ detail: SignalDetail, siblings: [SignalSummary], teams: [Team], members: [User], users: [User.ID: String],
-        problems: [FieldProblem], request: Request
+        problems: [FieldProblem], kept: [String: String] = [:], request: Request
     ) -> Response {
         let t = request.localizer
         let signal = detail.signal
@@ -337,11 +337,14 @@ enum SignalPages {
                 facts.flatMap { [H.el("dt", [], [H.text($0.0)]), H.el("dd", [], [H.text($0.1)])] }))
         body.append(H.h2(t("field.observation")))
         body.append(H.p(signal.observation, [.cls("observation")]))
-        if signal.meldcode { body.append(meldcode(detail, users: users, problems: problems, request: request)) }
+        if signal.meldcode {
+            body.append(meldcode(detail, users: users, problems: problems, kept: kept, request: request))
+        }
         if detail.canHandle && signal.state.isOpen {
             body.append(
                 actions(
-                    detail, siblings: siblings, teams: teams, members: members, problems: problems, request: request))
+                    detail, siblings: siblings, teams: teams, members: members, problems: problems, kept: kept,
+                    request: request))
         }
         if !detail.tasks.isEmpty {
             body.append(H.h2(t("signal.tasks")))
@@ -382,7 +385,7 @@ enum SignalPages {
 
     private static func actions(
         _ detail: SignalDetail, siblings: [SignalSummary], teams: [Team], members: [User], problems: [FieldProblem],
-        request: Request
+        kept: [String: String], request: Request
     ) -> HTMLNode {
         let t = request.localizer
         let signal = detail.signal
@@ -397,7 +400,7 @@ enum SignalPages {
         var transition: [HTMLNode] = [
             Forms.select(
                 "event", label: t("signal.next"), options: events.map { ($0, t("event.\($0)")) },
-                selected: events.first, t: t)
+                selected: kept["event"] ?? events.first, t: t)
         ]
         if signal.state == .new || signal.domains.isEmpty {
             transition.append(
@@ -411,9 +414,10 @@ enum SignalPages {
                 Forms.select(
                     "outcome", label: t("field.outcome"),
                     options: [("", "—")] + SignalOutcome.closable.map { ($0.rawValue, t("outcome.\($0.rawValue)")) },
-                    selected: nil, problems: problems, t: t))
+                    selected: kept["outcome"], problems: problems, t: t))
         }
-        transition.append(Forms.textarea("reason", label: t("field.reason"), value: nil, problems: problems, t: t))
+        transition.append(
+            Forms.textarea("reason", label: t("field.reason"), value: kept["reason"], problems: problems, t: t))
         transition.append(Forms.submit(t("signal.apply")))
         var sections: [HTMLNode] = [
             H.el("h2", [.id("acties")], [H.text(t("signal.actions"))]),
@@ -427,14 +431,14 @@ enum SignalPages {
                     [
                         Forms.select(
                             "teamID", label: t("signal.team"), options: teams.map { ($0.id.description, $0.name) },
-                            selected: signal.teamID?.description, t: t),
+                            selected: kept["teamID"] ?? signal.teamID?.description, t: t),
                         Forms.select(
                             "assigneeID", label: t("signal.assigneeLabel"),
                             options: [("", "—")]
                                 + members.filter { [.socialWorker, .coordinator].contains($0.role) }
                                 .map { ($0.id.description, $0.displayName) },
-                            selected: signal.assigneeID?.description, problems: problems, t: t),
-                        Forms.field("reason", label: t("field.reason"), value: nil, t: t),
+                            selected: kept["assigneeID"] ?? signal.assigneeID?.description, problems: problems, t: t),
+                        Forms.field("assignReason", label: t("field.reason"), value: kept["assignReason"], t: t),
                         Forms.submit(t("signal.reassign")),
                     ]))
         }
@@ -451,13 +455,15 @@ enum SignalPages {
                                     $0.id.description,
                                     DateText.dutch($0.raisedAt) + " · " + t("state.\($0.state.rawValue)")
                                 )
-                            }, selected: nil, t: t),
-                        Forms.field("reason", label: t("field.reason"), value: nil, t: t),
+                            }, selected: kept["targetID"], problems: problems, t: t),
+                        Forms.field("mergeReason", label: t("field.reason"), value: kept["mergeReason"], t: t),
                         Forms.submit(t("signal.merge")),
                     ]))
         }
+        // Who does not handle the meldcode does not see a meldcode signal, so cannot be asked to look again.
         let doorWorkers = members.filter {
-            [.concierge, .volunteer, .experienceExpert, .socialWorker].contains($0.role)
+            (signal.meldcode ? [.socialWorker] : [.concierge, .volunteer, .experienceExpert, .socialWorker])
+                .contains($0.role)
         }
         if !doorWorkers.isEmpty {
             sections.append(H.h2(t("signal.checkAgain")))
@@ -466,15 +472,16 @@ enum SignalPages {
                     action: "/signals/\(signal.id)/tasks", request: request, [.cls("stack")],
                     [
                         Forms.select(
-                            "assigneeID", label: t("signal.taskFor"),
+                            "taskFor", label: t("signal.taskFor"),
                             options: doorWorkers.map { ($0.id.description, "\($0.displayName) (\(t.role($0.role)))") },
-                            selected: doorWorkers.first { $0.role == .concierge }?.id.description, problems: problems,
-                            t: t),
+                            selected: kept["taskFor"] ?? doorWorkers.first { $0.role == .concierge }?.id.description,
+                            problems: problems, t: t),
                         Forms.field(
-                            "date", label: t("field.date"), value: request.today.adding(workingDays: 2).description,
+                            "date", label: t("field.date"),
+                            value: kept["date"] ?? request.today.adding(workingDays: 2).description,
                             type: "date", required: true, problems: problems, t: t),
                         Forms.field(
-                            "instruction", label: t("field.instruction"), value: nil, required: true,
+                            "instruction", label: t("field.instruction"), value: kept["instruction"], required: true,
                             problems: problems,
                             t: t, hint: t("signal.instructionHint")),
                         Forms.submit(t("signal.addTask")),
@@ -484,10 +491,9 @@ enum SignalPages {
     }
 
     private static func meldcode(
-        _ detail: SignalDetail, users: [User.ID: String], problems: [FieldProblem], request: Request
-    )
-        -> HTMLNode
-    {
+        _ detail: SignalDetail, users: [User.ID: String], problems: [FieldProblem], kept: [String: String],
+        request: Request
+    ) -> HTMLNode {
         let t = request.localizer
         let workflow = detail.meldcode
         var children: [HTMLNode] = [
@@ -533,13 +539,18 @@ enum SignalPages {
                         "consultedWith", label: t("meldcode.consultedWithLabel"),
                         options: [("", "—")]
                             + MeldcodeConsultee.allCases.map { ($0.rawValue, t("meldcode.consultee.\($0.rawValue)")) },
-                        selected: nil, problems: problems, t: t))
+                        selected: kept["consultedWith"], problems: problems, t: t))
             case .conversation:
                 fields.append(
                     H.el(
                         "label", [.cls("check")],
                         [
-                            H.void("input", [.type("checkbox"), .name("conversationSkipped")]),
+                            H.void(
+                                "input",
+                                [
+                                    .type("checkbox"), .name("conversationSkipped"),
+                                    Attr.flag("checked", kept["conversationSkipped"] == "on"),
+                                ]),
                             H.text(" " + t("meldcode.skip")),
                         ]))
             case .decide:
@@ -553,18 +564,25 @@ enum SignalPages {
                                         "label", [.cls("choice")],
                                         [
                                             H.void(
-                                                "input", [.type("radio"), .name("answer\(question)"), .value(value)]),
+                                                "input",
+                                                [
+                                                    .type("radio"), .name("answer\(question)"), .value(value),
+                                                    Attr.flag("checked", kept["answer\(question)"] == value),
+                                                ]),
                                             H.text(" " + t(value == "yes" ? "common.yes" : "common.no")),
                                         ])
                                 }))
                 }
                 fields.append(
-                    Forms.textarea("followUp", label: t("field.followUp"), value: nil, problems: problems, t: t))
+                    Forms.textarea(
+                        "followUp", label: t("field.followUp"), value: kept["followUp"], problems: problems, t: t))
             case .mapSignals, .weigh:
                 break
             }
             fields.append(
-                Forms.textarea("reasoning", label: t("field.reasoning"), value: nil, problems: problems, t: t))
+                Forms.textarea(
+                    "reasoning", label: t("field.reasoning"), value: kept["reasoning"], problems: problems, t: t,
+                    markOptional: false))
             fields.append(Forms.submit(t("meldcode.record")))
             children.append(
                 Forms.post(action: "/signals/\(detail.signal.id)/meldcode", request: request, [.cls("stack")], fields))

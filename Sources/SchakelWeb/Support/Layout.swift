@@ -189,15 +189,15 @@ enum Forms {
             ])
     }
 
-    static func textarea(_ name: String, label: String, value: String?, problems: [FieldProblem], t: Localizer)
-        -> HTMLNode
-    {
+    static func textarea(
+        _ name: String, label: String, value: String?, problems: [FieldProblem], t: Localizer, markOptional: Bool = true
+    ) -> HTMLNode {
         let mine = problems.filter { $0.field == name }
         let inputID = "f-\(name)"
         return H.div(
             [.cls(mine.isEmpty ? "field" : "field invalid")],
             [
-                H.el("label", [.for(inputID)], [H.text(label + " " + t("common.optional"))]),
+                H.el("label", [.for(inputID)], [H.text(label + (markOptional ? " " + t("common.optional") : ""))]),
                 H.el("textarea", [.name(name), .id(inputID), Attr(name: "rows", value: "3")], [H.text(value ?? "")]),
             ]
                 + (mine.isEmpty
