@@ -143,6 +143,12 @@ public enum AccessPolicy {
     /// The professionals who triage and follow up signals.
     static let signalHandlers: Set<Role> = [.socialWorker, .coordinator]
 
+    /// Whether people in this role triage and follow up signals (and so may be given one).
+    public static func handlesSignals(_ role: Role) -> Bool { signalHandlers.contains(role) }
+
+    /// Whether the actor may handle meldcode signals: a signal handler of an organisation bound by the meldcode.
+    public static func handlesMeldcode(_ actor: Actor) -> Bool { handlesSignals(actor.role) && actor.meldcodeBound }
+
     /// Who may raise a signal: everyone who works in the street or with residents. About a named resident
     /// only when they may see that resident; about an address (name unknown) always.
     public static func canRaiseSignal(about resident: ResidentScope?, by actor: Actor) -> Bool {
@@ -163,7 +169,7 @@ public enum AccessPolicy {
         let covers =
             resident.map { view(of: $0, by: actor) == .full } ?? (handler && area.map { actor.covers($0) } ?? false)
         if signal.meldcode {
-            return handler && actor.meldcodeBound && (inTeam || covers || signal.assigneeID == actor.userID)
+            return handlesMeldcode(actor) && (inTeam || covers || signal.assigneeID == actor.userID)
                 ? .full : .none
         }
         if signal.assigneeID == actor.userID { return .full }

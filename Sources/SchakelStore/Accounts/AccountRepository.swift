@@ -128,7 +128,7 @@ public struct AccountRepository: Sendable {
             Actor(
                 userID: user.id, username: user.username, role: user.role, organisationID: user.organisationID,
                 teamIDs: Set(teams), coverage: coverage,
-                meldcodeBound: [.socialWorker, .coordinator].contains(user.role)
+                meldcodeBound: AccessPolicy.handlesSignals(user.role)
                     ? try await meldcodeBound(user.organisationID) : false)
         )
     }

@@ -267,14 +267,14 @@ public struct SignalRepository: Sendable {
         var query = SignalRecord.query(on: store.database)
         switch filter.scope {
         case .team(let team):
-            guard actor.teamIDs.contains(team), [.socialWorker, .coordinator].contains(actor.role) else {
+            guard actor.teamIDs.contains(team), AccessPolicy.handlesSignals(actor.role) else {
                 throw DomainError.forbidden(reason: "scope")
             }
             query = query.filter(\.$teamID == team.uuid)
         case .mine:
             query = query.filter(\.$assigneeID == actor.userID.uuid)
         }
-        if !actor.meldcodeBound || ![.socialWorker, .coordinator].contains(actor.role) {
+        if !AccessPolicy.handlesMeldcode(actor) {
             query = query.filter(\.$meldcode == false)
         }
         if let state = filter.state {
@@ -300,14 +300,12 @@ public struct SignalRepository: Sendable {
         let total = try await query.count()
         let records = try await query.sort(\.$raisedAt, .descending).range(page.offset..<(page.offset + page.perPage))
             .all()
-        var items: [ReportedSignal] = []
-        for record in records {
-            let signal = try record.domain()
-            let (name, line) = try await label(resident: signal.residentID, address: signal.addressID, minimum: .basic)
-            items.append(
-                ReportedSignal(
-                    id: signal.id, raisedAt: signal.raisedAt, status: ReporterStatus(signal.state),
-                    outcome: signal.outcome?.neutral, residentName: name, addressLine: line))
+        let signals = try records.map { try $0.domain() }
+        let names = try await labels(signals.map { ($0.residentID, $0.addressID) }, minimum: .basic)
+        let items = zip(signals, names).map { signal, name in
+            ReportedSignal(
+                id: signal.id, raisedAt: signal.raisedAt, status: ReporterStatus(signal.state),
+                outcome: signal.outcome?.neutral, residentName: name.0, addressLine: name.1)
         }
         if !items.isEmpty {
             try await store.audit.record(
@@ -421,8 +419,7 @@ public struct SignalRepository: Sendable {
 
     /// Whether a person may handle a meldcode signal: a professional of an organisation bound by the meldcode.
     private func handlesMeldcode(_ user: User) async throws -> Bool {
-        guard [.socialWorker, .coordinator].contains(user.role) else { return false }
-        return try await store.accounts.actor(for: user).meldcodeBound
+        AccessPolicy.handlesMeldcode(try await store.accounts.actor(for: user))
     }
 
     /// Gives the signal to another team or person (the coordinator's decision).
@@ -551,13 +548,19 @@ public struct SignalRepository: Sendable {
         let until = LocalDate(store.clock.now()).adding(days: 7)
         let records = try await SignalTaskRecord.query(on: store.database).filter(\.$assigneeID == actor.userID.uuid)
             .filter(\.$doneAt == nil).filter(\.$date <= until.description).sort(\.$date).limit(100).all()
-        var items: [TaskItem] = []
-        for record in records {
-            let task = try record.domain()
-            let signal = try await SignalRecord.find(task.signalID.uuid, on: store.database)
-            let (name, line) = try await label(
-                resident: task.residentID, address: signal?.addressID.map(Address.ID.init), minimum: .basic)
-            items.append(TaskItem(task: task, residentName: name, addressLine: line))
+        let tasks = try records.map { try $0.domain() }
+        let signalIDs = Set(tasks.map(\.signalID.uuid))
+        let signalAddresses =
+            signalIDs.isEmpty
+            ? [:]
+            : Dictionary(
+                uniqueKeysWithValues: try await SignalRecord.query(on: store.database)
+                    .filter(\.$id ~~ Array(signalIDs)).all().map { ($0.id!, $0.addressID) })
+        let names = try await labels(
+            tasks.map { ($0.residentID, (signalAddresses[$0.signalID.uuid] ?? nil).map(Address.ID.init)) },
+            minimum: .basic)
+        let items = zip(tasks, names).map { task, name in
+            TaskItem(task: task, residentName: name.0, addressLine: name.1)
         }
         if !items.isEmpty {
             try await store.audit.record(
@@ -762,30 +765,52 @@ public struct SignalRepository: Sendable {
     }
 
     /// The resident's name and address line, when the actor may see at least `minimum` of them.
+    /// The name and address line of who a signal is about, as the actor may see them: the name only when the
+    /// actor sees the resident at least at `minimum`; the address when only the address is known.
     private func label(resident: Resident.ID?, address: Address.ID?, minimum: ResidentView = .full) async throws
         -> (String?, String?)
     {
-        if let resident, let record = try await ResidentRecord.find(resident.uuid, on: store.database) {
-            let scope = try await store.residents(context).scope(of: resident)
-            guard AccessPolicy.view(of: scope, by: try actor) >= minimum else { return (nil, nil) }
-            let domain = try record.domain()
-            let line = try await domain.addressID.asyncFlatMap {
-                try await AddressRecord.find($0.uuid, on: store.database)?.domain().singleLine
+        try await labels([(resident, address)], minimum: minimum)[0]
+    }
+
+    /// Labels for many subjects at once, in their order: two queries, however many there are.
+    private func labels(_ subjects: [(resident: Resident.ID?, address: Address.ID?)], minimum: ResidentView)
+        async throws -> [(String?, String?)]
+    {
+        let actor = try actor
+        let residentIDs = Set(subjects.compactMap { $0.resident?.uuid })
+        let residents =
+            residentIDs.isEmpty
+            ? [:]
+            : Dictionary(
+                uniqueKeysWithValues: try await ResidentRecord.query(on: store.database)
+                    .filter(\.$id ~~ Array(residentIDs)).all().map { ($0.id!, $0) })
+        let addressIDs = Set(subjects.compactMap { $0.address?.uuid } + residents.values.compactMap(\.addressID))
+        let addresses =
+            addressIDs.isEmpty
+            ? [:]
+            : Dictionary(
+                uniqueKeysWithValues: try await AddressRecord.query(on: store.database)
+                    .filter(\.$id ~~ Array(addressIDs)).all().map { ($0.id!, $0) })
+        return try subjects.map { subject in
+            if let id = subject.resident, let record = residents[id.uuid] {
+                let address = record.addressID.flatMap { addresses[$0] }
+                let scope = ResidentScope(
+                    residentID: id, buurtCode: address?.buurtCode.flatMap { try? AreaCode($0) },
+                    responsibleTeamID: record.responsibleTeamID.map { .init($0) })
+                guard AccessPolicy.view(of: scope, by: actor) >= minimum else { return (nil, nil) }
+                return (try record.domain().fullName, try address?.domain().singleLine)
             }
-            return (domain.fullName, line)
+            return (nil, try subject.address.flatMap { addresses[$0.uuid] }?.domain().singleLine)
         }
-        guard let address else { return (nil, nil) }
-        return (nil, try await AddressRecord.find(address.uuid, on: store.database)?.domain().singleLine)
     }
 
     private func summaries(_ records: [SignalRecord], today: LocalDate) async throws -> [SignalSummary] {
-        var items: [SignalSummary] = []
-        for record in records {
-            let signal = try record.domain()
-            let (name, line) = try await label(resident: signal.residentID, address: signal.addressID, minimum: .basic)
-            items.append(SignalSummary(signal, today: today, residentName: name, addressLine: line))
+        let signals = try records.map { try $0.domain() }
+        let names = try await labels(signals.map { ($0.residentID, $0.addressID) }, minimum: .basic)
+        return zip(signals, names).map { signal, name in
+            SignalSummary(signal, today: today, residentName: name.0, addressLine: name.1)
         }
-        return items
     }
 
     private func residentOf(_ records: [SignalRecord], _ id: Signal.ID) -> Resident.ID? {

@@ -42,7 +42,7 @@ enum HomeController {
         }
         let signals = req.store.signals(req.auditContext)
         body.append(SignalPages.tasks(try await signals.myTasks(), request: req))
-        if [.socialWorker, .coordinator].contains(actor.role) {
+        if AccessPolicy.handlesSignals(actor.role) {
             var lines: [HTMLNode] = []
             for team in teams {
                 let open = try await signals.count(SignalFilter(scope: .team(team.id)))

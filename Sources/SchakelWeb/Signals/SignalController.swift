@@ -80,7 +80,7 @@ enum SignalController {
         if actor.role == .policy {
             return SignalPages.statistics(try await repository.statistics(), request: req)
         }
-        guard [.socialWorker, .coordinator].contains(actor.role) else {
+        guard AccessPolicy.handlesSignals(actor.role) else {
             return req.redirect(to: "/signals/reported")
         }
         let teams = try await req.store.accounts.teams().filter { actor.teamIDs.contains($0.id) }

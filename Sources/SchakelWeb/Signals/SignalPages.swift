@@ -435,7 +435,7 @@ enum SignalPages {
                         Forms.select(
                             "assigneeID", label: t("signal.assigneeLabel"),
                             options: [("", "—")]
-                                + members.filter { [.socialWorker, .coordinator].contains($0.role) }
+                                + members.filter { AccessPolicy.handlesSignals($0.role) }
                                 .map { ($0.id.description, $0.displayName) },
                             selected: kept["assigneeID"] ?? signal.assigneeID?.description, problems: problems, t: t),
                         Forms.field("assignReason", label: t("field.reason"), value: kept["assignReason"], t: t),
@@ -662,7 +662,7 @@ enum SignalPages {
                     Forms.select(
                         "assigneeID", label: t("signal.assigneeLabel"),
                         options: [("", "—")]
-                            + users.filter { [.socialWorker, .coordinator].contains($0.role) && $0.active }
+                            + users.filter { AccessPolicy.handlesSignals($0.role) && $0.active }
                             .map { ($0.id.description, $0.displayName) },
                         selected: nil, problems: problems, t: t),
                     Forms.submit(t("signal.addRule")),
