@@ -550,12 +550,7 @@ public struct SignalRepository: Sendable {
             .filter(\.$doneAt == nil).filter(\.$date <= until.description).sort(\.$date).limit(100).all()
         let tasks = try records.map { try $0.domain() }
         let signalIDs = Set(tasks.map(\.signalID.uuid))
-        let signalAddresses =
-            signalIDs.isEmpty
-            ? [:]
-            : Dictionary(
-                uniqueKeysWithValues: try await SignalRecord.query(on: store.database)
-                    .filter(\.$id ~~ Array(signalIDs)).all().map { ($0.id!, $0.addressID) })
+        let signalAddresses = try await find(SignalRecord.self, signalIDs).mapValues(\.addressID)
         let names = try await labels(
             tasks.map { ($0.residentID, (signalAddresses[$0.signalID.uuid] ?? nil).map(Address.ID.init)) },
             minimum: .basic)
@@ -779,19 +774,9 @@ public struct SignalRepository: Sendable {
     {
         let actor = try actor
         let residentIDs = Set(subjects.compactMap { $0.resident?.uuid })
-        let residents =
-            residentIDs.isEmpty
-            ? [:]
-            : Dictionary(
-                uniqueKeysWithValues: try await ResidentRecord.query(on: store.database)
-                    .filter(\.$id ~~ Array(residentIDs)).all().map { ($0.id!, $0) })
+        let residents = try await find(ResidentRecord.self, residentIDs)
         let addressIDs = Set(subjects.compactMap { $0.address?.uuid } + residents.values.compactMap(\.addressID))
-        let addresses =
-            addressIDs.isEmpty
-            ? [:]
-            : Dictionary(
-                uniqueKeysWithValues: try await AddressRecord.query(on: store.database)
-                    .filter(\.$id ~~ Array(addressIDs)).all().map { ($0.id!, $0) })
+        let addresses = try await find(AddressRecord.self, addressIDs)
         return try subjects.map { subject in
             if let id = subject.resident, let record = residents[id.uuid] {
                 let address = record.addressID.flatMap { addresses[$0] }
@@ -803,6 +788,13 @@ public struct SignalRepository: Sendable {
             }
             return (nil, try subject.address.flatMap { addresses[$0.uuid] }?.domain().singleLine)
         }
+    }
+
+    /// Records by id, in one query.
+    private func find<M: Model>(_ type: M.Type, _ ids: Set<UUID>) async throws -> [UUID: M] where M.IDValue == UUID {
+        guard !ids.isEmpty else { return [:] }
+        let found = try await M.query(on: store.database).filter(\._$id ~~ Array(ids)).all()
+        return Dictionary(uniqueKeysWithValues: found.compactMap { record in record.id.map { ($0, record) } })
     }
 
     private func summaries(_ records: [SignalRecord], today: LocalDate) async throws -> [SignalSummary] {
