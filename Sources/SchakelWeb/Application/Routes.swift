@@ -10,6 +10,10 @@ func routes(_ app: Application) throws {
 
     try app.registerAPI()
 
+    // The social map is public: no login, no personal data.
+    app.get("kaart", use: SocialMapController.index)
+    app.get("kaart", "diensten", ":serviceID", use: SocialMapController.show)
+
     let web = app.grouped(RequireLoginMiddleware())
     web.get(use: HomeController.show)
 

@@ -9,6 +9,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(UserCommands(), as: "user")
     app.asyncCommands.use(AuditCommands(), as: "audit")
     app.asyncCommands.use(ImportCommands(), as: "import")
+    app.asyncCommands.use(ExportCommands(), as: "export")
 }
 
 /// A command failed in a way the operator must see; the process exits non-zero.
@@ -96,6 +97,7 @@ struct AuditVerifyCommand: AsyncCommand {
 struct ImportCommands: AsyncCommandGroup {
     var commands: [String: any AnyAsyncCommand] = [
         "addresses": ImportAddressesCommand(), "neighbourhoods": ImportNeighbourhoodsCommand(),
+        "hsds": ImportHSDSCommand(),
     ]
     var help: String { "Gegevens importeren" }
 }
@@ -227,5 +229,106 @@ enum NeighbourhoodCSV {
             }
         }
         return (result, rejected)
+    }
+}
+
+/// `schakel import hsds FILE_OR_DIR [--valid-only]`: HSDS 3.0 services in JSON. All or nothing unless
+/// `--valid-only`; every refused record is reported with its id and reason.
+struct ImportHSDSCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Flag(name: "valid-only", help: "Alleen de goede records importeren als er foute tussen zitten")
+        var validOnly: Bool
+        @Argument(name: "path", help: "Een JSON-bestand of een map met HSDS 3.0 JSON-bestanden")
+        var path: String
+    }
+
+    var help: String { "Diensten van de sociale kaart importeren (Open Referral HSDS 3.0)" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let documents = try HSDSFiles.read(signature.path)
+        guard !documents.isEmpty else {
+            throw CommandFailure(description: "Geen HSDS-diensten gevonden in \(signature.path).")
+        }
+        context.console.print("\(documents.count) diensten gelezen, controleren…")
+        let report = try await context.application.schakel.store.socialMap.importServices(
+            documents, validOnly: signature.validOnly)
+        let t = Localizer(language: .nl)
+        for refusal in report.refused {
+            let reasons = refusal.problems.map { "\($0.field) \(t.problem($0))" }.joined(separator: "; ")
+            FileHandle.standardError.write(Data("dienst \(refusal.record): \(reasons)\n".utf8))
+        }
+        if !report.refused.isEmpty && !signature.validOnly {
+            throw CommandFailure(
+                description:
+                    "\(report.refused.count) diensten afgekeurd; er is niets geïmporteerd (gebruik --valid-only om de goede wel te importeren)."
+            )
+        }
+        context.console.print(
+            "Klaar: \(report.created) diensten toegevoegd, \(report.updated) bijgewerkt"
+                + (report.refused.isEmpty ? "." : ", \(report.refused.count) afgekeurd."))
+    }
+}
+
+struct ExportCommands: AsyncCommandGroup {
+    var commands: [String: any AnyAsyncCommand] = ["hsds": ExportHSDSCommand()]
+    var help: String { "Gegevens exporteren" }
+}
+
+/// `schakel export hsds --format json DIR`: every service as HSDS 3.0 `service_full`, all in `services.json`.
+struct ExportHSDSCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        // Options first: ConsoleKit reads the signature in order, and an argument read first would take
+        // the option's value.
+        @Option(name: "format", help: "json (standaard)")
+        var format: String?
+        @Argument(name: "dir", help: "De map om in te schrijven (wordt gemaakt als die er niet is)")
+        var dir: String
+    }
+
+    var help: String { "De sociale kaart exporteren als Open Referral HSDS 3.0" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let format = signature.format ?? "json"
+        guard format == "json" else {
+            throw CommandFailure(description: "Onbekend formaat ‘\(format)’: kies json.")
+        }
+        let services = try await context.application.schakel.store.socialMap.exportServices()
+        let folder = URL(fileURLWithPath: signature.dir)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try encoder.encode(JSONValue.array(services)).write(to: folder.appendingPathComponent("services.json"))
+        context.console.print("Klaar: \(services.count) diensten geschreven naar \(folder.path)/services.json.")
+    }
+}
+
+/// Reads HSDS JSON from a file or from every `.json` file in a folder.
+enum HSDSFiles {
+    static func read(_ path: String) throws -> [JSONValue] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw CommandFailure(description: "\(path) bestaat niet.")
+        }
+        let files: [URL]
+        if isFolder.boolValue {
+            let folder = URL(fileURLWithPath: path)
+            files = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+                .filter { $0.hasSuffix(".json") && $0 != "datapackage.json" }.map { folder.appendingPathComponent($0) }
+        } else {
+            files = [URL(fileURLWithPath: path)]
+        }
+        var services: [JSONValue] = []
+        let strict = !isFolder.boolValue
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file.path) else {
+                throw CommandFailure(description: "\(file.lastPathComponent) kan niet worden gelezen.")
+            }
+            do {
+                services += HSDSJSON.services(in: try JSONValue.parse(data), strict: strict)
+            } catch is ValidationError {
+                throw CommandFailure(description: "\(file.lastPathComponent) is geen geldige JSON.")
+            }
+        }
+        return HSDSJSON.merged(services)
     }
 }

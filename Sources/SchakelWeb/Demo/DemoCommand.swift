@@ -160,6 +160,8 @@ struct DemoCommand: AsyncCommand {
             }
         }
 
+        let map = try await store.socialMap.importServices(DemoData.mapServices(today: today).map { $0.document() })
+        context.console.print("\(map.created) diensten op de sociale kaart.")
         let signals = try await DemoData.signals(
             store: store, users: created, residents: batch.residents, deliveries: batch.deliveries, team: east.id)
         context.console.print("\(signals) signalen van zorg in \(east.name), van net gemeld tot afgesloten.")

@@ -48,10 +48,15 @@ enum Layout {
                 links.append(navLink(t("nav.outOfView"), "/out-of-view"))
             }
             if AccessPolicy.canManageAddresses(actor) { links.append(navLink(t("nav.addresses"), "/addresses")) }
+            links.append(navLink(t("nav.map"), "/kaart"))
             if AccessPolicy.canAdministerAccounts(actor) {
                 links.append(navLink(t("nav.admin"), "/admin"))
                 links.append(navLink(t("nav.audit"), "/admin/audit"))
             }
+        }
+        if authenticated == nil {
+            links.append(navLink(t("nav.map"), "/kaart"))
+            links.append(navLink(t("nav.login"), "/login"))
         }
         let switchTo: Language = request.language == .nl ? .en : .nl
         var tools: [HTMLNode] = [

@@ -593,6 +593,77 @@ struct Localizer: Sendable {
         "organisationKind.other": ("anders", "other"),
 
         // Signals
+        "nav.map": ("Sociale kaart", "Social map"),
+        "nav.login": ("Inloggen", "Log in"),
+        "map.title": ("Sociale kaart", "Social map"),
+        "map.intro": (
+            "Waar kunt u terecht in Amersfoort? Zoek op wat u nodig hebt, bijvoorbeeld ‘schulden’, ‘eenzaam’ of ‘lunch’.",
+            "Where to go in Amersfoort? Search for what you need, e.g. ‘debts’, ‘lonely’ or ‘lunch’."
+        ),
+        "map.query": ("Waar zoekt u hulp bij?", "What do you need help with?"),
+        "map.queryHint": ("Eén of meer woorden", "One or more words"),
+        "map.term": ("Soort hulp", "Kind of help"),
+        "map.wijk": ("Wijk", "District"),
+        "map.everywhere": ("Overal", "Everywhere"),
+        "map.language": ("Taal", "Language"),
+        "map.postcode": ("Vanaf postcode", "From postcode"),
+        "map.postcodeHint": ("Om op afstand te sorteren", "To sort by distance"),
+        "map.sort": ("Sorteren", "Sort"),
+        "map.sort.relevance": ("Beste treffers eerst", "Best matches first"),
+        "map.sort.name": ("Op naam", "By name"),
+        "map.sort.distance": ("Dichtbij eerst", "Nearest first"),
+        "map.free": ("Alleen gratis", "Free only"),
+        "map.openNow": ("Nu open", "Open now"),
+        "map.search": ("Zoeken", "Search"),
+        "map.emptyMap": ("De sociale kaart is nog leeg.", "The social map is still empty."),
+        "map.noResults": (
+            "Niets gevonden. Probeer een ander woord of minder filters.",
+            "Nothing found. Try another word or fewer filters."
+        ),
+        "map.open": ("Nu open", "Open now"),
+        "map.freeBadge": ("Gratis", "Free"),
+        "map.noPlace": ("Geen vaste plek: bel of mail", "No fixed place: call or email"),
+        "map.distance": ("{0} hiervandaan", "{0} away"),
+        "map.eligibility": ("Voor wie", "For whom"),
+        "map.apply": ("Zo meldt u zich aan", "How to apply"),
+        "map.costs": ("Kosten", "Costs"),
+        "map.costsUnknown": ("Vraag het na", "Ask"),
+        "map.referrals": ("Aanmelden", "Referrals"),
+        "map.acceptsReferrals": ("Neemt nu aanmeldingen aan", "Accepts referrals now"),
+        "map.noReferrals": ("Neemt nu geen aanmeldingen aan", "Does not accept referrals now"),
+        "map.waitWeeks": (
+            "Neemt aanmeldingen aan; wachttijd ongeveer {0} weken", "Accepts referrals; about {0} weeks wait"
+        ),
+        "map.phone": ("Telefoon:", "Phone:"),
+        "map.email": ("E-mail:", "Email:"),
+        "map.website": ("Website", "Website"),
+        "map.contact": ("Contact", "Contact"),
+        "map.whereWhen": ("Waar en wanneer", "Where and when"),
+        "map.openNowText": ("Nu open.", "Open now."),
+        "map.lastChecked": ("Gegevens laatst gecontroleerd: {0}", "Information last checked: {0}"),
+        "map.never": ("nooit", "never"),
+        "map.back": ("Terug naar de sociale kaart", "Back to the social map"),
+        "map.status.inactive": ("Deze dienst is niet actief.", "This service is not active."),
+        "map.status.defunct": ("Deze dienst bestaat niet meer.", "This service no longer exists."),
+        "map.status.temporarily closed": ("Deze dienst is tijdelijk gesloten.", "This service is temporarily closed."),
+        "field.q": ("Zoekwoorden", "Search words"),
+        "field.wijk": ("Wijk", "District"),
+        "problem.map.postcodeUnknown": (
+            "deze postcode kennen we niet; de lijst staat niet op afstand",
+            "this postcode is unknown; the list is not sorted by distance"
+        ),
+        "problem.map.postcodeForDistance": (
+            "vul een postcode in om op afstand te sorteren", "enter a postcode to sort by distance"
+        ),
+        "problem.hsds.uuid": ("moet een UUID zijn", "must be a UUID"),
+        "problem.hsds.status": (
+            "moet active, inactive, defunct of temporarily closed zijn",
+            "must be active, inactive, defunct or temporarily closed"
+        ),
+        "problem.hsds.locationType": ("moet physical, postal of virtual zijn", "must be physical, postal or virtual"),
+        "problem.hsds.notObject": ("is geen JSON-object", "is not a JSON object"),
+        "problem.hsds.duplicate": ("komt twee keer voor in de import", "occurs twice in the import"),
+        "problem.json.invalid": ("is geen geldige JSON", "is not valid JSON"),
         "nav.signals": ("Signalen", "Signals"),
         "common.all": ("Alle", "All"),
         "common.filter": ("Filteren", "Filter"),

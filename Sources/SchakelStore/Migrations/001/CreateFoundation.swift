@@ -214,5 +214,7 @@ struct CreateSecurity: AsyncMigration {
 
 /// Every migration, in order. Add new ones at the end; never change a landed one.
 public enum SchakelMigrations {
-    public static let all: [any Migration] = [CreateFoundation(), CreateSecurity(), CreateRounds(), CreateSignals()]
+    public static let all: [any Migration] = [
+        CreateFoundation(), CreateSecurity(), CreateRounds(), CreateSignals(), CreateSocialMap(),
+    ]
 }

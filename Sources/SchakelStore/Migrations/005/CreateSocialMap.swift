@@ -1,0 +1,95 @@
+import FluentKit
+import SQLKit
+
+/// The social map: HSDS services kept as their documents, with columns for filters, opening hours per
+/// weekday and a full-text index (SQLite FTS5 over Schakel's Dutch stems; PostgreSQL `dutch` text search).
+struct CreateSocialMap: AsyncMigration {
+    var name: String { "005_CreateSocialMap" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema("map_organizations")
+            .id()
+            .field("name", .string, .required)
+            .field("document", .string, .required)
+            .field("updated_at", .datetime, .required)
+            .create()
+
+        try await database.schema("map_services")
+            .id()
+            // The number the search index knows the service by.
+            .field("search_key", .int64, .required)
+            .field("organization_id", .uuid)
+            .field("name", .string, .required)
+            .field("status", .string, .required)
+            // The HSDS `service_full` document, exactly as given.
+            .field("document", .string, .required)
+            .field("name_text", .string, .required)
+            .field("search_text", .string, .required)
+            .field("free", .bool, .required)
+            // Comma-wrapped lists (`,nl,en,`), so a filter is one LIKE.
+            .field("languages", .string, .required)
+            .field("terms", .string, .required)
+            .field("buurt_code", .string)
+            .field("latitude", .double)
+            .field("longitude", .double)
+            .field("last_checked", .string)
+            .field("owner_email", .string)
+            .field("accepts_referrals", .bool, .required)
+            .field("wait_weeks", .int)
+            .field("updated_at", .datetime, .required)
+            .unique(on: "search_key")
+            .create()
+
+        try await database.schema("map_hours")
+            .id()
+            .field("service_id", .uuid, .required, .references("map_services", "id", onDelete: .cascade))
+            .field("weekday", .int, .required)
+            .field("opens", .int, .required)
+            .field("closes", .int, .required)
+            .field("valid_from", .string)
+            .field("valid_to", .string)
+            .create()
+
+        try await database.schema("map_terms")
+            .field("id", .string, .identifier(auto: false))
+            .field("code", .string)
+            .field("name", .string, .required)
+            .field("taxonomy", .string)
+            .field("parent_id", .string)
+            .field("document", .string, .required)
+            .create()
+
+        let sql = database as! any SQLDatabase
+        for (table, columns) in [
+            ("map_services", ["organization_id"]), ("map_services", ["name"]), ("map_services", ["buurt_code"]),
+            ("map_hours", ["weekday", "service_id"]), ("map_hours", ["service_id"]),
+        ] {
+            var index = sql.create(index: "idx_\(table)_\(columns.joined(separator: "_"))").on(table)
+            for column in columns { index = index.column(column) }
+            try await index.run()
+        }
+        if sql.dialect.name == "postgresql" {
+            // Names weigh more than the rest; the dutch configuration stems and drops stop words.
+            try await sql.raw(
+                """
+                ALTER TABLE map_services ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
+                  setweight(to_tsvector('dutch', name_text), 'A') || setweight(to_tsvector('dutch', search_text), 'B')
+                ) STORED
+                """
+            ).run()
+            try await sql.raw("CREATE INDEX idx_map_services_search ON map_services USING GIN (search_vector)").run()
+        } else {
+            try await sql.raw(
+                "CREATE VIRTUAL TABLE map_search USING fts5(name_text, search_text, tokenize = 'unicode61')"
+            ).run()
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        let sql = database as! any SQLDatabase
+        if sql.dialect.name != "postgresql" { try await sql.raw("DROP TABLE IF EXISTS map_search").run() }
+        for table in ["map_terms", "map_hours", "map_services", "map_organizations"] {
+            try await database.schema(table).delete()
+        }
+    }
+}

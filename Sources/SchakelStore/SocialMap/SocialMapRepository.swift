@@ -1,0 +1,413 @@
+import FluentKit
+import Foundation
+import SQLKit
+import SchakelCore
+
+/// What to look for on the social map.
+public struct MapQuery: Sendable, Equatable {
+    public enum Sort: String, Sendable, CaseIterable {
+        case relevance, name, distance
+    }
+
+    public var text: String?
+    /// A taxonomy term id.
+    public var term: String?
+    /// A gemeente, wijk or buurt: services whose location lies in it.
+    public var area: AreaCode?
+    /// A language code, e.g. `tr`.
+    public var language: String?
+    public var freeOnly: Bool
+    public var openNow: Bool
+    /// Where to measure distance from.
+    public var near: Coordinate?
+    public var sort: Sort
+    /// Staff see inactive services too; the public map does not.
+    public var includeInactive: Bool
+
+    public init(
+        text: String? = nil, term: String? = nil, area: AreaCode? = nil, language: String? = nil,
+        freeOnly: Bool = false, openNow: Bool = false, near: Coordinate? = nil, sort: Sort = .relevance,
+        includeInactive: Bool = false
+    ) {
+        self.text = text
+        self.term = term
+        self.area = area
+        self.language = language
+        self.freeOnly = freeOnly
+        self.openNow = openNow
+        self.near = near
+        self.sort = sort
+        self.includeInactive = includeInactive
+    }
+}
+
+/// A service found, with what a list shows beside it.
+public struct MapHit: Sendable, Equatable {
+    public var service: MapService
+    public var acceptsReferrals: Bool
+    public var waitWeeks: Int?
+    public var buurtCode: String?
+    /// Metres from the point searched from, when one was given and the service has a location.
+    public var distance: Double?
+}
+
+/// How an import went: what was stored and what was refused, by record.
+public struct MapImportReport: Sendable, Equatable {
+    public struct Refusal: Sendable, Equatable {
+        /// The record's `id` as given (or its position when it has none).
+        public var record: String
+        public var problems: [FieldProblem]
+    }
+
+    public var created: Int
+    public var updated: Int
+    public var refused: [Refusal]
+}
+
+/// The social map: services in HSDS 3.0 form, searched in Dutch, with filters for the street.
+/// It holds no personal data, so its pages are public and reading it is not audited.
+public struct SocialMapRepository: Sendable {
+    let store: Store
+
+    // MARK: Import and export
+
+    /// Stores `service_full` documents, replacing services with the same id. With `validOnly` false one
+    /// invalid record stops the import and nothing is written; with `validOnly` true the valid ones are stored.
+    public func importServices(_ documents: [JSONValue], validOnly: Bool = false) async throws -> MapImportReport {
+        var services: [MapService] = []
+        var refused: [MapImportReport.Refusal] = []
+        var seen = Set<MapService.ID>()
+        for (index, document) in documents.enumerated() {
+            let record = document["id"]?.text ?? "#\(index + 1)"
+            do {
+                let service = try MapService(document: document)
+                guard seen.insert(service.id).inserted else {
+                    refused.append(.init(record: record, problems: [FieldProblem(field: "id", key: "hsds.duplicate")]))
+                    continue
+                }
+                services.append(service)
+            } catch let error as ValidationError {
+                refused.append(.init(record: record, problems: error.problems))
+            }
+        }
+        guard refused.isEmpty || validOnly else { return MapImportReport(created: 0, updated: 0, refused: refused) }
+        let buurten = try await buurtCodes(for: services)
+        let now = store.clock.now()
+        let engine = store.engine
+        let stored = services
+        let (created, updated) = try await store.write { db in
+            let sql = db as! any SQLDatabase
+            let ids = stored.map(\.id.uuid)
+            var existing: [UUID: Int64] = [:]
+            for chunk in ids.chunked(500) {
+                for row in try await sql.select().column("id").column("search_key").from("map_services")
+                    .where("id", .in, Array(chunk)).all()
+                {
+                    existing[try row.decode(column: "id", as: UUID.self)] = try row.decode(
+                        column: "search_key", as: Int64.self)
+                }
+            }
+            var nextKey =
+                try await sql.raw("SELECT COALESCE(MAX(search_key), 0) AS top FROM map_services").first()?
+                .decode(column: "top", as: Int64.self) ?? 0
+            let replaced = Array(existing.keys)
+            for chunk in replaced.chunked(500) {
+                try await sql.delete(from: "map_hours").where("service_id", .in, Array(chunk)).run()
+                try await sql.delete(from: "map_services").where("id", .in, Array(chunk)).run()
+            }
+            if engine == .sqlite {
+                for chunk in existing.values.map({ $0 }).chunked(500) {
+                    try await sql.delete(from: "map_search").where(SQLIdentifier("rowid"), .in, Array(chunk)).run()
+                }
+            }
+            var keys: [MapService.ID: Int64] = [:]
+            for service in stored {
+                if let key = existing[service.id.uuid] {
+                    keys[service.id] = key
+                } else {
+                    nextKey += 1
+                    keys[service.id] = nextKey
+                }
+            }
+            try await Self.insert(stored, keys: keys, buurten: buurten, at: now, engine: engine, on: sql)
+            try await Self.storeOrganizations(stored, at: now, on: sql)
+            try await Self.storeTerms(stored, on: sql)
+            return (stored.count - existing.count, existing.count)
+        }
+        return MapImportReport(created: created, updated: updated, refused: refused)
+    }
+
+    private static func insert(
+        _ services: [MapService], keys: [MapService.ID: Int64], buurten: [String: String], at now: Date,
+        engine: DatabaseEngine, on sql: any SQLDatabase
+    ) async throws {
+        for chunk in services.chunked(200) {
+            var insert = sql.insert(into: "map_services").columns(
+                "id", "search_key", "organization_id", "name", "status", "document", "name_text", "search_text",
+                "free", "languages", "terms", "buurt_code", "latitude", "longitude", "last_checked", "owner_email",
+                "accepts_referrals", "wait_weeks", "updated_at")
+            var search = sql.insert(into: "map_search").columns("rowid", "name_text", "search_text")
+            var hours = sql.insert(into: "map_hours").columns(
+                "id", "service_id", "weekday", "opens", "closes", "valid_from", "valid_to")
+            var anyHours = false
+            for s in chunk {
+                let place = s.places.first { $0.latitude != nil && $0.longitude != nil }
+                let (nameText, bodyText) = indexText(s, engine: engine)
+                insert = insert.values([
+                    SQLBind(s.id.uuid), SQLBind(keys[s.id]!), SQLBind(s.organizationID.flatMap(UUID.init(uuidString:))),
+                    SQLBind(s.name), SQLBind(s.status), SQLBind(s.document.serialized()), SQLBind(nameText),
+                    SQLBind(bodyText), SQLBind(s.free), SQLBind("," + s.languages.joined(separator: ",") + ","),
+                    SQLBind("," + s.terms.map(\.id).joined(separator: ",") + ","),
+                    SQLBind(s.places.lazy.compactMap { $0.postcode.flatMap { buurten[Self.postcodeKey($0)] } }.first),
+                    SQLBind(place?.latitude), SQLBind(place?.longitude), SQLBind(s.lastChecked?.description),
+                    SQLBind(s.ownerEmail), SQLBind(s.status == "active"), SQLBind(Int?.none), SQLBind(now),
+                ])
+                search = search.values([SQLBind(keys[s.id]!), SQLBind(nameText), SQLBind(bodyText)])
+                for interval in s.hours {
+                    anyHours = true
+                    hours = hours.values([
+                        SQLBind(UUID()), SQLBind(s.id.uuid), SQLBind(interval.weekday.rawValue),
+                        SQLBind(interval.opens),
+                        SQLBind(interval.closes), SQLBind(interval.validFrom?.description),
+                        SQLBind(interval.validTo?.description),
+                    ])
+                }
+            }
+            try await insert.run()
+            if engine == .sqlite { try await search.run() }
+            if anyHours { try await hours.run() }
+        }
+    }
+
+    /// What the index reads: for SQLite Schakel's Dutch stems; PostgreSQL's `dutch` configuration stems itself,
+    /// so it gets the words with accents folded.
+    static func indexText(_ service: MapService, engine: DatabaseEngine) -> (name: String, body: String) {
+        switch engine {
+        case .sqlite:
+            (
+                DutchText.terms(service.name + " " + (service.alternateName ?? "")).joined(separator: " "),
+                DutchText.terms(service.searchText).joined(separator: " ")
+            )
+        case .postgres:
+            (
+                DutchText.words(service.name + " " + (service.alternateName ?? "")).joined(separator: " "),
+                DutchText.words(service.searchText).joined(separator: " ")
+            )
+        }
+    }
+
+    private static func storeOrganizations(_ services: [MapService], at now: Date, on sql: any SQLDatabase)
+        async throws
+    {
+        var organizations: [UUID: (String, JSONValue)] = [:]
+        for service in services {
+            guard var organization = service.document["organization"], let name = service.organizationName,
+                let id = service.organizationID.flatMap(UUID.init(uuidString:))
+            else { continue }
+            organization["services"] = nil
+            organizations[id] = (name, organization)
+        }
+        for chunk in Array(organizations).chunked(200) {
+            try await sql.delete(from: "map_organizations").where("id", .in, chunk.map(\.key)).run()
+            var insert = sql.insert(into: "map_organizations").columns("id", "name", "document", "updated_at")
+            for (id, (name, document)) in chunk {
+                insert = insert.values([SQLBind(id), SQLBind(name), SQLBind(document.serialized()), SQLBind(now)])
+            }
+            try await insert.run()
+        }
+    }
+
+    private static func storeTerms(_ services: [MapService], on sql: any SQLDatabase) async throws {
+        var terms: [String: JSONValue] = [:]
+        for service in services {
+            for attribute in service.document["attributes"]?.items ?? [] {
+                guard let term = attribute["taxonomy_term"], let id = term["id"]?.text?.lowercased(),
+                    term["name"]?.text != nil
+                else { continue }
+                terms[id] = term
+            }
+        }
+        for chunk in Array(terms).chunked(200) {
+            try await sql.delete(from: "map_terms").where("id", .in, chunk.map(\.key)).run()
+            var insert = sql.insert(into: "map_terms").columns(
+                "id", "code", "name", "taxonomy", "parent_id", "document")
+            for (id, term) in chunk {
+                insert = insert.values([
+                    SQLBind(id), SQLBind(term["code"]?.text), SQLBind(term["name"]?.text ?? id),
+                    SQLBind(term["taxonomy"]?.text ?? term["taxonomy_detail"]?["name"]?.text),
+                    SQLBind(term["parent_id"]?.text?.lowercased()), SQLBind(term.serialized()),
+                ])
+            }
+            try await insert.run()
+        }
+    }
+
+    /// The buurt of each postcode that occurs in the services, from the address register.
+    private func buurtCodes(for services: [MapService]) async throws -> [String: String] {
+        let postcodes = Set(services.flatMap { $0.places.compactMap { $0.postcode.map(Self.postcodeKey) } })
+        var result: [String: String] = [:]
+        for chunk in Array(postcodes).chunked(500) {
+            let rows = try await store.sql.select().column("postcode").column("buurt_code").from("addresses")
+                .where("postcode", .in, Array(chunk)).where("buurt_code", .isNot, SQLLiteral.null).all()
+            for row in rows {
+                result[try row.decode(column: "postcode", as: String.self)] = try row.decode(
+                    column: "buurt_code", as: String.self)
+            }
+        }
+        return result
+    }
+
+    static func postcodeKey(_ text: String) -> String {
+        text.uppercased().filter { $0.isLetter || $0.isNumber }
+    }
+
+    /// Every service as its `service_full` document, in name order.
+    public func exportServices() async throws -> [JSONValue] {
+        let rows = try await store.sql.select().column("document").from("map_services").orderBy("name").all()
+        return try rows.map { try JSONValue.parse(Data(try $0.decode(column: "document", as: String.self).utf8)) }
+    }
+
+    // MARK: Reading
+
+    /// One service, or not found.
+    public func service(_ id: MapService.ID, includeInactive: Bool = false) async throws -> MapHit {
+        let rows = try await store.sql.select().columns(Self.hitColumns).from("map_services").where(
+            "id", .equal, id.uuid
+        )
+        .all()
+        guard let row = rows.first, let hit = try Self.hit(row, near: nil),
+            includeInactive || hit.service.status == "active"
+        else { throw DomainError.notFound(kind: "service") }
+        return hit
+    }
+
+    public var count: Int {
+        get async throws {
+            try await store.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from("map_services").first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+    }
+
+    /// The taxonomy terms in use, by name.
+    public func terms() async throws -> [MapService.Term] {
+        try await store.sql.select().column("id").column("code").column("name").column("taxonomy").from("map_terms")
+            .orderBy("name").all().map { row in
+                MapService.Term(
+                    id: try row.decode(column: "id", as: String.self),
+                    code: try row.decode(column: "code", as: String?.self),
+                    name: try row.decode(column: "name", as: String.self),
+                    taxonomy: try row.decode(column: "taxonomy", as: String?.self))
+            }
+    }
+
+    /// Services found, best first (or by name or distance), one page.
+    public func search(_ query: MapQuery, page: Paging) async throws -> Paged<MapHit> {
+        let sql = store.sql
+        var from: SQLQueryString = " FROM map_services s"
+        var conditions: [SQLQueryString] = []
+        var rank: SQLQueryString?
+        if let text = query.text, !DutchText.words(text).isEmpty {
+            switch store.engine {
+            case .sqlite:
+                let terms = DutchText.terms(text)
+                let match = (terms.isEmpty ? DutchText.words(text) : terms).map { "\"\($0)\"*" }
+                    .joined(separator: " ")
+                from += " JOIN map_search ON map_search.rowid = s.search_key"
+                conditions.append("map_search MATCH \(bind: match)")
+                rank = "bm25(map_search, 10.0, 1.0)"
+            case .postgres:
+                let words = DutchText.words(text).filter { !DutchText.stopWords.contains($0) }
+                let tsquery = (words.isEmpty ? DutchText.words(text) : words).map { "\($0):*" }
+                    .joined(separator: " & ")
+                conditions.append("s.search_vector @@ to_tsquery('dutch', \(bind: tsquery))")
+                rank = "-ts_rank(s.search_vector, to_tsquery('dutch', \(bind: tsquery)))"
+            }
+        }
+        if !query.includeInactive { conditions.append("s.status = 'active'") }
+        if let term = query.term?.lowercased().nonEmpty {
+            conditions.append("s.terms LIKE \(bind: "%," + term + ",%")")
+        }
+        if let area = query.area {
+            let code = area.description
+            switch area.level {
+            case .buurt: conditions.append("s.buurt_code = \(bind: code)")
+            case .wijk: conditions.append("s.buurt_code LIKE \(bind: "BU" + code.dropFirst(2) + "%")")
+            case .gemeente: conditions.append("s.buurt_code LIKE \(bind: "BU" + code.dropFirst(2) + "%")")
+            }
+        }
+        if let language = query.language?.lowercased().nonEmpty {
+            conditions.append("s.languages LIKE \(bind: "%," + language + ",%")")
+        }
+        if query.freeOnly { conditions.append("s.free = \(bind: true)") }
+        if query.openNow {
+            let (date, minute) = OpeningHours.local(store.clock.now())
+            conditions.append(
+                """
+                EXISTS (SELECT 1 FROM map_hours h WHERE h.service_id = s.id AND h.weekday = \(bind: date.weekday.rawValue)
+                AND h.opens <= \(bind: minute) AND h.closes > \(bind: minute)
+                AND (h.valid_from IS NULL OR h.valid_from <= \(bind: date.description))
+                AND (h.valid_to IS NULL OR h.valid_to >= \(bind: date.description)))
+                """)
+        }
+        var whereClause: SQLQueryString = ""
+        if !conditions.isEmpty { whereClause = " WHERE " + conditions.joined(separator: " AND ") }
+        let total =
+            try await sql.raw("SELECT COUNT(*) AS n" + from + whereClause).first()?.decode(column: "n", as: Int.self)
+            ?? 0
+        var order: SQLQueryString
+        switch query.sort {
+        case .distance where query.near != nil:
+            let near = query.near!
+            let scale = cos(near.latitude * .pi / 180)
+            order =
+                " ORDER BY (s.latitude IS NULL), (s.latitude - \(bind: near.latitude)) * (s.latitude - \(bind: near.latitude)) + (s.longitude - \(bind: near.longitude)) * (s.longitude - \(bind: near.longitude)) * \(bind: scale * scale), s.name"
+        case .relevance where rank != nil:
+            order = " ORDER BY " + rank! + ", s.name"
+        default:
+            order = " ORDER BY s.name"
+        }
+        let select: SQLQueryString = "SELECT \(unsafeRaw: Self.hitColumns.map { "s." + $0 }.joined(separator: ", "))"
+        let rows = try await sql.raw(
+            select + from + whereClause + order + " LIMIT \(literal: page.perPage) OFFSET \(literal: page.offset)"
+        ).all()
+        return Paged(
+            items: try rows.compactMap { try Self.hit($0, near: query.near) }, page: page.page, perPage: page.perPage,
+            total: total)
+    }
+
+    static let hitColumns = ["document", "accepts_referrals", "wait_weeks", "buurt_code"]
+
+    static func hit(_ row: any SQLRow, near: Coordinate?) throws -> MapHit? {
+        let document = try JSONValue.parse(Data(try row.decode(column: "document", as: String.self).utf8))
+        guard let service = try? MapService(document: document) else { return nil }
+        let distance = near.flatMap { from in
+            service.places.compactMap { place -> Double? in
+                guard let lat = place.latitude, let lon = place.longitude else { return nil }
+                return from.metres(toLatitude: lat, longitude: lon)
+            }.min()
+        }
+        return MapHit(
+            service: service, acceptsReferrals: try row.decode(column: "accepts_referrals", as: Bool.self),
+            waitWeeks: try row.decode(column: "wait_weeks", as: Int?.self),
+            buurtCode: try row.decode(column: "buurt_code", as: String?.self), distance: distance)
+    }
+}
+
+extension Store {
+    public var socialMap: SocialMapRepository { SocialMapRepository(store: self) }
+}
+
+extension SocialMapRepository {
+    /// The middle of the addresses with this postcode in the register, to measure distance from.
+    public func coordinate(of postcode: Postcode) async throws -> Coordinate? {
+        let row = try await store.sql.select()
+            .column(SQLFunction("AVG", args: SQLIdentifier("latitude")), as: "lat")
+            .column(SQLFunction("AVG", args: SQLIdentifier("longitude")), as: "lon")
+            .from("addresses").where("postcode", .equal, postcode.value).where("latitude", .isNot, SQLLiteral.null)
+            .first()
+        guard let row, let lat = try row.decode(column: "lat", as: Double?.self),
+            let lon = try row.decode(column: "lon", as: Double?.self)
+        else { return nil }
+        return try? Coordinate(latitude: lat, longitude: lon)
+    }
+}

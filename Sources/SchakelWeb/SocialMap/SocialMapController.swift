@@ -1,0 +1,58 @@
+import Foundation
+import SchakelCore
+import SchakelStore
+import Vapor
+
+/// The public social map: search in Dutch, filters for the street, and a page per service. No login, no
+/// personal data.
+enum SocialMapController {
+    struct SearchForm: Content {
+        var q: String?
+        /// A taxonomy term id.
+        var soort: String?
+        /// A wijk code.
+        var wijk: String?
+        var taal: String?
+        var gratis: String?
+        var open: String?
+        var sorteer: String?
+        var postcode: String?
+        var page: Int?
+
+        var isEmpty: Bool {
+            [q, soort, wijk, taal, gratis, open, postcode].allSatisfy { $0?.nonEmpty == nil }
+        }
+    }
+
+    static func index(req: Request) async throws -> Response {
+        let form = try req.query.decode(SearchForm.self)
+        var validator = Validator()
+        let area = form.wijk?.nonEmpty.flatMap { code in validator.check("wijk") { try AreaCode(code) } }
+        let postcode = form.postcode?.nonEmpty.flatMap { code in validator.check("postcode") { try Postcode(code) } }
+        let sort = form.sorteer.flatMap(MapQuery.Sort.init(rawValue:)) ?? .relevance
+        let paging = try Paging(page: form.page, perPage: 20)
+        let repository = req.store.socialMap
+        var near: Coordinate?
+        if let postcode {
+            near = try await repository.coordinate(of: postcode)
+            if near == nil { validator.add("postcode", "map.postcodeUnknown") }
+        } else if sort == .distance {
+            validator.add("postcode", "map.postcodeForDistance")
+        }
+        let query = MapQuery(
+            text: form.q?.nonEmpty, term: form.soort?.nonEmpty, area: area, language: form.taal?.nonEmpty,
+            freeOnly: form.gratis == "1", openNow: form.open == "1", near: near,
+            sort: sort == .distance && near == nil ? .relevance : sort)
+        let results = try await repository.search(query, page: paging)
+        let wijken = try await req.store.neighbourhoods.list(page: try Paging(perPage: 100), level: .wijk).items
+        return SocialMapPages.search(
+            form: form, results: results, terms: try await repository.terms(), wijken: wijken,
+            problems: validator.problems, now: req.schakel.store.clock.now(), request: req)
+    }
+
+    static func show(req: Request) async throws -> Response {
+        let id = try req.entityID(MapService.self, "serviceID")
+        let hit = try await req.store.socialMap.service(id)
+        return SocialMapPages.service(hit, now: req.schakel.store.clock.now(), request: req)
+    }
+}

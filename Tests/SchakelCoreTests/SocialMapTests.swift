@@ -1,0 +1,143 @@
+import Foundation
+import SchakelCore
+import Testing
+
+/// The HSDS example data shipped with the tests (Open Referral, CC BY-SA 4.0).
+enum HSDSFixtures {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/hsds_3.0")
+
+    static func example(_ name: String) throws -> JSONValue {
+        try JSONValue.parse(try Data(contentsOf: folder.appendingPathComponent("examples/\(name)")))
+    }
+}
+
+@Suite("Dutch text for search")
+struct DutchTextTests {
+    @Test(
+        "the Snowball Dutch stemmer",
+        arguments: [
+            ("eenzaamheid", "eenzam"), ("eenzaam", "eenzam"), ("schulden", "schuld"), ("schuld", "schuld"),
+            ("schuldhulpverlening", "schuldhulpverlen"), ("lopen", "lop"), ("maan", "man"), ("brood", "brod"),
+            ("mogelijk", "mogelijk"), ("vrijheden", "vrijheid"), ("opgaven", "opgav"), ("huizen", "huiz"),
+            ("ophouden", "ophoud"), ("kinderen", "kinder"), ("gemeentelijk", "gemeent"),
+        ])
+    func stems(word: String, stem: String) {
+        #expect(DutchText.stem(word) == stem)
+    }
+
+    @Test("accents fold and stop words go")
+    func terms() {
+        #expect(DutchText.fold("Financiën één Café") == "financien een cafe")
+        #expect(DutchText.terms("Hulp bij de schulden van één gezin") == ["hulp", "schuld", "gezin"])
+    }
+}
+
+@Suite("Opening hours from HSDS schedules")
+struct OpeningHoursTests {
+    static func moment(_ text: String) -> Date {
+        ISO8601DateFormatter().date(from: text)!
+    }
+
+    @Test("a weekly schedule is open on its days and hours, in Dutch local time")
+    func weekly() {
+        let hours = OpeningHours.intervals(
+            of: .object([
+                "freq": .string("WEEKLY"), "byday": .string("TU,TH"), "opens_at": .string("12:00:00"),
+                "closes_at": .string("13:30"),
+            ]))
+        #expect(hours.count == 2)
+        // Tuesday 1 December 2026, 12:15 in Amsterdam is 11:15 UTC (winter time).
+        #expect(OpeningHours.isOpen(hours, at: Self.moment("2026-12-01T11:15:00Z")))
+        #expect(!OpeningHours.isOpen(hours, at: Self.moment("2026-12-01T12:30:00Z")))
+        #expect(!OpeningHours.isOpen(hours, at: Self.moment("2026-12-02T11:15:00Z")))
+        // In summer time the same wall-clock hour is 10:15 UTC.
+        #expect(OpeningHours.isOpen(hours, at: Self.moment("2026-06-02T10:15:00Z")))
+        #expect(!OpeningHours.isOpen(hours, at: Self.moment("2026-06-02T11:45:00Z")))
+    }
+
+    @Test("a night shelter open past midnight, and across the night the clocks go back")
+    func pastMidnight() {
+        let hours = OpeningHours.intervals(
+            of: .object([
+                "byday": .string("SA"), "opens_at": .string("22:00"), "closes_at": .string("02:00"),
+                "valid_from": .string("2026-01-01"), "valid_to": .string("2026-12-31"),
+            ]))
+        // Saturday 24 October 2026, 23:30 local (21:30 UTC, summer time).
+        #expect(OpeningHours.isOpen(hours, at: Self.moment("2026-10-24T21:30:00Z")))
+        // Sunday 25 October the clocks go back from 03:00 to 02:00: 01:30 local (23:30 UTC on the 24th) is
+        // still open, 02:30 local in winter time (01:30 UTC) is closed.
+        #expect(OpeningHours.isOpen(hours, at: Self.moment("2026-10-24T23:30:00Z")))
+        #expect(!OpeningHours.isOpen(hours, at: Self.moment("2026-10-25T01:30:00Z")))
+        // Not on a Friday night, and not after valid_to.
+        #expect(!OpeningHours.isOpen(hours, at: Self.moment("2026-10-23T21:30:00Z")))
+        #expect(!OpeningHours.isOpen(hours, at: Self.moment("2027-01-02T22:30:00Z")))
+    }
+
+    @Test("monthly rules and schedules without times give no hours")
+    func notUnderstood() {
+        #expect(
+            OpeningHours.intervals(
+                of: .object([
+                    "freq": .string("MONTHLY"), "opens_at": .string("10:00"),
+                    "closes_at": .string("11:00"),
+                ])
+            ).isEmpty)
+        #expect(OpeningHours.intervals(of: .object(["description": .string("Op afspraak")])).isEmpty)
+    }
+}
+
+@Suite("HSDS services")
+struct MapServiceTests {
+    @Test("the HSDS example service is read with its organisation, places, languages and hours")
+    func example() throws {
+        let service = try MapService(document: try HSDSFixtures.example("service_full.json"))
+        #expect(service.name == "Community Counselling")
+        #expect(service.status == "active")
+        #expect(service.organizationName != nil)
+        #expect(!service.places.isEmpty)
+        #expect(service.languages.contains("ur"))
+        #expect(!service.hours.isEmpty)
+        #expect(service.lastChecked == (try LocalDate("2005-01-01")))
+        #expect(!service.free)
+    }
+
+    @Test("a record without id, name or a known status is refused naming each field")
+    func invalid() throws {
+        let document = JSONValue.object([
+            "id": .string("nope"), "status": .string("open"),
+            "service_at_locations": .array([
+                .object(["id": .string(UUID().uuidString), "location": .object(["location_type": .string("x")])])
+            ]),
+        ])
+        #expect(throws: ValidationError.self) { try MapService(document: document) }
+        do {
+            _ = try MapService(document: document)
+        } catch let error as ValidationError {
+            #expect(
+                Set(error.problems.map(\.field)) == [
+                    "id", "name", "status", "service_at_locations[0].location.location_type",
+                ])
+        }
+    }
+
+    @Test("free when no cost option costs anything and no fee is described")
+    func free() throws {
+        var document = JSONValue.object([
+            "id": .string(UUID().uuidString), "name": .string("Inloop"), "status": .string("active"),
+        ])
+        #expect(try MapService(document: document).free)
+        document["cost_options"] = .array([.object(["amount": .int(5)])])
+        #expect(try !MapService(document: document).free)
+        document["cost_options"] = .array([.object(["amount": .int(0)])])
+        document["fees_description"] = .string("Gratis, koffie voor eigen rekening")
+        #expect(try MapService(document: document).free)
+    }
+
+    @Test("JSON is kept exactly: integers stay integers, unknown fields stay")
+    func lossless() throws {
+        let text = #"{"a":1,"b":1.5,"c":[true,null,"x"],"d":{"e":"ë"}}"#
+        let value = try JSONValue.parse(Data(text.utf8))
+        #expect(value.serialized() == text)
+    }
+}

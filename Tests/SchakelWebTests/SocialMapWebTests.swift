@@ -1,0 +1,151 @@
+import Foundation
+import SchakelCore
+import SchakelStore
+import SchakelTestSupport
+import Testing
+import Vapor
+
+@testable import SchakelWeb
+
+@Suite("The social map")
+struct SocialMapWebTests {
+    static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/hsds_3.0/examples")
+
+    func loadDemoMap(_ server: TestServer) async throws {
+        let report = try await server.store.socialMap.importServices(
+            DemoData.mapServices(today: server.today).map { $0.document() })
+        #expect(report.created == 20 && report.refused.isEmpty)
+    }
+
+    func names(_ page: Paged<MapHit>) -> [String] { page.items.map(\.service.name) }
+
+    @Test("Dutch search: stems and prefixes, accents folded, ranked by name first")
+    func search() async throws {
+        try await withSchakel { server in
+            try await loadDemoMap(server)
+            let map = server.store.socialMap
+            let paging = try Paging(perPage: 50)
+            let debts = names(try await map.search(MapQuery(text: "schuld"), page: paging))
+            #expect(debts.first == "Schuldhulpverlening")
+            #expect(debts.contains("Thuisadministratie"))
+            #expect(
+                names(try await map.search(MapQuery(text: "schulden"), page: paging)).first == "Schuldhulpverlening")
+            // "eenzaamheid" finds the text "zich eenzaam voelt" and the reverse.
+            let lonely = names(try await map.search(MapQuery(text: "eenzaamheid"), page: paging))
+            #expect(lonely.contains("Koffie-inloop Schothorst"))
+            #expect(
+                names(try await map.search(MapQuery(text: "eenzaam"), page: paging)).contains(
+                    "Dinsdaglunch in het buurthuis"))
+            #expect(names(try await map.search(MapQuery(text: "CAFÉ"), page: paging)).contains("Repair Café"))
+            #expect(names(try await map.search(MapQuery(text: "taalcafe"), page: paging)) == ["Taalcafé"])
+            #expect(try await map.search(MapQuery(text: "xylofoonles"), page: paging).total == 0)
+        }
+    }
+
+    @Test("filters: kind of help, language, free, open now, district; sorting by distance")
+    func filters() async throws {
+        try await withSchakel { server in
+            try await loadDemoMap(server)
+            let map = server.store.socialMap
+            let paging = try Paging(perPage: 50)
+            let food = DutchTaxonomy.term(named: "Maaltijden en voedsel")!
+            #expect(
+                Set(names(try await map.search(MapQuery(term: food.id), page: paging))) == [
+                    "Dinsdaglunch in het buurthuis", "Voedselpakket", "Nachtopvang De Haven",
+                ])
+            #expect(
+                Set(names(try await map.search(MapQuery(language: "ti"), page: paging))) == [
+                    "Voedselpakket", "Taalcafé",
+                ])
+            let paidLunch = names(try await map.search(MapQuery(text: "lunch", freeOnly: true), page: paging))
+            #expect(!paidLunch.contains("Dinsdaglunch in het buurthuis"))
+            // Tuesday 1 December 2026 at 12:30 in Amsterdam: the lunch is on, the Saturday repair café is not.
+            server.clock.advance(
+                by: ISO8601DateFormatter().date(from: "2026-12-01T11:30:00Z")!.timeIntervalSince(server.clock.date))
+            let open = names(try await map.search(MapQuery(openNow: true), page: paging))
+            #expect(open.contains("Dinsdaglunch in het buurthuis"))
+            #expect(open.contains("Veilig Thuis: advies en melding"))
+            #expect(!open.contains("Repair Café"))
+            // At 02:00 on Wednesday night only the night shelter (open past midnight) and Veilig Thuis are open.
+            server.clock.advance(by: 13.5 * 3600)
+            #expect(
+                Set(names(try await map.search(MapQuery(openNow: true), page: paging))) == [
+                    "Nachtopvang De Haven", "Veilig Thuis: advies en melding",
+                ])
+            let near = try Coordinate(latitude: 52.1838, longitude: 5.4102)
+            let nearest = try await map.search(MapQuery(near: near, sort: .distance), page: paging)
+            #expect(nearest.items.first?.service.places.first?.name == "Wijkcentrum Schothorst")
+            #expect(nearest.items.first?.distance ?? 1000 < 10)
+        }
+    }
+
+    @Test("an import with a bad record writes nothing, or only the good ones when asked; export gives back the same")
+    func importExport() async throws {
+        try await withSchakel { server in
+            let map = server.store.socialMap
+            var documents = try DemoData.mapServices(today: server.today).map { $0.document() }
+            var broken = documents[3]
+            broken["status"] = .string("open")
+            broken["name"] = nil
+            documents[3] = broken
+            let refused = try await map.importServices(documents)
+            #expect(refused.created == 0)
+            #expect(refused.refused.count == 1)
+            #expect(refused.refused[0].record == broken["id"]?.text)
+            #expect(Set(refused.refused[0].problems.map(\.field)) == ["name", "status"])
+            #expect(try await map.count == 0)
+            let partial = try await map.importServices(documents, validOnly: true)
+            #expect(partial.created == 19)
+            #expect(try await map.count == 19)
+            // Exported documents are exactly those imported; importing them again updates, not doubles.
+            let exported = try await map.exportServices()
+            let byID = Dictionary(uniqueKeysWithValues: documents.map { ($0["id"]!.text!, $0) })
+            #expect(exported.allSatisfy { byID[$0["id"]!.text!] == $0 })
+            let again = try await map.importServices(exported)
+            #expect(again.created == 0 && again.updated == 19)
+            #expect(try await map.count == 19)
+            #expect(try await map.search(MapQuery(text: "schuld"), page: Paging()).total > 0)
+        }
+    }
+
+    @Test("the HSDS example data imports, and exports unchanged")
+    func hsdsExample() async throws {
+        try await withSchakel { server in
+            let services = try HSDSFiles.read(Self.examples.path)
+            #expect(services.count == 1)
+            let report = try await server.store.socialMap.importServices(services)
+            #expect(report.created == 1)
+            let original = try JSONValue.parse(
+                try Data(contentsOf: Self.examples.appendingPathComponent("service_full.json")))
+            #expect(try await server.store.socialMap.exportServices() == [original])
+            let hit = try await server.store.socialMap.search(MapQuery(text: "counselling"), page: Paging())
+            #expect(hit.items.map(\.service.name) == ["Community Counselling"])
+        }
+    }
+
+    @Test("the public pages need no login, show no personal data and answer bad filters in Dutch")
+    func publicPages() async throws {
+        try await withSchakel { server in
+            let world = try await World.build(on: server)
+            try await loadDemoMap(server)
+            let visitor = server.browser()
+            let page = try await visitor.get("/kaart?q=schulden&gratis=1")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("Schuldhulpverlening"))
+            #expect(!page.body.contains("Dinsdaglunch"))
+            let link = String(try #require(page.body.firstMatch(of: /href="(\/kaart\/diensten\/[0-9a-f-]{36})"/)?.1))
+            let service = try await visitor.get(link)
+            #expect(service.status == .ok)
+            #expect(service.body.contains("Bel 14 033"))
+            for resident in world.residents.values {
+                #expect(!page.body.contains(resident.familyName))
+                #expect(!service.body.contains(resident.familyName))
+            }
+            let bad = try await visitor.get("/kaart?wijk=nergens")
+            #expect(bad.status == .unprocessableEntity || bad.body.contains("error-summary"))
+            #expect(try await visitor.get("/kaart/diensten/\(UUID())").status == .notFound)
+            #expect(try await visitor.get("/kaart/diensten/geen-id").status == .notFound)
+        }
+    }
+}
