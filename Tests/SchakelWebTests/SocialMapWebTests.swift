@@ -149,3 +149,118 @@ struct SocialMapWebTests {
         }
     }
 }
+
+@Suite("Keeping the social map right")
+struct MapUpkeepWebTests {
+    @Test("a coordinator adds a service by form; bad input is named and kept; the public page shows it")
+    func createByForm() async throws {
+        try await withSchakel { server in
+            _ = try await World.build(on: server)
+            let coordinator = server.browser()
+            try await coordinator.login("coordinator")
+            _ = try await coordinator.get("/kaart/beheer/nieuw")
+            let lunch = DutchTaxonomy.term(named: "Maaltijden en voedsel")!
+            var form: [(String, String)] = [
+                ("name", "Soepmiddag"), ("description", ""), ("organizationID", "new"),
+                ("organizationName", "Buurtvereniging Liendert"), ("organizationDescription", "Bewoners voor bewoners"),
+                ("terms[]", lunch.id), ("street", "Liendertseweg 1"), ("postcode", "3815 AA"), ("city", "Amersfoort"),
+                ("days1[]", "wednesday"), ("opens1", "12:00"), ("closes1", "25:00"), ("cost", "gratis?"),
+                ("languages[]", "nl"), ("acceptsReferrals", "on"), ("waitWeeks", "2"), ("email", "soep"),
+            ]
+            let bad = try await coordinator.post("/kaart/beheer", form: form)
+            #expect(bad.status == .unprocessableEntity)
+            for message in [
+                "is verplicht", "moet een bedrag tussen 0 en 1000 euro zijn", "is geen e-mailadres",
+            ] {
+                #expect(bad.body.contains(message), "\(message)")
+            }
+            #expect(bad.body.contains("value=\"Buurtvereniging Liendert\""))
+            #expect(try await server.store.socialMap.count == 0)
+            form = form.map { field in
+                switch field.0 {
+                case "description": ("description", "Elke woensdag soep en brood voor iedereen.")
+                case "closes1": ("closes1", "13:30")
+                case "cost": ("cost", "")
+                case "email": ("email", "soep@liendert.example")
+                default: field
+                }
+            }
+            let saved = try await coordinator.post("/kaart/beheer", form: form)
+            #expect(saved.status == .seeOther)
+            let page = try await server.browser().get(try #require(saved.location))
+            #expect(page.body.contains("Soepmiddag"))
+            #expect(page.body.contains("wachttijd ongeveer 2 weken"))
+            #expect(page.body.contains("woensdag 12:00–13:30"))
+            let found = try await server.store.socialMap.search(MapQuery(text: "soep"), page: Paging())
+            #expect(found.items.first?.service.free == true)
+            #expect(found.items.first?.service.organizationName == "Buurtvereniging Liendert")
+            let volunteer = server.browser()
+            try await volunteer.login("volunteer")
+            #expect(try await volunteer.get("/kaart/beheer").status == .forbidden)
+        }
+    }
+
+    @Test("changing an imported HSDS service keeps the fields the form does not know; capacity survives a re-import")
+    func editKeepsUnknownFields() async throws {
+        try await withSchakel { server in
+            _ = try await World.build(on: server)
+            let map = server.store.socialMap
+            let example = try HSDSFiles.read(SocialMapWebTests.examples.path)
+            _ = try await map.importServices(example)
+            let id = try #require(example[0]["id"]?.text)
+            let coordinator = server.browser()
+            try await coordinator.login("coordinator")
+            let edit = try await coordinator.get("/kaart/beheer/\(id)")
+            #expect(edit.body.contains("value=\"Community Counselling\""))
+            let form: [(String, String)] = [
+                ("name", "Community Counselling Amersfoort"), ("description", "Gesprekken met een counsellor."),
+                ("organizationID", try #require(example[0]["organization"]?["id"]?.text)),
+                ("street", "Stadhuisplein 1"), ("postcode", "3811 LM"), ("city", "Amersfoort"),
+                ("days1[]", "thursday"), ("days1[]", "friday"), ("opens1", "10:00"), ("closes1", "18:00"),
+                ("cost", "50"), ("status", "active"), ("waitWeeks", "6"),
+            ]
+            #expect(try await coordinator.post("/kaart/beheer/\(id)", form: form).status == .seeOther)
+            let exported = try await map.exportServices()[0]
+            #expect(exported["name"]?.text == "Community Counselling Amersfoort")
+            #expect(exported["accreditations"] == example[0]["accreditations"])
+            #expect(exported["funding"] == example[0]["funding"])
+            #expect(
+                exported["service_at_locations"]?.items.first?["contacts"]
+                    == example[0]["service_at_locations"]?.items.first?["contacts"])
+            let hit = try await map.service(MapService.ID(id)!)
+            #expect(hit.waitWeeks == 6)
+            #expect(hit.acceptsReferrals == false)
+            // A new import of the same service keeps Schakel's capacity and owner.
+            _ = try await map.importServices(example)
+            #expect(try await map.service(MapService.ID(id)!).waitWeeks == 6)
+        }
+    }
+
+    @Test("a stale entry is listed for its owner until it is checked")
+    func stale() async throws {
+        try await withSchakel { server in
+            let world = try await World.build(on: server)
+            let owner = world.users["coordinator"]!.id
+            let drafts = try DemoData.mapServices(today: server.today)
+            _ = try await server.store.socialMap.importServices(
+                drafts.map { $0.document() },
+                upkeep: Dictionary(
+                    uniqueKeysWithValues: drafts.map {
+                        (MapService.ID($0.id), Upkeep(owner: owner, acceptsReferrals: true, waitWeeks: nil))
+                    }))
+            let coordinator = server.browser()
+            try await coordinator.login("coordinator")
+            let home = try await coordinator.get("/")
+            let notice = try #require(
+                home.body.firstMatch(of: /(\d+) diensten op de sociale kaart moeten worden gecontroleerd/))
+            let before = Int(notice.1)!
+            #expect(before >= 1)
+            let list = try await coordinator.get("/kaart/beheer?verouderd=1&mijn=1")
+            let first = String(
+                try #require(list.body.firstMatch(of: /action="(\/kaart\/beheer\/[0-9a-f-]{36}\/gecontroleerd)"/)?.1))
+            #expect(try await coordinator.post(first, form: []).status == .seeOther)
+            let after = try await coordinator.get("/")
+            #expect(after.body.contains("\(before - 1) diensten op de sociale kaart") || before == 1)
+        }
+    }
+}

@@ -138,6 +138,14 @@ public enum AccessPolicy {
         [.coordinator, .socialWorker].contains(actor.role) && actor.teamIDs.contains(team)
     }
 
+    // MARK: Social map
+
+    /// Keeping the social map right (services, capacity, checks) is work for coordinators, social workers and
+    /// administrators; reading it is public.
+    public static func canMaintainMap(_ actor: Actor) -> Bool { canMaintainMap(actor.role) }
+
+    public static func canMaintainMap(_ role: Role) -> Bool { [.coordinator, .socialWorker, .admin].contains(role) }
+
     // MARK: Signals
 
     /// The professionals who triage and follow up signals.

@@ -27,7 +27,7 @@ public enum OpeningHours {
         }
     }
 
-    static let dayCodes: [String: Weekday] = [
+    public static let dayCodes: [String: Weekday] = [
         "MO": .monday, "TU": .tuesday, "WE": .wednesday, "TH": .thursday, "FR": .friday, "SA": .saturday,
         "SU": .sunday,
     ]
@@ -82,7 +82,7 @@ public enum OpeningHours {
 
     /// Minutes since midnight of `HH:MM` or `HH:MM:SS` (an offset such as `+01:00` is ignored: HSDS
     /// times of Dutch services are local).
-    static func minutes(_ text: String?) -> Int? {
+    public static func minutes(_ text: String?) -> Int? {
         guard let text else { return nil }
         let parts = text.prefix(8).split(separator: ":").compactMap { Int($0.prefix(2)) }
         guard parts.count >= 2, (0...24).contains(parts[0]), (0..<60).contains(parts[1]) else { return nil }

@@ -23,12 +23,22 @@ public struct MapQuery: Sendable, Equatable {
     public var sort: Sort
     /// Staff see inactive services too; the public map does not.
     public var includeInactive: Bool
+    /// Only the services of one organisation.
+    public var organizationID: UUID?
+    /// Only services kept by this person.
+    public var owner: User.ID?
+    /// Only services last checked before this day, or never.
+    public var checkedBefore: LocalDate?
 
     public init(
         text: String? = nil, term: String? = nil, area: AreaCode? = nil, language: String? = nil,
         freeOnly: Bool = false, openNow: Bool = false, near: Coordinate? = nil, sort: Sort = .relevance,
-        includeInactive: Bool = false
+        includeInactive: Bool = false, organizationID: UUID? = nil, owner: User.ID? = nil,
+        checkedBefore: LocalDate? = nil
     ) {
+        self.organizationID = organizationID
+        self.owner = owner
+        self.checkedBefore = checkedBefore
         self.text = text
         self.term = term
         self.area = area
@@ -47,8 +57,23 @@ public struct MapHit: Sendable, Equatable {
     public var acceptsReferrals: Bool
     public var waitWeeks: Int?
     public var buurtCode: String?
+    public var owner: User.ID?
     /// Metres from the point searched from, when one was given and the service has a location.
     public var distance: Double?
+}
+
+/// What Schakel keeps beside a service's HSDS document: who keeps it right, and its capacity.
+public struct Upkeep: Sendable, Equatable {
+    public var owner: User.ID?
+    public var acceptsReferrals: Bool
+    /// About how many weeks a new referral waits.
+    public var waitWeeks: Int?
+
+    public init(owner: User.ID?, acceptsReferrals: Bool, waitWeeks: Int?) {
+        self.owner = owner
+        self.acceptsReferrals = acceptsReferrals
+        self.waitWeeks = waitWeeks
+    }
 }
 
 /// How an import went: what was stored and what was refused, by record.
@@ -73,7 +98,9 @@ public struct SocialMapRepository: Sendable {
 
     /// Stores `service_full` documents, replacing services with the same id. With `validOnly` false one
     /// invalid record stops the import and nothing is written; with `validOnly` true the valid ones are stored.
-    public func importServices(_ documents: [JSONValue], validOnly: Bool = false) async throws -> MapImportReport {
+    public func importServices(
+        _ documents: [JSONValue], validOnly: Bool = false, upkeep: [MapService.ID: Upkeep] = [:]
+    ) async throws -> MapImportReport {
         var services: [MapService] = []
         var refused: [MapImportReport.Refusal] = []
         var seen = Set<MapService.ID>()
@@ -99,14 +126,22 @@ public struct SocialMapRepository: Sendable {
             let sql = db as! any SQLDatabase
             let ids = stored.map(\.id.uuid)
             var existing: [UUID: Int64] = [:]
+            var kept: [MapService.ID: Upkeep] = [:]
             for chunk in ids.chunked(500) {
-                for row in try await sql.select().column("id").column("search_key").from("map_services")
+                for row in try await sql.select().column("id").column("search_key").column("owner_id")
+                    .column("accepts_referrals").column("wait_weeks").from("map_services")
                     .where("id", .in, Array(chunk)).all()
                 {
-                    existing[try row.decode(column: "id", as: UUID.self)] = try row.decode(
-                        column: "search_key", as: Int64.self)
+                    let id = try row.decode(column: "id", as: UUID.self)
+                    existing[id] = try row.decode(column: "search_key", as: Int64.self)
+                    // What Schakel keeps beside the HSDS document survives a new import of the same service.
+                    kept[.init(id)] = Upkeep(
+                        owner: try row.decode(column: "owner_id", as: UUID?.self).map(User.ID.init),
+                        acceptsReferrals: try row.decode(column: "accepts_referrals", as: Bool.self),
+                        waitWeeks: try row.decode(column: "wait_weeks", as: Int?.self))
                 }
             }
+            for (id, value) in upkeep { kept[id] = value }
             var nextKey =
                 try await sql.raw("SELECT COALESCE(MAX(search_key), 0) AS top FROM map_services").first()?
                 .decode(column: "top", as: Int64.self) ?? 0
@@ -129,7 +164,8 @@ public struct SocialMapRepository: Sendable {
                     keys[service.id] = nextKey
                 }
             }
-            try await Self.insert(stored, keys: keys, buurten: buurten, at: now, engine: engine, on: sql)
+            try await Self.insert(
+                stored, keys: keys, upkeep: kept, buurten: buurten, at: now, engine: engine, on: sql)
             try await Self.storeOrganizations(stored, at: now, on: sql)
             try await Self.storeTerms(stored, on: sql)
             return (stored.count - existing.count, existing.count)
@@ -138,14 +174,14 @@ public struct SocialMapRepository: Sendable {
     }
 
     private static func insert(
-        _ services: [MapService], keys: [MapService.ID: Int64], buurten: [String: String], at now: Date,
-        engine: DatabaseEngine, on sql: any SQLDatabase
+        _ services: [MapService], keys: [MapService.ID: Int64], upkeep: [MapService.ID: Upkeep],
+        buurten: [String: String], at now: Date, engine: DatabaseEngine, on sql: any SQLDatabase
     ) async throws {
         for chunk in services.chunked(200) {
             var insert = sql.insert(into: "map_services").columns(
                 "id", "search_key", "organization_id", "name", "status", "document", "name_text", "search_text",
                 "free", "languages", "terms", "buurt_code", "latitude", "longitude", "last_checked", "owner_email",
-                "accepts_referrals", "wait_weeks", "updated_at")
+                "location_count", "owner_id", "accepts_referrals", "wait_weeks", "updated_at")
             var search = sql.insert(into: "map_search").columns("rowid", "name_text", "search_text")
             var hours = sql.insert(into: "map_hours").columns(
                 "id", "service_id", "weekday", "opens", "closes", "valid_from", "valid_to")
@@ -160,7 +196,9 @@ public struct SocialMapRepository: Sendable {
                     SQLBind("," + s.terms.map(\.id).joined(separator: ",") + ","),
                     SQLBind(s.places.lazy.compactMap { $0.postcode.flatMap { buurten[Self.postcodeKey($0)] } }.first),
                     SQLBind(place?.latitude), SQLBind(place?.longitude), SQLBind(s.lastChecked?.description),
-                    SQLBind(s.ownerEmail), SQLBind(s.status == "active"), SQLBind(Int?.none), SQLBind(now),
+                    SQLBind(s.ownerEmail), SQLBind(s.document["service_at_locations"]?.items.count ?? 0),
+                    SQLBind(upkeep[s.id]?.owner?.uuid), SQLBind(upkeep[s.id]?.acceptsReferrals ?? true),
+                    SQLBind(upkeep[s.id]?.waitWeeks), SQLBind(now),
                 ])
                 search = search.values([SQLBind(keys[s.id]!), SQLBind(nameText), SQLBind(bodyText)])
                 for interval in s.hours {
@@ -324,6 +362,11 @@ public struct SocialMapRepository: Sendable {
             }
         }
         if !query.includeInactive { conditions.append("s.status = 'active'") }
+        if let organization = query.organizationID { conditions.append("s.organization_id = \(bind: organization)") }
+        if let owner = query.owner { conditions.append("s.owner_id = \(bind: owner.uuid)") }
+        if let day = query.checkedBefore {
+            conditions.append("(s.last_checked IS NULL OR s.last_checked < \(bind: day.description))")
+        }
         if let term = query.term?.lowercased().nonEmpty {
             conditions.append("s.terms LIKE \(bind: "%," + term + ",%")")
         }
@@ -375,7 +418,7 @@ public struct SocialMapRepository: Sendable {
             total: total)
     }
 
-    static let hitColumns = ["document", "accepts_referrals", "wait_weeks", "buurt_code"]
+    static let hitColumns = ["document", "accepts_referrals", "wait_weeks", "buurt_code", "owner_id"]
 
     static func hit(_ row: any SQLRow, near: Coordinate?) throws -> MapHit? {
         let document = try JSONValue.parse(Data(try row.decode(column: "document", as: String.self).utf8))
@@ -389,7 +432,8 @@ public struct SocialMapRepository: Sendable {
         return MapHit(
             service: service, acceptsReferrals: try row.decode(column: "accepts_referrals", as: Bool.self),
             waitWeeks: try row.decode(column: "wait_weeks", as: Int?.self),
-            buurtCode: try row.decode(column: "buurt_code", as: String?.self), distance: distance)
+            buurtCode: try row.decode(column: "buurt_code", as: String?.self),
+            owner: try row.decode(column: "owner_id", as: UUID?.self).map(User.ID.init), distance: distance)
     }
 }
 
@@ -409,5 +453,188 @@ extension SocialMapRepository {
             let lon = try row.decode(column: "lon", as: Double?.self)
         else { return nil }
         return try? Coordinate(latitude: lat, longitude: lon)
+    }
+}
+
+// MARK: Upkeep of the map by staff
+
+extension SocialMapRepository {
+    /// Stores one service (new or changed) with its upkeep; bad input is a validation error naming the fields.
+    @discardableResult
+    public func save(_ document: JSONValue, upkeep: Upkeep) async throws -> MapService {
+        let service = try MapService(document: document)
+        let report = try await importServices([document], upkeep: [service.id: upkeep])
+        if let refusal = report.refused.first { throw ValidationError(refusal.problems) }
+        return service
+    }
+
+    /// Records that the entry was checked today (HSDS `assured_date`).
+    public func markChecked(_ id: MapService.ID, by email: String?) async throws {
+        let hit = try await service(id, includeInactive: true)
+        var document = hit.service.document
+        document["assured_date"] = .string(LocalDate(store.clock.now()).description)
+        if let email { document["assurer_email"] = .string(email) }
+        try await save(
+            document, upkeep: Upkeep(owner: hit.owner, acceptsReferrals: hit.acceptsReferrals, waitWeeks: hit.waitWeeks)
+        )
+    }
+
+    /// The organisations of the map by name, for a form.
+    public func organizationNames() async throws -> [(id: UUID, name: String, description: String?)] {
+        try await store.sql.select().column("id").column("name").column("document").from("map_organizations")
+            .orderBy("name").all().map { row in
+                let document = try Self.document(row)
+                return (
+                    try row.decode(column: "id", as: UUID.self), try row.decode(column: "name", as: String.self),
+                    document["description"]?.text
+                )
+            }
+    }
+}
+
+// MARK: The HSDS API (HSDA): organisations, service_at_locations and taxonomies
+
+extension SocialMapRepository {
+    /// Organisations by name, one page, as their HSDS documents (without services).
+    public func organizations(matching text: String?, page: Paging) async throws -> Paged<JSONValue> {
+        var query = store.sql.select().column("document").from("map_organizations")
+        var count = store.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(
+            "map_organizations")
+        if let text = text?.nonEmpty {
+            let pattern = "%" + text.lowercased() + "%"
+            query = query.where(SQLFunction("LOWER", args: SQLIdentifier("name")), .like, SQLBind(pattern))
+            count = count.where(SQLFunction("LOWER", args: SQLIdentifier("name")), .like, SQLBind(pattern))
+        }
+        let total = try await count.first()?.decode(column: "n", as: Int.self) ?? 0
+        let rows = try await query.orderBy("name").limit(page.perPage).offset(page.offset).all()
+        return Paged(items: try rows.map(Self.document), page: page.page, perPage: page.perPage, total: total)
+    }
+
+    /// One organisation as `organization_full`: its document with its services.
+    public func organization(_ id: UUID) async throws -> JSONValue {
+        guard
+            let row = try await store.sql.select().column("document").from("map_organizations")
+                .where("id", .equal, id).first()
+        else { throw DomainError.notFound(kind: "organization") }
+        var organization = try Self.document(row)
+        let services = try await store.sql.select().column("document").from("map_services")
+            .where("organization_id", .equal, id).orderBy("name").all()
+        organization["services"] = .array(
+            try services.map { row in
+                var service = try Self.document(row)
+                service["organization"] = nil
+                return service
+            })
+        return organization
+    }
+
+    /// Every service_at_location, in the order of their services' names, one page; each with its service.
+    public func serviceAtLocations(page: Paging) async throws -> Paged<JSONValue> {
+        let counts = try await store.sql.select().column("id").column("location_count").from("map_services")
+            .where("location_count", .greaterThan, 0).orderBy("name").orderBy("id").all()
+        var total = 0
+        var wanted: [(UUID, Range<Int>)] = []
+        let range = page.offset..<(page.offset + page.perPage)
+        for row in counts {
+            let n = try row.decode(column: "location_count", as: Int.self)
+            let here = total..<(total + n)
+            let overlap = here.clamped(to: range)
+            if !overlap.isEmpty {
+                wanted.append(
+                    (
+                        try row.decode(column: "id", as: UUID.self),
+                        (overlap.lowerBound - total)..<(overlap.upperBound - total)
+                    ))
+            }
+            total += n
+        }
+        var items: [JSONValue] = []
+        for (id, slice) in wanted {
+            let service = try await document(of: id)
+            items += Array(Self.serviceAtLocations(of: service)[slice])
+        }
+        return Paged(items: items, page: page.page, perPage: page.perPage, total: total)
+    }
+
+    /// One service_at_location by its id, with its service.
+    public func serviceAtLocation(_ id: UUID) async throws -> JSONValue {
+        let key = id.uuidString.lowercased()
+        let rows = try await store.sql.select().column("document").from("map_services")
+            .where(SQLFunction("LOWER", args: SQLIdentifier("document")), .like, SQLBind("%\"" + key + "\"%")).all()
+        for row in rows {
+            if let found = Self.serviceAtLocations(of: try Self.document(row)).first(where: {
+                $0["id"]?.text?.lowercased() == key
+            }) {
+                return found
+            }
+        }
+        throw DomainError.notFound(kind: "service_at_location")
+    }
+
+    static func serviceAtLocations(of service: JSONValue) -> [JSONValue] {
+        var parent = service
+        parent["service_at_locations"] = nil
+        return (service["service_at_locations"]?.items ?? []).map { item in
+            var full = item
+            full["service"] = parent
+            return full
+        }
+    }
+
+    /// The taxonomy terms, one page, optionally of one taxonomy or under one parent.
+    public func taxonomyTerms(taxonomy: String?, parent: String?, topOnly: Bool, page: Paging) async throws
+        -> Paged<JSONValue>
+    {
+        var query = store.sql.select().column("document").from("map_terms")
+        var count = store.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("map_terms")
+        var filters: [(String, SQLBinaryOperator, any SQLExpression)] = []
+        if let taxonomy = taxonomy?.nonEmpty {
+            let name = taxonomy.lowercased() == DutchTaxonomy.id ? DutchTaxonomy.name : taxonomy
+            filters.append(("taxonomy", .equal, SQLBind(name)))
+        }
+        if let parent = parent?.nonEmpty { filters.append(("parent_id", .equal, SQLBind(parent.lowercased()))) }
+        if topOnly { filters.append(("parent_id", .is, SQLLiteral.null)) }
+        for (column, op, value) in filters {
+            query = query.where(SQLIdentifier(column), op, value)
+            count = count.where(SQLIdentifier(column), op, value)
+        }
+        let total = try await count.first()?.decode(column: "n", as: Int.self) ?? 0
+        let rows = try await query.orderBy("name").limit(page.perPage).offset(page.offset).all()
+        return Paged(items: try rows.map(Self.document), page: page.page, perPage: page.perPage, total: total)
+    }
+
+    public func taxonomyTerm(_ id: String) async throws -> JSONValue {
+        guard
+            let row = try await store.sql.select().column("document").from("map_terms")
+                .where("id", .equal, id.lowercased()).first()
+        else { throw DomainError.notFound(kind: "taxonomy_term") }
+        return try Self.document(row)
+    }
+
+    /// The taxonomies the terms belong to, as HSDS `taxonomy` objects.
+    public func taxonomies() async throws -> [JSONValue] {
+        let rows = try await store.sql.select().column("document").from("map_terms").all()
+        var found: [String: JSONValue] = [:]
+        for row in rows {
+            let term = try Self.document(row)
+            if let detail = term["taxonomy_detail"], let id = detail["id"]?.text {
+                found[id] = detail
+            } else if let name = term["taxonomy"]?.text {
+                found[name] = .object(["id": .string(name), "name": .string(name), "description": .string(name)])
+            }
+        }
+        return found.values.sorted { ($0["name"]?.text ?? "") < ($1["name"]?.text ?? "") }
+    }
+
+    func document(of id: UUID) async throws -> JSONValue {
+        guard
+            let row = try await store.sql.select().column("document").from("map_services").where("id", .equal, id)
+                .first()
+        else { throw DomainError.notFound(kind: "service") }
+        return try Self.document(row)
+    }
+
+    static func document(_ row: any SQLRow) throws -> JSONValue {
+        try JSONValue.parse(Data(try row.decode(column: "document", as: String.self).utf8))
     }
 }

@@ -13,6 +13,7 @@ func routes(_ app: Application) throws {
     // The social map is public: no login, no personal data.
     app.get("kaart", use: SocialMapController.index)
     app.get("kaart", "diensten", ":serviceID", use: SocialMapController.show)
+    HSDSController.register(app)
 
     let web = app.grouped(RequireLoginMiddleware())
     web.get(use: HomeController.show)
@@ -73,6 +74,14 @@ func routes(_ app: Application) throws {
     rounds.post("stops", ":stopID", "move", use: RoundController.moveStop)
     rounds.get(":roundID", use: RoundController.show)
     rounds.post(":roundID", "stops", ":stopID", "outcome", use: RoundController.logOutcome)
+
+    let upkeep = web.grouped("kaart", "beheer")
+    upkeep.get(use: MapUpkeepController.index)
+    upkeep.get("nieuw", use: MapUpkeepController.new)
+    upkeep.post(use: MapUpkeepController.create)
+    upkeep.get(":serviceID", use: MapUpkeepController.edit)
+    upkeep.post(":serviceID", use: MapUpkeepController.update)
+    upkeep.post(":serviceID", "gecontroleerd", use: MapUpkeepController.markChecked)
 
     let signals = web.grouped("signals")
     signals.get(use: SignalController.index)

@@ -160,7 +160,18 @@ struct DemoCommand: AsyncCommand {
             }
         }
 
-        let map = try await store.socialMap.importServices(DemoData.mapServices(today: today).map { $0.document() })
+        // The coordinator keeps the demo map; one service has a waiting list, one takes nobody new for now.
+        let drafts = try DemoData.mapServices(today: today)
+        let upkeep = Dictionary(
+            uniqueKeysWithValues: drafts.map { draft in
+                (
+                    MapService.ID(draft.id),
+                    Upkeep(
+                        owner: coordinatorID, acceptsReferrals: draft.name != "Maatjesproject tegen eenzaamheid",
+                        waitWeeks: draft.name == "Schuldhulpverlening" ? 4 : nil)
+                )
+            })
+        let map = try await store.socialMap.importServices(drafts.map { $0.document() }, upkeep: upkeep)
         context.console.print("\(map.created) diensten op de sociale kaart.")
         let signals = try await DemoData.signals(
             store: store, users: created, residents: batch.residents, deliveries: batch.deliveries, team: east.id)

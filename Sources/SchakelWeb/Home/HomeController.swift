@@ -66,6 +66,23 @@ enum HomeController {
         if actor.role != .admin && actor.role != .policy {
             body.append(H.div([.cls("actions")], [H.a(t("signal.new"), href: "/signals/new", [.cls("button")])]))
         }
+        if AccessPolicy.canMaintainMap(actor) {
+            // Entries of the social map this person keeps that were not checked for six months.
+            let stale = try await req.store.socialMap.search(
+                MapQuery(
+                    sort: .name, includeInactive: true, owner: authenticated.user.id,
+                    checkedBefore: MapUpkeepController.staleBefore(req)),
+                page: try Paging(perPage: 1)
+            ).total
+            if stale > 0 {
+                body.append(
+                    H.el(
+                        "p", [.cls("notice")],
+                        [H.a(t("upkeep.staleNotice", stale), href: "/kaart/beheer?verouderd=1&mijn=1")]))
+            }
+            body.append(
+                H.div([.cls("actions")], [H.a(t("upkeep.title"), href: "/kaart/beheer", [.cls("button secondary")])]))
+        }
         if AccessPolicy.canListResidents(actor) {
             body.append(ResidentPages.searchForm(label: t("home.findResident"), query: nil, request: req))
         }

@@ -157,7 +157,7 @@ enum Forms {
         -> HTMLNode
     {
         H.el(
-            "fieldset", [],
+            "fieldset", [.cls("checks")],
             [H.el("legend", [], [H.text(legend)])]
                 + options.map { value, text in
                     H.el(

@@ -1,5 +1,6 @@
 import FluentKit
 import SQLKit
+import SchakelCore
 
 /// The social map: HSDS services kept as their documents, with columns for filters, opening hours per
 /// weekday and a full-text index (SQLite FTS5 over Schakel's Dutch stems; PostgreSQL `dutch` text search).
@@ -34,6 +35,10 @@ struct CreateSocialMap: AsyncMigration {
             .field("longitude", .double)
             .field("last_checked", .string)
             .field("owner_email", .string)
+            // The user who keeps the entry right and sees it in the stale list.
+            .field("owner_id", .uuid, .references("users", "id", onDelete: .setNull))
+            // How many service_at_locations the document has, for paging them.
+            .field("location_count", .int, .required)
             .field("accepts_referrals", .bool, .required)
             .field("wait_weeks", .int)
             .field("updated_at", .datetime, .required)
@@ -60,8 +65,18 @@ struct CreateSocialMap: AsyncMigration {
             .create()
 
         let sql = database as! any SQLDatabase
+        // The Dutch default taxonomy ships with Schakel.
+        var terms = sql.insert(into: "map_terms").columns("id", "code", "name", "taxonomy", "parent_id", "document")
+        for term in DutchTaxonomy.terms {
+            terms = terms.values([
+                SQLBind(term.id), SQLBind(term.code), SQLBind(term.name), SQLBind(term.taxonomy), SQLBind(String?.none),
+                SQLBind(DutchTaxonomy.document(term).serialized()),
+            ])
+        }
+        try await terms.run()
         for (table, columns) in [
             ("map_services", ["organization_id"]), ("map_services", ["name"]), ("map_services", ["buurt_code"]),
+            ("map_services", ["owner_id"]),
             ("map_hours", ["weekday", "service_id"]), ("map_hours", ["service_id"]),
         ] {
             var index = sql.create(index: "idx_\(table)_\(columns.joined(separator: "_"))").on(table)

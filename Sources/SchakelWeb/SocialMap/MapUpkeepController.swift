@@ -1,0 +1,107 @@
+import Foundation
+import SchakelCore
+import SchakelStore
+import Vapor
+
+/// Keeping the social map right: adding and changing services, their capacity and owner, and checking them.
+/// For coordinators, social workers and administrators.
+enum MapUpkeepController {
+    struct ListQuery: Content {
+        var q: String?
+        var verouderd: String?
+        var mijn: String?
+        var page: Int?
+    }
+
+    static func requireMaintainer(_ req: Request) throws -> Authenticated {
+        let authenticated = try req.requireAuthenticated()
+        guard AccessPolicy.canMaintainMap(authenticated.actor) else { throw DomainError.forbidden(reason: "role") }
+        return authenticated
+    }
+
+    /// Six months: an entry not checked since is stale.
+    static func staleBefore(_ req: Request) -> LocalDate { req.today.adding(days: -182) }
+
+    static func index(req: Request) async throws -> Response {
+        let authenticated = try requireMaintainer(req)
+        let query = try req.query.decode(ListQuery.self)
+        let page = try await req.store.socialMap.search(
+            MapQuery(
+                text: query.q?.nonEmpty, sort: query.q?.nonEmpty == nil ? .name : .relevance, includeInactive: true,
+                owner: query.mijn == "1" ? authenticated.user.id : nil,
+                checkedBefore: query.verouderd == "1" ? staleBefore(req) : nil),
+            page: try Paging(page: query.page, perPage: 25))
+        let users = try await req.store.accounts.users()
+        return MapUpkeepPages.index(
+            page, query: query, owners: Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.displayName) }),
+            staleBefore: staleBefore(req), request: req)
+    }
+
+    static func new(req: Request) async throws -> Response {
+        let authenticated = try requireMaintainer(req)
+        var form = ServiceForm()
+        form.ownerID = authenticated.user.id.description
+        form.acceptsReferrals = "on"
+        form.city = "Amersfoort"
+        return try await formPage(form, id: nil, problems: [], req: req)
+    }
+
+    static func edit(req: Request) async throws -> Response {
+        _ = try requireMaintainer(req)
+        let id = try req.entityID(MapService.self, "serviceID")
+        let hit = try await req.store.socialMap.service(id, includeInactive: true)
+        return try await formPage(ServiceForm(hit), id: id, problems: [], req: req)
+    }
+
+    static func create(req: Request) async throws -> Response {
+        try await save(id: nil, req: req)
+    }
+
+    static func update(req: Request) async throws -> Response {
+        try await save(id: try req.entityID(MapService.self, "serviceID"), req: req)
+    }
+
+    private static func save(id: MapService.ID?, req: Request) async throws -> Response {
+        _ = try requireMaintainer(req)
+        let form = try req.content.decode(ServiceForm.self)
+        let repository = req.store.socialMap
+        do {
+            let existing = try await id.asyncMap { try await repository.service($0, includeInactive: true) }
+            let organizations = try await repository.organizationNames()
+            var (draft, upkeep) = try form.draft(
+                id: (id ?? req.store.ids()).uuid, organizations: organizations, terms: try await repository.terms())
+            if var place = draft.place, place.latitude == nil, let postcode = try? Postcode(place.postcode) {
+                // Where the register knows the postcode, the map can measure distance to it.
+                let coordinate = try await repository.coordinate(of: postcode)
+                place.latitude = coordinate?.latitude
+                place.longitude = coordinate?.longitude
+                draft.place = place
+            }
+            draft.lastChecked = existing?.service.lastChecked ?? req.today
+            draft.ownerEmail = existing?.service.ownerEmail
+            let document = existing.map { draft.merged(into: $0.service.document) } ?? draft.document()
+            let saved = try await repository.save(document, upkeep: upkeep)
+            return req.redirect(to: "/kaart/diensten/\(saved.id)", redirectType: .normal)
+        } catch let error as ValidationError {
+            let page = try await formPage(form, id: id, problems: error.problems, req: req)
+            page.status = .unprocessableEntity
+            return page
+        }
+    }
+
+    static func markChecked(req: Request) async throws -> Response {
+        _ = try requireMaintainer(req)
+        let id = try req.entityID(MapService.self, "serviceID")
+        try await req.store.socialMap.markChecked(id, by: nil)
+        return req.redirect(to: "/kaart/beheer?verouderd=1", redirectType: .normal)
+    }
+
+    private static func formPage(_ form: ServiceForm, id: MapService.ID?, problems: [FieldProblem], req: Request)
+        async throws -> Response
+    {
+        let users = try await req.store.accounts.users().filter { $0.active && AccessPolicy.canMaintainMap($0.role) }
+        return MapUpkeepPages.form(
+            form, id: id, organizations: try await req.store.socialMap.organizationNames(),
+            terms: try await req.store.socialMap.terms(), owners: users, problems: problems, request: req)
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import SchakelCore
+import SchakelStore
+import Vapor
+
+/// The pages for keeping the social map right.
+enum MapUpkeepPages {
+    static func index(
+        _ page: Paged<MapHit>, query: MapUpkeepController.ListQuery, owners: [User.ID: String], staleBefore: LocalDate,
+        request: Request
+    ) -> Response {
+        let t = request.localizer
+        var body: [HTMLNode] = [
+            H.p(t("upkeep.intro"), [.cls("muted")]),
+            H.el(
+                "form",
+                [Attr(name: "method", value: "get"), Attr(name: "action", value: "/kaart/beheer"), .cls("filters")],
+                [
+                    Forms.field("q", label: t("map.query"), value: query.q, type: "search", t: t, markOptional: false),
+                    check("verouderd", t("upkeep.staleOnly"), on: query.verouderd == "1"),
+                    check("mijn", t("upkeep.mineOnly"), on: query.mijn == "1"),
+                    Forms.submit(t("common.filter")),
+                ]),
+            H.div([.cls("actions")], [H.a(t("upkeep.new"), href: "/kaart/beheer/nieuw", [.cls("button")])]),
+        ]
+        if page.items.isEmpty {
+            body.append(H.p(t("upkeep.empty"), [.cls("empty")]))
+        } else {
+            body.append(
+                H.el(
+                    "ul", [.cls("cards services")],
+                    page.items.map { hit in
+                        let service = hit.service
+                        let stale = service.lastChecked.map { $0 < staleBefore } ?? true
+                        var badges: [HTMLNode] = []
+                        if stale { badges.append(H.el("span", [.cls("badge overdue")], [H.text(t("upkeep.stale"))])) }
+                        if service.status != "active" {
+                            badges.append(H.el("span", [.cls("badge")], [H.text(t("upkeep.status.\(service.status)"))]))
+                        }
+                        if !hit.acceptsReferrals {
+                            badges.append(H.el("span", [.cls("badge")], [H.text(t("map.noReferrals"))]))
+                        }
+                        return H.el(
+                            "li", [],
+                            [
+                                H.div([.cls("badges")], badges),
+                                H.a(service.name, href: "/kaart/beheer/\(service.id)", [.cls("title")]),
+                                H.p(
+                                    [
+                                        service.organizationName,
+                                        t("map.lastChecked", service.lastChecked?.dutch ?? t("map.never")),
+                                        t("upkeep.owner", hit.owner.flatMap { owners[$0] } ?? t("upkeep.noOwner")),
+                                    ].compactMap { $0 }.joined(separator: " · "), [.cls("muted")]),
+                                Forms.post(
+                                    action: "/kaart/beheer/\(service.id)/gecontroleerd", request: request,
+                                    [.cls("inline")],
+                                    [
+                                        H.el(
+                                            "button", [.type("submit"), .cls("secondary")],
+                                            [H.text(t("upkeep.checked"))])
+                                    ]),
+                            ])
+                    }))
+        }
+        let path =
+            "/kaart/beheer?q=\(query.q?.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+            + (query.verouderd == "1" ? "&verouderd=1" : "") + (query.mijn == "1" ? "&mijn=1" : "")
+        body.append(Forms.pager(page, path: path, t: t))
+        return Layout.response(PageContent(title: t("upkeep.title"), body: body), request: request)
+    }
+
+    static func check(_ name: String, _ label: String, on: Bool) -> HTMLNode {
+        H.el(
+            "label", [.cls("check")],
+            [
+                H.void("input", [.type("checkbox"), .name(name), .value("1"), Attr.flag("checked", on)]),
+                H.text(" " + label),
+            ])
+    }
+
+    static func form(
+        _ form: ServiceForm, id: MapService.ID?, organizations: [(id: UUID, name: String, description: String?)],
+        terms: [MapService.Term], owners: [User], problems: [FieldProblem], request: Request
+    ) -> Response {
+        let t = request.localizer
+        let dayOptions = Weekday.allCases.map { ($0.key, t("weekday.\($0.key)")) }
+        var fields: [HTMLNode] = [
+            Forms.field("name", label: t("upkeep.name"), value: form.name, required: true, problems: problems, t: t),
+            Forms.textarea(
+                "description", label: t("upkeep.description"), value: form.description, problems: problems, t: t,
+                markOptional: false),
+            Forms.select(
+                "organizationID", label: t("upkeep.organization"),
+                options: organizations.map { ($0.id.uuidString.lowercased(), $0.name) } + [
+                    ("new", t("upkeep.newOrganization"))
+                ],
+                selected: form.organizationID?.lowercased() ?? (organizations.isEmpty ? "new" : nil),
+                problems: problems, t: t),
+            Forms.field(
+                "organizationName", label: t("upkeep.organizationName"), value: form.organizationName,
+                problems: problems,
+                t: t, hint: t("upkeep.organizationHint")),
+            Forms.textarea(
+                "organizationDescription", label: t("upkeep.organizationDescription"),
+                value: form.organizationDescription, problems: problems, t: t),
+            Forms.checkboxes(
+                "terms", legend: t("map.term"), options: terms.map { ($0.id, $0.name) }, checked: Set(form.terms ?? [])),
+            H.el("h2", [], [H.text(t("map.whereWhen"))]),
+            Forms.field("placeName", label: t("upkeep.placeName"), value: form.placeName, problems: problems, t: t),
+            Forms.field("street", label: t("upkeep.street"), value: form.street, problems: problems, t: t),
+            Forms.field("postcode", label: t("field.postcode"), value: form.postcode, problems: problems, t: t),
+            Forms.field("city", label: t("upkeep.city"), value: form.city, problems: problems, t: t),
+        ]
+        for (index, (days, opens, closes)) in [
+            (form.days1, form.opens1, form.closes1), (form.days2, form.opens2, form.closes2),
+        ].enumerated() {
+            let n = index + 1
+            let mine = problems.filter { $0.field == "days\(n)" }
+            fields.append(
+                H.el(
+                    "fieldset", [.cls("opening")],
+                    [
+                        H.el("legend", [], [H.text(t("upkeep.opening", n))]),
+                        Forms.checkboxes(
+                            "days\(n)", legend: t("upkeep.days"), options: dayOptions, checked: Set(days ?? [])),
+                    ] + mine.map { H.p(t.problem($0), [.cls("field-error")]) } + [
+                        Forms.field(
+                            "opens\(n)", label: t("upkeep.opens"), value: opens, type: "time", problems: problems, t: t),
+                        Forms.field(
+                            "closes\(n)", label: t("upkeep.closes"), value: closes, type: "time", problems: problems,
+                            t: t,
+                            hint: t("upkeep.closesHint")),
+                    ]))
+        }
+        fields += [
+            H.el("h2", [], [H.text(t("upkeep.details"))]),
+            Forms.checkboxes(
+                "languages", legend: t("map.language"),
+                options: ServiceDraft.languageNames.sorted { $0.value < $1.value }.map { ($0.key, $0.value) },
+                checked: Set(form.languages ?? ["nl"])),
+            Forms.field(
+                "cost", label: t("upkeep.cost"), value: form.cost, problems: problems, t: t, hint: t("upkeep.costHint")),
+            Forms.textarea(
+                "applicationProcess", label: t("map.apply"), value: form.applicationProcess, problems: problems, t: t),
+            Forms.textarea(
+                "eligibility", label: t("map.eligibility"), value: form.eligibility, problems: problems, t: t),
+            Forms.field("phone", label: t("field.phone"), value: form.phone, type: "tel", problems: problems, t: t),
+            Forms.field("email", label: t("upkeep.email"), value: form.email, type: "email", problems: problems, t: t),
+            Forms.field("url", label: t("map.website"), value: form.url, type: "url", problems: problems, t: t),
+            Forms.select(
+                "status", label: t("upkeep.statusLabel"),
+                options: MapService.statuses.map { ($0, t("upkeep.status.\($0)")) }, selected: form.status ?? "active",
+                problems: problems, t: t),
+            H.el("h2", [], [H.text(t("upkeep.capacity"))]),
+            H.el(
+                "label", [.cls("check")],
+                [
+                    H.void(
+                        "input",
+                        [
+                            .type("checkbox"), .name("acceptsReferrals"),
+                            Attr.flag("checked", form.acceptsReferrals == "on"),
+                        ]),
+                    H.text(" " + t("map.acceptsReferrals")),
+                ]),
+            Forms.field(
+                "waitWeeks", label: t("upkeep.waitWeeks"), value: form.waitWeeks, type: "number", problems: problems,
+                t: t),
+            Forms.select(
+                "ownerID", label: t("upkeep.ownerLabel"),
+                options: [("", t("upkeep.noOwner"))] + owners.map { ($0.id.description, $0.displayName) },
+                selected: form.ownerID, t: t),
+            Forms.submit(t("upkeep.save")),
+        ]
+        let action = id.map { "/kaart/beheer/\($0)" } ?? "/kaart/beheer"
+        let body: [HTMLNode] = [
+            Forms.errorSummary(problems, t: t), Forms.post(action: action, request: request, [.cls("stack")], fields),
+        ]
+        return Layout.response(
+            PageContent(title: id == nil ? t("upkeep.new") : t("upkeep.edit", form.name ?? ""), body: body),
+            request: request)
+    }
+}
