@@ -124,6 +124,45 @@ struct SocialMapWebTests {
         }
     }
 
+    @Test("the HSDA API serves services, organisations, service_at_locations and taxonomy terms, paged, without login")
+    func hsda() async throws {
+        try await withSchakel { server in
+            try await loadDemoMap(server)
+            let visitor = server.browser()
+            func json(_ path: String) async throws -> [String: Any] {
+                let response = try await visitor.get(path)
+                #expect(response.status == .ok, "\(path)")
+                return (try JSONSerialization.jsonObject(with: Data(response.body.utf8))) as? [String: Any] ?? [:]
+            }
+            let page = try await json("/api/hsds/services?search=schulden&per_page=2")
+            #expect(page["total_items"] as? Int == 4)
+            #expect(page["total_pages"] as? Int == 2)
+            #expect(page["first_page"] as? Bool == true && page["last_page"] as? Bool == false)
+            let contents = try #require(page["contents"] as? [[String: Any]])
+            #expect(contents.first?["name"] as? String == "Schuldhulpverlening")
+            let id = try #require(contents.first?["id"] as? String)
+            #expect(try await json("/api/hsds/services/\(id)")["name"] as? String == "Schuldhulpverlening")
+            let organization = try #require(
+                (contents.first?["organization"] as? [String: Any])?["id"] as? String)
+            let full = try await json("/api/hsds/organizations/\(organization)")
+            #expect((full["services"] as? [[String: Any]])?.contains { $0["id"] as? String == id } == true)
+            let all = try await json("/api/hsds/service_at_locations?per_page=100")
+            let places = try #require(all["contents"] as? [[String: Any]])
+            #expect(places.count == all["total_items"] as? Int)
+            #expect(places.allSatisfy { ($0["service"] as? [String: Any])?["name"] != nil })
+            let second = try await json("/api/hsds/service_at_locations?per_page=5&page=2")
+            #expect((second["contents"] as? [[String: Any]])?.first?["id"] as? String == places[5]["id"] as? String)
+            let sal = try #require(places.first?["id"] as? String)
+            #expect(try await json("/api/hsds/service_at_locations/\(sal)")["id"] as? String == sal)
+            #expect(try await json("/api/hsds/taxonomy_terms?per_page=100")["total_items"] as? Int == 20)
+            #expect((try await json("/api/hsds/taxonomies")["contents"] as? [Any])?.count == 1)
+            let missing = try await visitor.get("/api/hsds/services/\(UUID())")
+            #expect(missing.status == .notFound)
+            #expect(missing.headers.contentType?.subType == "problem+json")
+            #expect(try await visitor.get("/api/hsds/services?per_page=500").status == .unprocessableEntity)
+        }
+    }
+
     @Test("the public pages need no login, show no personal data and answer bad filters in Dutch")
     func publicPages() async throws {
         try await withSchakel { server in

@@ -340,6 +340,21 @@ public struct SocialMapRepository: Sendable {
 
     /// Services found, best first (or by name or distance), one page.
     public func search(_ query: MapQuery, page: Paging) async throws -> Paged<MapHit> {
+        let (total, rows) = try await searchRows(query, page: page)
+        return Paged(
+            items: try rows.compactMap { try Self.hit($0, near: query.near) }, page: page.page, perPage: page.perPage,
+            total: total)
+    }
+
+    /// The same search, answering the stored documents as their JSON text: an API can pass them on unparsed.
+    public func searchDocuments(_ query: MapQuery, page: Paging) async throws -> Paged<String> {
+        let (total, rows) = try await searchRows(query, page: page)
+        return Paged(
+            items: try rows.map { try $0.decode(column: "document", as: String.self) }, page: page.page,
+            perPage: page.perPage, total: total)
+    }
+
+    private func searchRows(_ query: MapQuery, page: Paging) async throws -> (Int, [any SQLRow]) {
         let sql = store.sql
         var from: SQLQueryString = " FROM map_services s"
         var conditions: [SQLQueryString] = []
@@ -413,9 +428,7 @@ public struct SocialMapRepository: Sendable {
         let rows = try await sql.raw(
             select + from + whereClause + order + " LIMIT \(literal: page.perPage) OFFSET \(literal: page.offset)"
         ).all()
-        return Paged(
-            items: try rows.compactMap { try Self.hit($0, near: query.near) }, page: page.page, perPage: page.perPage,
-            total: total)
+        return (total, rows)
     }
 
     static let hitColumns = ["document", "accepts_referrals", "wait_weeks", "buurt_code", "owner_id"]

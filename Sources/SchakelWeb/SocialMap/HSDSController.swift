@@ -59,13 +59,17 @@ enum HSDSController {
             }
             return id
         }
-        let page = try await req.store.socialMap.search(
+        let page = try await req.store.socialMap.searchDocuments(
             MapQuery(
                 text: query.search, term: query.taxonomy_term_id,
                 sort: query.search?.nonEmpty == nil ? .name : .relevance,
                 includeInactive: true, organizationID: organization),
             page: try query.paging())
-        return json(paged(page.map { $0.service.document }))
+        // The stored documents go out as they are, without parsing them again.
+        var envelope = paged(page.map { _ in JSONValue.null })
+        envelope["contents"] = nil
+        return json(
+            text: "{\"contents\":[" + page.items.joined(separator: ",") + "]," + envelope.serialized().dropFirst())
     }
 
     static func service(req: Request) async throws -> Response {
@@ -137,8 +141,10 @@ enum HSDSController {
         ])
     }
 
-    static func json(_ value: JSONValue) -> Response {
-        let response = Response(status: .ok, body: .init(string: value.serialized()))
+    static func json(_ value: JSONValue) -> Response { json(text: value.serialized()) }
+
+    static func json(text: String) -> Response {
+        let response = Response(status: .ok, body: .init(string: text))
         response.headers.contentType = .json
         response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=60")
         return response

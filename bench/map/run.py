@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+"""The social map under load: a generated map of 20,000 services in Amersfoort (bench/map/make_services.py),
+imported with `schakel import hsds` and searched in Dutch by wrk from a separate process with 32 concurrent
+connections, on SQLite and on PostgreSQL, with a release build of Schakel.
+
+Measured per database:
+  - importing the 20,000 services (wall time of the command, target under 10 s),
+  - Dutch search through the HSDA API (GET /api/hsds/services?search=…&per_page=20, JSON),
+  - the public search page (GET /kaart?q=…, HTML, the same search plus rendering),
+  - and beside them, as the floor of this machine, GET /healthz (one database round trip).
+Targets for search: median under 10 ms and p99 under 30 ms at 32 connections.
+
+Writes the table between <!-- map:start --> and <!-- map:end --> in bench/RESULTS.md.
+Usage: python3 bench/map/run.py [--services N] [--seconds S] [--only sqlite|postgres] [--no-write] [--binary PATH]
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "day"))
+import run as day  # noqa: E402  (the shared helpers: tools, PostgreSQL, wrk, machine)
+
+QUERIES = ["schulden", "eenzaamheid", "eenzaam", "taal", "koffie", "maaltijden", "bewegen ouderen", "mantelzorg",
+           "schuldhulpverlening", "herstel", "computers", "vrijwilligers", "wonen", "armoede", "dementie",
+           "inloopspreekuur", "kookclub", "repair", "gezinnen", "rouw", "budgetcursus", "nieuwkomers", "jongeren",
+           "administratie", "ontmoeting Kruiskamp", "taalcafé", "geldzaken", "opvoeding", "werk", "gezondheid"]
+TARGETS = {"median": 10.0, "p99": 30.0, "import": 10.0}
+
+PATHS_LUA = """
+local paths = %s
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("GET", paths[(n %% #paths) + 1])
+end
+"""
+
+
+def log(*parts):
+    print("[map]", *parts, flush=True)
+
+
+def lua_paths(paths):
+    return PATHS_LUA % ("{" + ",".join(json.dumps(p) for p in paths) + "}")
+
+
+def run_engine(engine, binary, args, work, services_file):
+    env = dict(os.environ, SCHAKEL_DEMO_PASSWORD=day.PASSWORD, SCHAKEL_DATA_DIR=os.path.join(work, engine))
+    env.pop("DATABASE_URL", None)
+    pg = None
+    if engine == "postgres":
+        pg = day.Postgres(work)
+        env["DATABASE_URL"] = pg.start()
+        location = env["DATABASE_URL"].split("?")[0]
+    else:
+        location = os.path.join(env["SCHAKEL_DATA_DIR"], "schakel.sqlite")
+    server = None
+    try:
+        demo = subprocess.run([binary, "demo", "--residents", "400", "--no-rounds"], env=env, capture_output=True,
+                              text=True)
+        if demo.returncode != 0:
+            raise RuntimeError(demo.stdout + demo.stderr)
+        log(engine, "importing", args.services, "services")
+        started = time.time()
+        imported = subprocess.run([binary, "import", "hsds", services_file], env=env, capture_output=True, text=True)
+        import_seconds = time.time() - started
+        if imported.returncode != 0:
+            raise RuntimeError(imported.stdout + imported.stderr)
+        stored = day.count(engine, location, "map_services")
+        log(engine, f"{stored} services stored in {import_seconds:.1f} s")
+        port = day.free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = subprocess.Popen([binary, "serve", "--hostname", "127.0.0.1", "--port", str(port)], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=1)
+                break
+            except Exception:
+                time.sleep(0.2)
+        api = [f"/api/hsds/services?search={urllib.parse.quote(q)}&per_page=20" for q in QUERIES]
+        pages = [f"/kaart?q={urllib.parse.quote(q)}" for q in QUERIES]
+        found = {q: json.load(urllib.request.urlopen(base + p))["total_items"] for q, p in zip(QUERIES, api)}
+        log(engine, "matches per query:", found)
+        day.wrk(base, lua_paths(api), 8, 5, work, "warm")
+        results = {"import_seconds": import_seconds, "stored": stored, "found": found}
+        log(engine, "healthz")
+        results["healthz"] = day.wrk(base + "/healthz", "", 32, args.seconds, work, "healthz")
+        log(engine, "search through the API")
+        results["api"] = day.wrk(base, lua_paths(api), 32, args.seconds, work, "api")
+        log(engine, "search page")
+        results["page"] = day.wrk(base, lua_paths(pages), 32, args.seconds, work, "page")
+        return results
+    finally:
+        if server:
+            server.terminate()
+            server.wait()
+        if pg:
+            pg.stop()
+
+
+def table(results, args, pg_version):
+    now = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    lines = ["## The social map under load", "",
+             f"Run {now} on {day.machine()}. Command: `python3 bench/map/run.py` (`--services {args.services} "
+             f"--seconds {args.seconds}`). Release build; server and wrk share the machine; wrk keeps 32 connections "
+             f"busy (closed loop) and rotates through {len(QUERIES)} Dutch queries; latencies in ms as wrk reports them. "
+             "Beside each measurement, as the floor of this machine, `GET /healthz` (one database round trip). "
+             f"PostgreSQL: {pg_version}. Targets: import under {TARGETS['import']:.0f} s; search median under "
+             f"{TARGETS['median']:.0f} ms and p99 under {TARGETS['p99']:.0f} ms.", "",
+             "| database | services | import | measurement | requests/s | p50 | p90 | p99 | targets (p50 / p99) | errors |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    names = {"healthz": "GET /healthz (floor)", "api": "search, HSDA API (JSON)", "page": "search page /kaart (HTML)"}
+    for engine, r in results.items():
+        imp = f"{r['import_seconds']:.1f} s ({'met' if r['import_seconds'] < TARGETS['import'] else 'not met'})"
+        for key in ("healthz", "api", "page"):
+            m = r[key]
+            target = "" if key == "healthz" else (
+                f"{'met' if m['p50'] < TARGETS['median'] else 'not met'} / {'met' if m['p99'] < TARGETS['p99'] else 'not met'}")
+            lines.append(f"| {engine} | {r['stored']:,} | {imp} | {names[key]} | {m['rps']:.0f} | {day.fmt(m['p50'])} | "
+                         f"{day.fmt(m['p90'])} | {day.fmt(m['p99'])} | {target} | {m['non2xx']} non-2xx"
+                         f"{', ' + m['socket'] if m['socket'] else ''} |")
+    lines.append("")
+    for engine, r in results.items():
+        counts = ", ".join(f"{q} {n}" for q, n in list(r["found"].items())[:8])
+        lines.append(f"- {engine}: matches per query (first eight): {counts}.")
+    return "\n".join(lines) + "\n"
+
+
+def write_results(section):
+    path = os.path.join(day.ROOT, "bench", "RESULTS.md")
+    text = open(path).read() if os.path.exists(path) else "# Benchmark results\n"
+    block = "<!-- map:start -->\n" + section + "<!-- map:end -->\n"
+    if "<!-- map:start -->" in text:
+        start, end = text.index("<!-- map:start -->"), text.index("<!-- map:end -->") + len("<!-- map:end -->\n")
+        text = text[:start] + block + text[end:]
+    else:
+        text = text.rstrip("\n") + "\n\n" + block
+    with open(path, "w") as f:
+        f.write(text)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--services", type=int, default=20_000)
+    parser.add_argument("--seconds", type=int, default=20)
+    parser.add_argument("--only", choices=["sqlite", "postgres"])
+    parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--binary", help="use this schakel binary instead of building one")
+    args = parser.parse_args()
+    day.ensure_tools()
+    binary = args.binary or day.build()
+    work = tempfile.mkdtemp(prefix="schakel-map-")
+    os.chmod(work, 0o755)
+    services_file = os.path.join(work, "services.json")
+    subprocess.run([sys.executable, os.path.join(HERE, "make_services.py"), str(args.services), services_file],
+                   check=True)
+    pg = day.Postgres.__new__(day.Postgres)
+    pg.bin = os.path.dirname(sorted(__import__("glob").glob("/usr/lib/postgresql/*/bin/initdb"))[-1])
+    results = {}
+    try:
+        for engine in ["sqlite", "postgres"]:
+            if args.only and engine != args.only:
+                continue
+            results[engine] = run_engine(engine, binary, args, work, services_file)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    section = table(results, args, pg.version())
+    print(section)
+    if not args.no_write:
+        write_results(section)
+
+
+if __name__ == "__main__":
+    main()
