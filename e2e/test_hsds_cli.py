@@ -62,3 +62,21 @@ def test_the_demo_map_exports_valid_hsds(data_dir, tmp_path):
     exported = json.loads((out / "services.json").read_text())
     assert len(exported) == 20
     assert schema_errors(exported) == []
+
+
+def test_tabular_example_imports_and_round_trips_through_csv(data_dir, tmp_path):
+    result = run(data_dir, "import", "hsds", str(FIXTURES / "examples" / "csv"))
+    assert result.returncode == 0, result.stderr
+    first = tmp_path / "first"
+    assert run(data_dir, "export", "hsds", "--format", "json", str(first / "json")).returncode == 0
+    result = run(data_dir, "export", "hsds", "--format", "csv", str(first / "csv"))
+    assert result.returncode == 0, result.stderr
+    assert (first / "csv" / "datapackage.json").exists() and (first / "csv" / "services.csv").exists()
+    services = json.loads((first / "json" / "services.json").read_text())
+    assert schema_errors(services) == []
+    # The exported tables, imported into an empty database, give the same services.
+    other = tmp_path / "other-data"
+    result = run(other, "import", "hsds", str(first / "csv"))
+    assert result.returncode == 0, result.stderr
+    assert run(other, "export", "hsds", str(tmp_path / "second")).returncode == 0
+    assert json.loads((tmp_path / "second" / "services.json").read_text()) == services

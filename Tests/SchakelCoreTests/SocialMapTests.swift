@@ -141,3 +141,58 @@ struct MapServiceTests {
         #expect(value.serialized() == text)
     }
 }
+
+@Suite("HSDS tabular form")
+struct HSDSTabularTests {
+    static func exampleFiles() throws -> [String: String] {
+        var files: [String: String] = [:]
+        for table in HSDSTabular.tables.keys {
+            let url = HSDSFixtures.folder.appendingPathComponent("examples/csv/\(HSDSTabular.fileName(table))")
+            if let text = try? String(contentsOf: url, encoding: .utf8) { files[table] = text }
+        }
+        return files
+    }
+
+    static func tables(_ files: [String: String]) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: files.map { (String($0.key.dropLast(4)), $0.value) })
+    }
+
+    @Test("the example data package becomes one service with its nested parts, and survives a round trip")
+    func example() throws {
+        let services = try HSDSTabular.services(from: try Self.exampleFiles())
+        #expect(services.count == 1)
+        let service = try MapService(document: services[0])
+        #expect(service.name == "Community Counselling")
+        #expect(service.organizationName != nil)
+        #expect(service.places.first?.name == "MyCity Civic Center")
+        #expect(!service.hours.isEmpty)
+        #expect(services[0]["minimum_age"] == .int(12))
+        #expect(services[0]["phones"]?.items.first?["service_id"] == nil, "links are the nesting, not fields")
+        let again = try HSDSTabular.services(from: Self.tables(HSDSTabular.files(from: services)))
+        #expect(again == services)
+    }
+
+    @Test("a document written by Schakel goes to tables and back unchanged, quotes and line breaks included")
+    func draftRoundTrip() throws {
+        let draft = ServiceDraft(
+            id: UUID(), name: "Soep, brood \"en\" praten", description: "Regel één\nRegel twee",
+            organizationID: UUID(), organizationName: "Buurtvereniging", organizationDescription: "Bewoners",
+            costEuros: 2.5, phone: "033 123 4567", languages: ["nl", "tr"], terms: [DutchTaxonomy.terms[0]],
+            place: .init(
+                name: "Buurthuis", street: "Gildeplein 3", postcode: "3813 NA", city: "Amersfoort", latitude: 52.1679,
+                longitude: 5.3811),
+            openings: [.init(days: [.tuesday], opens: try TimeOfDay("21:00"), closes: try TimeOfDay("02:00"))],
+            lastChecked: try LocalDate("2026-11-01"))
+        let document = draft.document()
+        let files = HSDSTabular.files(from: [document])
+        #expect(files["services.csv"]?.contains("\"Soep, brood \"\"en\"\" praten\"") == true)
+        #expect(try HSDSTabular.services(from: Self.tables(files)) == [document])
+    }
+
+    @Test("an unterminated quote is refused")
+    func broken() {
+        #expect(throws: ValidationError.self) {
+            try HSDSTabular.services(from: ["services": "id,name,status\n1,\"Kapot,active\n"])
+        }
+    }
+}

@@ -67,69 +67,7 @@ public enum AddressCSV {
             }
     }
 
-    struct Record {
-        var line: Int
-        var fields: [String]
-    }
+    typealias Record = CSVText.Record
 
-    /// RFC 4180 records, with the separator taken from the header line (`;` if it has more of those than `,`).
-    static func records(of text: String) throws -> [Record] {
-        let firstLine = text.prefix { $0 != "\n" && $0 != "\r" }
-        let separator: Character =
-            firstLine.filter({ $0 == ";" }).count > firstLine.filter({ $0 == "," }).count ? ";" : ","
-        var records: [Record] = []
-        var fields: [String] = []
-        var field = ""
-        var inQuotes = false
-        var line = 1
-        var recordLine = 1
-        var iterator = Array(text).makeIterator()
-        var pending: Character? = nil
-        func next() -> Character? {
-            if let p = pending {
-                pending = nil
-                return p
-            }
-            return iterator.next()
-        }
-        while let character = next() {
-            if inQuotes {
-                if character == "\"" {
-                    if let following = next() {
-                        if following == "\"" {
-                            field.append("\"")
-                        } else {
-                            inQuotes = false
-                            pending = following
-                        }
-                    } else {
-                        inQuotes = false
-                    }
-                } else {
-                    if character == "\n" || character == "\r\n" { line += 1 }
-                    field.append(character)
-                }
-            } else if character == "\"" && field.isEmpty {
-                inQuotes = true
-            } else if character == separator {
-                fields.append(field)
-                field = ""
-            } else if character == "\n" || character == "\r\n" || character == "\r" {
-                fields.append(field)
-                records.append(Record(line: recordLine, fields: fields))
-                fields = []
-                field = ""
-                line += 1
-                recordLine = line
-            } else {
-                field.append(character)
-            }
-        }
-        if inQuotes { throw ValidationError(field: "file", key: "csv.unterminatedQuote") }
-        if !field.isEmpty || !fields.isEmpty {
-            fields.append(field)
-            records.append(Record(line: recordLine, fields: fields))
-        }
-        return records
-    }
+    static func records(of text: String) throws -> [Record] { try CSVText.records(of: text) }
 }

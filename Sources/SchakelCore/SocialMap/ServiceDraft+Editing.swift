@@ -59,7 +59,7 @@ extension ServiceDraft {
         for key in ["id", "name", "description"] { organization[key] = fresh["organization"]?[key] }
         result["organization"] = organization
         guard let freshAt = fresh["service_at_locations"]?.items.first else {
-            result["schedules"] = fresh["schedules"] ?? .array([])
+            result["schedules"] = fresh["schedules"]
             return result
         }
         var locations = existing["service_at_locations"]?.items ?? []

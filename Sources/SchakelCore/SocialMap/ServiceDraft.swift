@@ -127,8 +127,9 @@ public struct ServiceDraft: Sendable, Equatable {
                     "name": .string(Self.languageNames[code] ?? code),
                 ])
             })
-        service["phones"] = .array(
-            phone.map { [.object(["id": partID("phone"), "number": .string($0), "type": .string("voice")])] } ?? [])
+        service["phones"] = phone.map {
+            .array([.object(["id": partID("phone"), "number": .string($0), "type": .string("voice")])])
+        }
         service["organization"] = .object([
             "id": .string(organizationID.uuidString.lowercased()), "name": .string(organizationName),
             "description": .string(organizationDescription),
@@ -136,9 +137,8 @@ public struct ServiceDraft: Sendable, Equatable {
         service["attributes"] = .array(
             terms.map { term in
                 .object([
-                    "id": partID("attribute-\(term.id)"), "link_id": .string(id.uuidString.lowercased()),
-                    "link_type": .string("service_type"), "link_entity": .string("service"),
-                    "taxonomy_term_id": .string(term.id), "value": .string(term.name),
+                    "id": partID("attribute-\(term.id)"), "link_type": .string("service_type"),
+                    "link_entity": .string("service"), "value": .string(term.name),
                     "taxonomy_term": DutchTaxonomy.terms.contains(term)
                         ? DutchTaxonomy.document(term)
                         : .object([
@@ -171,16 +171,14 @@ public struct ServiceDraft: Sendable, Equatable {
             ]
             location["latitude"] = place.latitude.map(JSONValue.double)
             location["longitude"] = place.longitude.map(JSONValue.double)
-            service["service_at_locations"] = .array([
-                .object([
-                    "id": partID("service-at-location"), "location": .object(location),
-                    "schedules": .array(schedules),
-                ])
-            ])
-        } else {
+            var at: [String: JSONValue] = ["id": partID("service-at-location"), "location": .object(location)]
+            if !schedules.isEmpty { at["schedules"] = .array(schedules) }
+            service["service_at_locations"] = .array([.object(at)])
+        } else if !schedules.isEmpty {
             service["schedules"] = .array(schedules)
         }
-        return .object(service)
+        // Empty lists are left out, as the tabular form cannot tell them from missing ones.
+        return .object(service.filter { $0.value != .array([]) })
     }
 }
 

@@ -238,7 +238,8 @@ struct ImportHSDSCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Flag(name: "valid-only", help: "Alleen de goede records importeren als er foute tussen zitten")
         var validOnly: Bool
-        @Argument(name: "path", help: "Een JSON-bestand of een map met HSDS 3.0 JSON-bestanden")
+        @Argument(
+            name: "path", help: "Een JSON-bestand, een map met HSDS 3.0 JSON-bestanden, of een map met de CSV-tabellen")
         var path: String
     }
 
@@ -274,12 +275,13 @@ struct ExportCommands: AsyncCommandGroup {
     var help: String { "Gegevens exporteren" }
 }
 
-/// `schakel export hsds --format json DIR`: every service as HSDS 3.0 `service_full`, all in `services.json`.
+/// `schakel export hsds --format json|csv DIR`: every service as HSDS 3.0 `service_full` in `services.json`, or
+/// as the tabular data package (a CSV file per table and `datapackage.json`).
 struct ExportHSDSCommand: AsyncCommand {
     struct Signature: CommandSignature {
         // Options first: ConsoleKit reads the signature in order, and an argument read first would take
         // the option's value.
-        @Option(name: "format", help: "json (standaard)")
+        @Option(name: "format", help: "json (standaard) of csv")
         var format: String?
         @Argument(name: "dir", help: "De map om in te schrijven (wordt gemaakt als die er niet is)")
         var dir: String
@@ -289,12 +291,19 @@ struct ExportHSDSCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let format = signature.format ?? "json"
-        guard format == "json" else {
-            throw CommandFailure(description: "Onbekend formaat ‘\(format)’: kies json.")
+        guard format == "json" || format == "csv" else {
+            throw CommandFailure(description: "Onbekend formaat ‘\(format)’: kies json of csv.")
         }
         let services = try await context.application.schakel.store.socialMap.exportServices()
         let folder = URL(fileURLWithPath: signature.dir)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        if format == "csv" {
+            try HSDSFiles.writeTabular(services, to: folder)
+            context.console.print(
+                "Klaar: \(services.count) diensten geschreven als HSDS-tabellen (CSV) met datapackage.json in \(folder.path)."
+            )
+            return
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try encoder.encode(JSONValue.array(services)).write(to: folder.appendingPathComponent("services.json"))
@@ -308,6 +317,12 @@ enum HSDSFiles {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw CommandFailure(description: "\(path) bestaat niet.")
+        }
+        let folderPath =
+            isFolder.boolValue
+            ? path : (path.hasSuffix("datapackage.json") ? (path as NSString).deletingLastPathComponent : nil)
+        if let folderPath, FileManager.default.fileExists(atPath: folderPath + "/services.csv") {
+            return try readTabular(folderPath)
         }
         let files: [URL]
         if isFolder.boolValue {
@@ -330,5 +345,34 @@ enum HSDSFiles {
             }
         }
         return HSDSJSON.merged(services)
+    }
+
+    /// The tabular form: one CSV file per HSDS table in the folder.
+    static func readTabular(_ folder: String) throws -> [JSONValue] {
+        var files: [String: String] = [:]
+        for table in HSDSTabular.tables.keys {
+            let file = folder + "/" + HSDSTabular.fileName(table)
+            guard let data = FileManager.default.contents(atPath: file) else { continue }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw CommandFailure(description: "\(HSDSTabular.fileName(table)) is geen UTF-8-tekst.")
+            }
+            files[table] = text
+        }
+        do {
+            return try HSDSTabular.services(from: files)
+        } catch is ValidationError {
+            throw CommandFailure(
+                description: "Een CSV-bestand in \(folder) kan niet worden gelezen (een aanhalingsteken sluit niet).")
+        }
+    }
+
+    /// Writes the tabular form: a CSV file per table and `datapackage.json`.
+    static func writeTabular(_ services: [JSONValue], to folder: URL) throws {
+        for (name, text) in HSDSTabular.files(from: services) {
+            try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try encoder.encode(HSDSTabular.datapackage()).write(to: folder.appendingPathComponent("datapackage.json"))
     }
 }
