@@ -196,3 +196,71 @@ struct HSDSTabularTests {
         }
     }
 }
+
+@Suite("Activities and their calendar feed")
+struct ActivityTests {
+    func input(_ changes: (inout ActivityInput) -> Void = { _ in }) -> ActivityInput {
+        var input = ActivityInput(
+            title: "Dinsdaglunch", description: "Soep", organiser: "Welzijn", placeName: "Buurthuis",
+            address: "Gildeplein 3", buurtCode: "BU03070603", schedule: "weekly", weekdays: ["tuesday"],
+            startDate: "2026-10-01", endDate: "2026-11-30", starts: "12:00", ends: "13:30", capacity: "30", free: false)
+        changes(&input)
+        return input
+    }
+
+    @Test("a weekly activity falls on its weekdays between its dates, at local time across the clock change")
+    func dates() throws {
+        let activity = try input().validated(id: Activity.ID(UUID()))
+        let days = activity.dates(from: try LocalDate("2026-10-20"), through: try LocalDate("2026-12-31"))
+        #expect(
+            days.map(\.description) == [
+                "2026-10-20", "2026-10-27", "2026-11-03", "2026-11-10", "2026-11-17", "2026-11-24",
+            ])
+        // 12:00 in Amsterdam is 10:00 UTC in summer time and 11:00 UTC in winter time.
+        let formatter = ISO8601DateFormatter()
+        #expect(formatter.string(from: activity.period(on: days[0]).start) == "2026-10-20T10:00:00Z")
+        #expect(formatter.string(from: activity.period(on: days[1]).start) == "2026-10-27T11:00:00Z")
+        var night = try input {
+            $0.starts = "22:00"; $0.ends = "02:00"
+        }.validated(id: Activity.ID(UUID()))
+        #expect(night.period(on: days[1]).end.timeIntervalSince(night.period(on: days[1]).start) == 4 * 3600)
+        night.cancelled = true
+        #expect(night.dates(from: days[0], through: days[5]).isEmpty)
+    }
+
+    @Test("bad input is named field by field")
+    func invalid() {
+        do {
+            _ = try input {
+                $0.title = " "; $0.weekdays = ["dinsdag"]; $0.starts = "25:00"; $0.capacity = "0"
+                $0.buurtCode = "WK030706"; $0.endDate = "2026-01-01"
+            }.validated(id: Activity.ID(UUID()))
+            Issue.record("accepted")
+        } catch let error as ValidationError {
+            #expect(
+                Set(error.problems.map(\.field)) == ["title", "weekdays", "starts", "capacity", "buurtCode", "endDate"])
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
+    @Test("the feed is valid iCalendar: CRLF, escaped text, lines folded at 75 octets without splitting characters")
+    func feed() {
+        let event = ICalendar.Event(
+            uid: "a-1@schakel", start: Date(timeIntervalSince1970: 1_790_000_000),
+            end: Date(timeIntervalSince1970: 1_790_003_600), summary: "Lunch; soep, brood",
+            description: String(repeating: "één ", count: 40), location: "Buurthuis\nDe Koppel", url: nil)
+        let text = ICalendar.feed(
+            name: "Activiteiten", events: [event], now: Date(timeIntervalSince1970: 1_790_000_000))
+        let lines = text.components(separatedBy: "\r\n")
+        #expect(lines.first == "BEGIN:VCALENDAR")
+        #expect(lines.dropLast().last == "END:VCALENDAR")
+        #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        #expect(lines.allSatisfy { $0.utf8.count <= 75 })
+        #expect(text.contains("SUMMARY:Lunch\\; soep\\, brood"))
+        #expect(text.contains("LOCATION:Buurthuis\\nDe Koppel"))
+        #expect(text.contains("DTSTART:20260921T141320Z"))
+        let unfolded = text.replacingOccurrences(of: "\r\n ", with: "")
+        #expect(unfolded.contains("DESCRIPTION:" + String(repeating: "één ", count: 40)))
+    }
+}

@@ -146,6 +146,15 @@ public enum AccessPolicy {
 
     public static func canMaintainMap(_ role: Role) -> Bool { [.coordinator, .socialWorker, .admin].contains(role) }
 
+    /// Signing residents up for activities and noting who came: the people who work with residents, for
+    /// residents they may see (`nil`: whether the role may do it at all).
+    public static func canSignUpForActivities(_ resident: ResidentScope?, by actor: Actor) -> Bool {
+        guard [.concierge, .volunteer, .experienceExpert, .socialWorker, .coordinator].contains(actor.role) else {
+            return false
+        }
+        return resident.map { view(of: $0, by: actor) >= .basic } ?? true
+    }
+
     // MARK: Signals
 
     /// The professionals who triage and follow up signals.

@@ -45,6 +45,27 @@ public enum Recurrence: Sendable, Equatable, Codable {
         }
     }
 
+    /// Reads a form's schedule: `weekly` on weekdays (keys such as `tuesday`) from a first to an optional last
+    /// day, or `once` on the first day. Problems go to `weekdays`, `endDate` and `schedule`.
+    public static func read(
+        schedule: String, weekdays: [String], start: LocalDate?, end: LocalDate?, into validator: inout Validator,
+        unknown: String = "invalid"
+    ) -> Recurrence? {
+        switch schedule {
+        case "weekly":
+            let days = weekdays.compactMap(Weekday.init(key:))
+            if days.isEmpty || days.count != weekdays.count { validator.add("weekdays", "delivery.weekdays") }
+            if let start, let end, end < start { validator.add("endDate", "date.endsBeforeStart") }
+            guard let start, !days.isEmpty else { return nil }
+            return .weekly(Set(days), from: start, until: end)
+        case "once":
+            return start.map { .once($0) }
+        default:
+            validator.add("schedule", unknown)
+            return nil
+        }
+    }
+
     /// The first day it can happen.
     public var start: LocalDate {
         switch self {
@@ -170,21 +191,10 @@ public struct DeliveryInput: Sendable, Equatable, Codable {
         let until = validator.check("windowEnd") { try TimeOfDay(windowEnd) }
         if let from, let until, until <= from { validator.add("windowEnd", "window.endsBeforeStart") }
         if let start, start < today.adding(days: -366) { validator.add("startDate", "date.tooLongAgo") }
-        var recurrence: Recurrence?
-        switch schedule {
-        case "weekly":
-            let days = weekdays.compactMap(Weekday.init(key:))
-            if days.isEmpty || days.count != weekdays.count { validator.add("weekdays", "delivery.weekdays") }
-            if let start, let end, end < start { validator.add("endDate", "date.endsBeforeStart") }
-            if let start, !days.isEmpty { recurrence = .weekly(Set(days), from: start, until: end) }
-        case "once":
-            if let start {
-                if start < today { validator.add("startDate", "date.inPast") }
-                recurrence = .once(start)
-            }
-        default:
-            validator.add("schedule", "delivery.schedule")
-        }
+        let recurrence = Recurrence.read(
+            schedule: schedule, weekdays: weekdays, start: start, end: end, into: &validator,
+            unknown: "delivery.schedule")
+        if schedule == "once", let start, start < today { validator.add("startDate", "date.inPast") }
         if (doorNotes?.count ?? 0) > 500 { validator.add("doorNotes", "tooLong") }
         try validator.finish()
         return Delivery(

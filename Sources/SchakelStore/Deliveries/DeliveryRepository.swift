@@ -4,16 +4,9 @@ import SchakelCore
 
 /// Standing and one-off deliveries of a resident, with their pauses. Arranged by professionals who
 /// fully see the resident; every read and change is audited and changes appear on the timeline.
-public struct DeliveryRepository: Sendable {
+public struct DeliveryRepository: Sendable, ActingRepository {
     let store: Store
     let context: AuditContext
-
-    var actor: Actor {
-        get throws {
-            guard let actor = context.actor else { throw DomainError.forbidden(reason: "anonymous") }
-            return actor
-        }
-    }
 
     /// The resident's deliveries, current ones first; ended ones are kept for the record.
     public func deliveries(of resident: Resident.ID) async throws -> [Delivery] {

@@ -33,16 +33,9 @@ public enum ResidentCreation: Sendable, Equatable {
 
 /// Residents, households, consents and timelines. Every method checks the access policy and writes
 /// the audit log; reads of a resident are logged, refusals too.
-public struct ResidentRepository: Sendable {
+public struct ResidentRepository: Sendable, ActingRepository {
     let store: Store
     let context: AuditContext
-
-    var actor: Actor {
-        get throws {
-            guard let actor = context.actor else { throw DomainError.forbidden(reason: "anonymous") }
-            return actor
-        }
-    }
 
     // MARK: Reading
 

@@ -74,16 +74,9 @@ public struct OutOfViewEntry: Sendable, Equatable {
 
 /// Rounds, their stops, contact moments at the door, day summaries and the out-of-view list.
 /// Every method checks the access policy and writes the audit log.
-public struct RoundRepository: Sendable {
+public struct RoundRepository: Sendable, ActingRepository {
     let store: Store
     let context: AuditContext
-
-    var actor: Actor {
-        get throws {
-            guard let actor = context.actor else { throw DomainError.forbidden(reason: "anonymous") }
-            return actor
-        }
-    }
 
     // MARK: Planning
 

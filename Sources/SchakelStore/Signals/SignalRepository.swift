@@ -101,16 +101,9 @@ public struct SignalFilter: Sendable, Equatable {
 
 /// Signals of concern: raising, routing, triage and follow-up, the meldcode workflow, "check again" tasks
 /// and feedback to the reporter. Every read and change is audited; changes appear on the resident's timeline.
-public struct SignalRepository: Sendable {
+public struct SignalRepository: Sendable, ActingRepository {
     let store: Store
     let context: AuditContext
-
-    var actor: Actor {
-        get throws {
-            guard let actor = context.actor else { throw DomainError.forbidden(reason: "anonymous") }
-            return actor
-        }
-    }
 
     // MARK: Raising
 

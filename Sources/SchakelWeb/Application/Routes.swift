@@ -14,6 +14,9 @@ func routes(_ app: Application) throws {
     app.get("kaart", use: SocialMapController.index)
     app.get("kaart", "diensten", ":serviceID", use: SocialMapController.show)
     HSDSController.register(app)
+    app.get("kaart", "activiteiten", use: ActivityController.calendar)
+    app.get("kaart", "activiteiten.ics", use: ActivityController.feed)
+    app.get("kaart", "activiteiten", ":activityID", use: ActivityController.show)
 
     let web = app.grouped(RequireLoginMiddleware())
     web.get(use: HomeController.show)
@@ -82,6 +85,16 @@ func routes(_ app: Application) throws {
     upkeep.get(":serviceID", use: MapUpkeepController.edit)
     upkeep.post(":serviceID", use: MapUpkeepController.update)
     upkeep.post(":serviceID", "gecontroleerd", use: MapUpkeepController.markChecked)
+
+    upkeep.get("activiteiten", "nieuw", use: ActivityController.new)
+    upkeep.post("activiteiten", use: ActivityController.save)
+    upkeep.get("activiteiten", ":activityID", use: ActivityController.edit)
+    upkeep.post("activiteiten", ":activityID", use: ActivityController.save)
+    upkeep.post("activiteiten", ":activityID", "afgelast", use: ActivityController.cancel)
+    web.get("kaart", "activiteiten", ":activityID", ":date", use: ActivityController.day)
+    web.post("kaart", "aanmeldingen", ":signUpID", "aanwezig", use: ActivityController.attendance)
+    residents.get(":residentID", "activities", use: ActivityController.signUpForm)
+    residents.post(":residentID", "activities", use: ActivityController.signUp)
 
     let signals = web.grouped("signals")
     signals.get(use: SignalController.index)

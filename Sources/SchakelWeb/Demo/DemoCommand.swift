@@ -173,6 +173,13 @@ struct DemoCommand: AsyncCommand {
             })
         let map = try await store.socialMap.importServices(drafts.map { $0.document() }, upkeep: upkeep)
         context.console.print("\(map.created) diensten op de sociale kaart.")
+        if let coordinator = created.first(where: { $0.id == coordinatorID }) {
+            let served = Set(batch.deliveries.filter { $0.teamID == east.id }.map(\.residentID))
+            let count = try await DemoData.activities(
+                store: store, coordinator: coordinator, residents: batch.residents.filter { served.contains($0.id) },
+                today: today)
+            context.console.print("\(count) activiteiten in de buurt.")
+        }
         let signals = try await DemoData.signals(
             store: store, users: created, residents: batch.residents, deliveries: batch.deliveries, team: east.id)
         context.console.print("\(signals) signalen van zorg in \(east.name), van net gemeld tot afgesloten.")

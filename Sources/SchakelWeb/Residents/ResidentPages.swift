@@ -119,6 +119,9 @@ enum ResidentPages {
         {
             actions.append(H.a(t("contact.log"), href: "/residents/\(r.id)/contacts/new", [.cls("button secondary")]))
         }
+        if let actor = request.authenticated?.actor, AccessPolicy.canSignUpForActivities(nil, by: actor) {
+            actions.append(H.a(t("activity.signUp"), href: "/residents/\(r.id)/activities", [.cls("button secondary")]))
+        }
         if file.view == .full {
             actions.append(H.a(t("resident.timeline"), href: "/residents/\(r.id)/timeline", [.cls("button secondary")]))
         }

@@ -10,7 +10,11 @@ enum SocialMapPages {
         problems: [FieldProblem], now: Date, request: Request
     ) -> Response {
         let t = request.localizer
-        var body: [HTMLNode] = [H.p(t("map.intro"), [.cls("muted")]), Forms.errorSummary(problems, t: t)]
+        var body: [HTMLNode] = [
+            H.p(t("map.intro"), [.cls("muted")]),
+            H.el("p", [.cls("no-print")], [H.a(t("activity.title"), href: "/kaart/activiteiten")]),
+            Forms.errorSummary(problems, t: t),
+        ]
         let languages = ServiceDraft.languageNames.sorted { $0.value < $1.value }
         body.append(
             H.el(

@@ -215,6 +215,6 @@ struct CreateSecurity: AsyncMigration {
 /// Every migration, in order. Add new ones at the end; never change a landed one.
 public enum SchakelMigrations {
     public static let all: [any Migration] = [
-        CreateFoundation(), CreateSecurity(), CreateRounds(), CreateSignals(), CreateSocialMap(),
+        CreateFoundation(), CreateSecurity(), CreateRounds(), CreateSignals(), CreateSocialMap(), CreateActivities(),
     ]
 }

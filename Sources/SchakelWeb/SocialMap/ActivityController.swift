@@ -1,0 +1,219 @@
+import Foundation
+import SchakelCore
+import SchakelStore
+import Vapor
+
+/// The neighbourhood's activities: a public calendar and iCalendar feed, upkeep by staff, and sign-ups and
+/// attendance of residents (from the resident's file and the day's list).
+enum ActivityController {
+    /// How far ahead the calendar and the feed look.
+    static let calendarDays = 28
+    static let feedDays = 90
+
+    struct CalendarQuery: Content {
+        var wijk: String?
+    }
+
+    static func area(_ req: Request) throws -> AreaCode? {
+        let query = try req.query.decode(CalendarQuery.self)
+        return try query.wijk?.nonEmpty.map { code in try ValidationError.rename("wijk") { try AreaCode(code) } }
+    }
+
+    static func repository(_ req: Request) -> ActivityRepository { req.store.activities(req.auditContext) }
+
+    static func calendar(req: Request) async throws -> Response {
+        let area = try area(req)
+        let days = try await repository(req).calendar(area: area, from: req.today, days: calendarDays)
+        let wijken = try await req.store.neighbourhoods.list(page: try Paging(perPage: 100), level: .wijk).items
+        return ActivityPages.calendar(days, area: area, wijken: wijken, request: req)
+    }
+
+    static func feed(req: Request) async throws -> Response {
+        let area = try area(req)
+        let days = try await repository(req).calendar(area: area, from: req.today, days: feedDays)
+        let host = req.headers.first(name: .host) ?? ""
+        let base = host.isEmpty ? "" : (req.headers.first(name: "X-Forwarded-Proto") ?? "http") + "://" + host
+        let events = days.map { day in
+            let period = day.activity.period(on: day.date)
+            return ICalendar.Event(
+                uid: "\(day.activity.id)-\(day.date)@schakel", start: period.start, end: period.end,
+                summary: day.activity.title, description: day.activity.description + " — " + day.activity.organiser,
+                location: [day.activity.placeName, day.activity.address].compactMap { $0 }.joined(separator: ", "),
+                url: base.isEmpty ? nil : "\(base)/kaart/activiteiten/\(day.activity.id)")
+        }
+        let name = "Activiteiten" + (area.map { " " + $0.description } ?? "")
+        let response = Response(
+            status: .ok, body: .init(string: ICalendar.feed(name: name, events: events, now: req.store.clock.now())))
+        response.headers.contentType = HTTPMediaType(
+            type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=900")
+        return response
+    }
+
+    static func show(req: Request) async throws -> Response {
+        let id = try req.entityID(Activity.self, "activityID")
+        let repository = repository(req)
+        let activity = try await repository.activity(id)
+        let days = try await repository.calendar(area: nil, from: req.today, days: calendarDays).filter {
+            $0.activity.id == id
+        }
+        return ActivityPages.activity(activity, days: days, request: req)
+    }
+
+    // MARK: A day's sign-ups (staff)
+
+    static func day(req: Request) async throws -> Response {
+        let actor = try req.requireAuthenticated().actor
+        guard AccessPolicy.canSignUpForActivities(nil, by: actor) else { throw DomainError.forbidden(reason: "role") }
+        let id = try req.entityID(Activity.self, "activityID")
+        let date = try ValidationError.rename("date") { try LocalDate(req.parameters.get("date") ?? "") }
+        let repository = repository(req)
+        let activity = try await repository.activity(id)
+        let lines = try await repository.signUps(for: id, on: date)
+        return ActivityPages.day(activity, date: date, lines: lines, request: req)
+    }
+
+    struct AttendanceForm: Content {
+        var attended: String
+    }
+
+    static func attendance(req: Request) async throws -> Response {
+        _ = try req.requireAuthenticated()
+        let signUp = try req.entityID(ActivitySignUp.self, "signUpID")
+        let form = try req.content.decode(AttendanceForm.self)
+        try await repository(req).recordAttendance(signUp, attended: form.attended == "yes")
+        return req.redirect(
+            to: req.headers.first(name: .referer).flatMap(localPath) ?? "/kaart/activiteiten", redirectType: .normal)
+    }
+
+    /// Only a path on this site, never another site, as the place to go back to.
+    static func localPath(_ referer: String) -> String? {
+        guard let url = URL(string: referer), url.path.hasPrefix("/kaart/activiteiten/") else { return nil }
+        return url.path
+    }
+
+    // MARK: Signing a resident up (from the resident's file)
+
+    static func signUpForm(req: Request) async throws -> Response {
+        let resident = try req.entityID(Resident.self, "residentID")
+        let file = try await req.store.residents(req.auditContext).file(resident)
+        let days = try await repository(req).calendar(area: nil, from: req.today, days: 14)
+        return ActivityPages.signUpForm(file: file, days: days, problems: [], request: req)
+    }
+
+    struct SignUpForm: Content {
+        /// `activityID|date`.
+        var day: String?
+    }
+
+    static func signUp(req: Request) async throws -> Response {
+        let resident = try req.entityID(Resident.self, "residentID")
+        let form = try req.content.decode(SignUpForm.self)
+        do {
+            let parts = (form.day ?? "").split(separator: "|").map(String.init)
+            guard parts.count == 2, let id = Activity.ID(parts[0]) else {
+                throw ValidationError(field: "day", key: "required")
+            }
+            let date = try ValidationError.rename("day") { try LocalDate(parts[1]) }
+            _ = try await repository(req).signUp(resident, for: id, on: date)
+            return req.redirect(to: "/residents/\(resident)#tijdlijn", redirectType: .normal)
+        } catch let error as ValidationError {
+            let file = try await req.store.residents(req.auditContext).file(resident)
+            let days = try await repository(req).calendar(area: nil, from: req.today, days: 14)
+            let page = ActivityPages.signUpForm(file: file, days: days, problems: error.problems, request: req)
+            page.status = .unprocessableEntity
+            return page
+        }
+    }
+
+    // MARK: Upkeep
+
+    struct ActivityForm: Content {
+        var title: String?
+        var description: String?
+        var organiser: String?
+        var placeName: String?
+        var address: String?
+        var buurtCode: String?
+        var schedule: String?
+        var weekdays: [String]?
+        var startDate: String?
+        var endDate: String?
+        var starts: String?
+        var ends: String?
+        var capacity: String?
+        var free: String?
+
+        init() {}
+
+        init(_ a: Activity) {
+            title = a.title
+            description = a.description
+            organiser = a.organiser
+            placeName = a.placeName
+            address = a.address
+            buurtCode = a.buurtCode?.description
+            if case .weekly(let days, _, _) = a.recurrence {
+                schedule = "weekly"
+                weekdays = days.sorted().map(\.key)
+            } else {
+                schedule = "once"
+            }
+            startDate = a.recurrence.start.description
+            endDate = a.recurrence.end.flatMap { schedule == "weekly" ? $0.description : nil }
+            starts = a.starts.description
+            ends = a.ends.description
+            capacity = a.capacity.map(String.init)
+            free = a.free ? "on" : nil
+        }
+
+        var input: ActivityInput {
+            ActivityInput(
+                title: title ?? "", description: description ?? "", organiser: organiser ?? "",
+                placeName: placeName ?? "", address: address, buurtCode: buurtCode, schedule: schedule ?? "",
+                weekdays: weekdays ?? [], startDate: startDate ?? "", endDate: endDate, starts: starts ?? "",
+                ends: ends ?? "", capacity: capacity, free: free == "on")
+        }
+    }
+
+    static func new(req: Request) async throws -> Response {
+        _ = try MapUpkeepController.requireMaintainer(req)
+        var form = ActivityForm()
+        form.schedule = "weekly"
+        form.startDate = req.today.description
+        form.free = "on"
+        return try await ActivityPages.form(form, id: nil, problems: [], request: req)
+    }
+
+    static func edit(req: Request) async throws -> Response {
+        _ = try MapUpkeepController.requireMaintainer(req)
+        let id = try req.entityID(Activity.self, "activityID")
+        return try await ActivityPages.form(
+            ActivityForm(try await repository(req).activity(id)), id: id, problems: [], request: req)
+    }
+
+    static func save(req: Request) async throws -> Response {
+        _ = try MapUpkeepController.requireMaintainer(req)
+        let id = req.parameters.get("activityID").flatMap(Activity.ID.init)
+        let form = try req.content.decode(ActivityForm.self)
+        do {
+            let activity =
+                if let id {
+                    try await repository(req).update(id, with: form.input)
+                } else {
+                    try await repository(req).create(form.input)
+                }
+            return req.redirect(to: "/kaart/activiteiten/\(activity.id)", redirectType: .normal)
+        } catch let error as ValidationError {
+            let page = try await ActivityPages.form(form, id: id, problems: error.problems, request: req)
+            page.status = .unprocessableEntity
+            return page
+        }
+    }
+
+    static func cancel(req: Request) async throws -> Response {
+        _ = try MapUpkeepController.requireMaintainer(req)
+        try await repository(req).cancel(try req.entityID(Activity.self, "activityID"))
+        return req.redirect(to: "/kaart/activiteiten", redirectType: .normal)
+    }
+}
