@@ -182,7 +182,7 @@ public struct SocialMapRepository: Sendable {
                 "id", "search_key", "organization_id", "name", "status", "document", "name_text", "search_text",
                 "free", "languages", "terms", "buurt_code", "latitude", "longitude", "last_checked", "owner_email",
                 "location_count", "owner_id", "accepts_referrals", "wait_weeks", "updated_at")
-            var search = sql.insert(into: "map_search").columns("rowid", "name_text", "search_text")
+            var search = sql.insert(into: "map_search").columns("rowid", "name_text", "search_text", "status")
             var hours = sql.insert(into: "map_hours").columns(
                 "id", "service_id", "weekday", "opens", "closes", "valid_from", "valid_to")
             var anyHours = false
@@ -200,7 +200,10 @@ public struct SocialMapRepository: Sendable {
                     SQLBind(upkeep[s.id]?.owner?.uuid), SQLBind(upkeep[s.id]?.acceptsReferrals ?? true),
                     SQLBind(upkeep[s.id]?.waitWeeks), SQLBind(now),
                 ])
-                search = search.values([SQLBind(keys[s.id]!), SQLBind(nameText), SQLBind(bodyText)])
+                search = search.values([
+                    SQLBind(keys[s.id]!), SQLBind(nameText), SQLBind(bodyText),
+                    SQLBind(s.status.replacingOccurrences(of: " ", with: "_")),
+                ])
                 for interval in s.hours {
                     anyHours = true
                     hours = hours.values([
@@ -354,7 +357,40 @@ public struct SocialMapRepository: Sendable {
             perPage: page.perPage, total: total)
     }
 
+    /// The FTS5 query of a text on SQLite: every stem as a prefix, and the status when only active ones count.
+    static func ftsMatch(_ text: String, activeOnly: Bool) -> String {
+        let terms = DutchText.terms(text)
+        let words = (terms.isEmpty ? DutchText.words(text) : terms).map { "\"\($0)\"*" }.joined(separator: " ")
+        return activeOnly ? "status:active AND (\(words))" : words
+    }
+
+    /// Words only, best first, active services: SQLite answers count and order from the full-text index alone and
+    /// reads just the page's rows.
+    private func indexOnlyRows(_ query: MapQuery, page: Paging) async throws -> (Int, [any SQLRow])? {
+        guard store.engine == .sqlite, let text = query.text, !DutchText.words(text).isEmpty, query.sort == .relevance,
+            query == MapQuery(text: text, includeInactive: query.includeInactive)
+        else { return nil }
+        let match = Self.ftsMatch(text, activeOnly: !query.includeInactive)
+        let total =
+            try await store.sql.raw("SELECT COUNT(*) AS n FROM map_search WHERE map_search MATCH \(bind: match)")
+            .first()?
+            .decode(column: "n", as: Int.self) ?? 0
+        let keys = try await store.sql.raw(
+            """
+            SELECT rowid AS k FROM map_search WHERE map_search MATCH \(bind: match)
+            ORDER BY bm25(map_search, 10.0, 1.0, 0.0) LIMIT \(literal: page.perPage) OFFSET \(literal: page.offset)
+            """
+        ).all().map { try $0.decode(column: "k", as: Int64.self) }
+        guard !keys.isEmpty else { return (total, []) }
+        let rows = try await store.sql.select().columns(Self.hitColumns + ["search_key"]).from("map_services")
+            .where("search_key", .in, keys).all()
+        var byKey: [Int64: any SQLRow] = [:]
+        for row in rows { byKey[try row.decode(column: "search_key", as: Int64.self)] = row }
+        return (total, keys.compactMap { byKey[$0] })
+    }
+
     private func searchRows(_ query: MapQuery, page: Paging) async throws -> (Int, [any SQLRow]) {
+        if let answer = try await indexOnlyRows(query, page: page) { return answer }
         let sql = store.sql
         var from: SQLQueryString = " FROM map_services s"
         var conditions: [SQLQueryString] = []
@@ -362,18 +398,16 @@ public struct SocialMapRepository: Sendable {
         if let text = query.text, !DutchText.words(text).isEmpty {
             switch store.engine {
             case .sqlite:
-                let terms = DutchText.terms(text)
-                let match = (terms.isEmpty ? DutchText.words(text) : terms).map { "\"\($0)\"*" }
-                    .joined(separator: " ")
                 from += " JOIN map_search ON map_search.rowid = s.search_key"
-                conditions.append("map_search MATCH \(bind: match)")
-                rank = "bm25(map_search, 10.0, 1.0)"
+                conditions.append("map_search MATCH \(bind: Self.ftsMatch(text, activeOnly: !query.includeInactive))")
+                rank = "bm25(map_search, 10.0, 1.0, 0.0)"
             case .postgres:
                 let words = DutchText.words(text).filter { !DutchText.stopWords.contains($0) }
                 let tsquery = (words.isEmpty ? DutchText.words(text) : words).map { "\($0):*" }
                     .joined(separator: " & ")
                 conditions.append("s.search_vector @@ to_tsquery('dutch', \(bind: tsquery))")
-                rank = "-ts_rank(s.search_vector, to_tsquery('dutch', \(bind: tsquery)))"
+                // Matches in the name first: ranking on the small name vector spares reading every match's text.
+                rank = "-ts_rank(s.name_vector, to_tsquery('dutch', \(bind: tsquery)))"
             }
         }
         if !query.includeInactive { conditions.append("s.status = 'active'") }

@@ -92,10 +92,16 @@ struct CreateSocialMap: AsyncMigration {
                 ) STORED
                 """
             ).run()
+            // The name alone, small enough to rank every match by without reading the whole text.
+            try await sql.raw(
+                "ALTER TABLE map_services ADD COLUMN name_vector tsvector GENERATED ALWAYS AS (to_tsvector('dutch', name_text)) STORED"
+            ).run()
             try await sql.raw("CREATE INDEX idx_map_services_search ON map_services USING GIN (search_vector)").run()
         } else {
             try await sql.raw(
-                "CREATE VIRTUAL TABLE map_search USING fts5(name_text, search_text, tokenize = 'unicode61')"
+                // The status is indexed too, so the common search (active services, words only) is answered by the
+                // index alone.
+                "CREATE VIRTUAL TABLE map_search USING fts5(name_text, search_text, status, tokenize = 'unicode61')"
             ).run()
         }
     }
