@@ -264,3 +264,26 @@ struct ActivityTests {
         #expect(unfolded.contains("DESCRIPTION:" + String(repeating: "één ", count: 40)))
     }
 }
+
+@Suite("JSON text")
+struct JSONTextTests {
+    @Test("escapes, surrogate pairs, numbers and nesting read and write back")
+    func roundTrip() throws {
+        let text = #"{"a":"x\"y\\z\n\u00e9\ud83d\ude00/","b":[1,-2.5,1e3,true,false,null],"c":{}}"#
+        let value = try JSONValue.parse(Data(text.utf8))
+        #expect(value["a"] == .string("x\"y\\z\né😀/"))
+        #expect(value["b"]?.items == [.int(1), .double(-2.5), .double(1000), .bool(true), .bool(false), .null])
+        #expect(try JSONValue.parse(Data(value.serialized().utf8)) == value)
+        #expect(value.serialized().contains("\\\"y\\\\z\\n"))
+    }
+
+    @Test(
+        "bad JSON is refused, deep nesting too, never a crash",
+        arguments: [
+            "", "{", "[1,]", "{\"a\" 1}", "\"abc", "tru", "1.2.3x", "\"\\x\"", "{\"a\":1}x",
+            String(repeating: "[", count: 10_000),
+        ])
+    func invalid(text: String) {
+        #expect(throws: ValidationError.self) { try JSONValue.parse(Data(text.utf8)) }
+    }
+}

@@ -60,7 +60,7 @@ public enum JSONValue: Sendable, Equatable, Codable {
     /// Parses JSON text; a `ValidationError` on `field` when it is not JSON.
     public static func parse(_ data: Data, field: String = "json") throws -> JSONValue {
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
+            return try JSONText.parse(data)
         } catch {
             throw ValidationError(field: field, key: "json.invalid")
         }
@@ -68,9 +68,9 @@ public enum JSONValue: Sendable, Equatable, Codable {
 
     /// Compact JSON text with sorted keys, so the same document is always the same text.
     public func serialized() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(self)) ?? Data("null".utf8), as: UTF8.self)
+        var out = ""
+        JSONText.write(self, into: &out)
+        return out
     }
 
     public subscript(key: String) -> JSONValue? {
