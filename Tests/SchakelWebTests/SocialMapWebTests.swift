@@ -303,3 +303,24 @@ struct MapUpkeepWebTests {
         }
     }
 }
+
+@Suite("The social map from where you stand")
+struct MapNearMeTests {
+    @Test("the phone's location sorts by distance; a location abroad is named, not used")
+    func nearMe() async throws {
+        try await withSchakel { server in
+            _ = try await server.store.socialMap.importServices(
+                DemoData.mapServices(today: server.today).map { $0.document() })
+            let visitor = server.browser()
+            let near = try await visitor.get("/kaart?sorteer=distance&lat=52.18380&lon=5.41020")
+            let first = try #require(near.body.firstMatch(of: /class="title">([^<]+)</)?.1)
+            #expect(
+                ["Koffie-inloop Schothorst", "Bewegen voor ouderen", "Vrijwilligerswerk vinden"].contains(String(first))
+            )
+            #expect(near.body.contains("0 m hiervandaan") || near.body.contains("10 m hiervandaan"))
+            let abroad = try await visitor.get("/kaart?sorteer=distance&lat=48.85&lon=2.35")
+            #expect(abroad.body.contains("deze locatie ligt niet in Nederland"))
+            #expect(near.body.contains("src=\"/map.js\""))
+        }
+    }
+}

@@ -17,6 +17,9 @@ enum SocialMapController {
         var open: String?
         var sorteer: String?
         var postcode: String?
+        /// The phone's location, from "Dichtbij mij".
+        var lat: String?
+        var lon: String?
         var page: Int?
 
         var isEmpty: Bool {
@@ -33,7 +36,10 @@ enum SocialMapController {
         let paging = try Paging(page: form.page, perPage: 20)
         let repository = req.store.socialMap
         var near: Coordinate?
-        if let postcode {
+        if let lat = form.lat.flatMap(Double.init), let lon = form.lon.flatMap(Double.init) {
+            near = try? Coordinate(latitude: lat, longitude: lon)
+            if near == nil { validator.add("lat", "map.outsideNetherlands") }
+        } else if let postcode {
             near = try await repository.coordinate(of: postcode)
             if near == nil { validator.add("postcode", "map.postcodeUnknown") }
         } else if sort == .distance {

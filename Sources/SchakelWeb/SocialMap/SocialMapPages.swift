@@ -48,8 +48,17 @@ enum SocialMapPages {
                         selected: form.sorteer ?? "relevance", t: t),
                     check("gratis", t("map.free"), on: form.gratis == "1"),
                     check("open", t("map.openNow"), on: form.open == "1"),
+                    H.void("input", [.type("hidden"), .name("lat"), .value(nil)]),
+                    H.void("input", [.type("hidden"), .name("lon"), .value(nil)]),
                     Forms.submit(t("map.search")),
+                    H.el(
+                        "button",
+                        [
+                            .type("button"), .id("near-me"), .cls("secondary"), Attr.flag("hidden", true),
+                            Attr(name: "data-failed", value: t("map.nearMeFailed")),
+                        ], [H.text(t("map.nearMe"))]),
                 ]))
+        body.append(H.el("script", [Attr(name: "src", value: "/map.js"), Attr.flag("defer", true)], []))
         if results.items.isEmpty {
             body.append(H.p(form.isEmpty ? t("map.emptyMap") : t("map.noResults"), [.cls("empty")]))
         } else {
@@ -82,7 +91,8 @@ enum SocialMapPages {
         var query: [String] = []
         for (name, value) in [
             ("q", form.q), ("soort", form.soort), ("wijk", form.wijk), ("taal", form.taal), ("gratis", form.gratis),
-            ("open", form.open), ("sorteer", form.sorteer), ("postcode", form.postcode),
+            ("open", form.open), ("sorteer", form.sorteer), ("postcode", form.postcode), ("lat", form.lat),
+            ("lon", form.lon),
         ] {
             if let value = value?.nonEmpty {
                 query.append("\(name)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")

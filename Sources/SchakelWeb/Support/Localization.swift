@@ -613,6 +613,12 @@ struct Localizer: Sendable {
         "map.sort.name": ("Op naam", "By name"),
         "map.sort.distance": ("Dichtbij eerst", "Nearest first"),
         "map.free": ("Alleen gratis", "Free only"),
+        "map.nearMe": ("Dichtbij mij", "Near me"),
+        "map.nearMeFailed": ("Locatie niet beschikbaar; vul een postcode in", "Location unavailable; enter a postcode"),
+        "problem.map.outsideNetherlands": (
+            "deze locatie ligt niet in Nederland", "this location is not in the Netherlands"
+        ),
+        "field.lat": ("Locatie", "Location"),
         "map.openNow": ("Nu open", "Open now"),
         "map.search": ("Zoeken", "Search"),
         "map.emptyMap": ("De sociale kaart is nog leeg.", "The social map is still empty."),
