@@ -96,7 +96,16 @@ public enum JSONValue: Sendable, Equatable, Codable {
     }
 
     /// A non-empty string with surrounding spaces removed.
-    public var text: String? { string?.trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty }
+    public var text: String? {
+        guard let value = string else { return nil }
+        if let first = value.unicodeScalars.first, let last = value.unicodeScalars.last,
+            !first.properties.isWhitespace, !last.properties.isWhitespace
+        {
+            return value
+        }
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
 
     public var double: Double? {
         switch self {
