@@ -150,10 +150,9 @@ public struct SocialMapRepository: Sendable {
                 try await sql.delete(from: "map_hours").where("service_id", .in, Array(chunk)).run()
                 try await sql.delete(from: "map_services").where("id", .in, Array(chunk)).run()
             }
-            if engine == .sqlite {
-                for chunk in existing.values.map({ $0 }).chunked(500) {
-                    try await sql.delete(from: "map_search").where(SQLIdentifier("rowid"), .in, Array(chunk)).run()
-                }
+            for chunk in existing.values.map({ $0 }).chunked(500) {
+                try await sql.delete(from: "map_search")
+                    .where(SQLIdentifier(engine == .sqlite ? "rowid" : "search_key"), .in, Array(chunk)).run()
             }
             var keys: [MapService.ID: Int64] = [:]
             for service in stored {
@@ -182,7 +181,8 @@ public struct SocialMapRepository: Sendable {
                 "id", "search_key", "organization_id", "name", "status", "document", "name_text", "search_text",
                 "free", "languages", "terms", "buurt_code", "latitude", "longitude", "last_checked", "owner_email",
                 "location_count", "owner_id", "accepts_referrals", "wait_weeks", "updated_at")
-            var search = sql.insert(into: "map_search").columns("rowid", "name_text", "search_text", "status")
+            var search = sql.insert(into: "map_search").columns(
+                engine == .sqlite ? "rowid" : "search_key", "name_text", "search_text", "status")
             var hours = sql.insert(into: "map_hours").columns(
                 "id", "service_id", "weekday", "opens", "closes", "valid_from", "valid_to")
             var anyHours = false
@@ -202,7 +202,7 @@ public struct SocialMapRepository: Sendable {
                 ])
                 search = search.values([
                     SQLBind(keys[s.id]!), SQLBind(nameText), SQLBind(bodyText),
-                    SQLBind(s.status.replacingOccurrences(of: " ", with: "_")),
+                    SQLBind(engine == .sqlite ? s.status.replacingOccurrences(of: " ", with: "_") : s.status),
                 ])
                 for interval in s.hours {
                     anyHours = true
@@ -215,7 +215,7 @@ public struct SocialMapRepository: Sendable {
                 }
             }
             try await insert.run()
-            if engine == .sqlite { try await search.run() }
+            try await search.run()
             if anyHours { try await hours.run() }
         }
     }
@@ -372,9 +372,10 @@ public struct SocialMapRepository: Sendable {
     /// reads just the page's rows. Matches in the name come first, ranked by bm25; the others follow in the
     /// index's order, which spares computing bm25 (a read of every match's sizes) for thousands of them.
     private func indexOnlyRows(_ query: MapQuery, page: Paging) async throws -> (Int, [any SQLRow])? {
-        guard store.engine == .sqlite, let text = query.text, !DutchText.words(text).isEmpty, query.sort == .relevance,
+        guard let text = query.text, !DutchText.words(text).isEmpty, query.sort == .relevance,
             query == MapQuery(text: text, includeInactive: query.includeInactive)
         else { return nil }
+        if store.engine == .postgres { return try await postgresIndexRows(text, query: query, page: page) }
         let status = query.includeInactive ? "" : "status:active AND "
         let words = Self.ftsWords(text)
         let all = status + "(\(words))"
@@ -404,12 +405,41 @@ public struct SocialMapRepository: Sendable {
                 """
             ).all().map { try $0.decode(column: "k", as: Int64.self) }
         }
-        guard !keys.isEmpty else { return (total, []) }
+        return (total, try await rows(inOrderOf: keys))
+    }
+
+    /// The services of a page, in the order the index gave their keys.
+    private func rows(inOrderOf keys: [Int64]) async throws -> [any SQLRow] {
+        guard !keys.isEmpty else { return [] }
         let rows = try await store.sql.select().columns(Self.hitColumns + ["search_key"]).from("map_services")
             .where("search_key", .in, keys).all()
         var byKey: [Int64: any SQLRow] = [:]
         for row in rows { byKey[try row.decode(column: "search_key", as: Int64.self)] = row }
-        return (total, keys.compactMap { byKey[$0] })
+        return keys.compactMap { byKey[$0] }
+    }
+
+    /// The tsquery of a text: every word as a prefix, all of them needed.
+    static func tsquery(_ text: String) -> String {
+        let words = DutchText.words(text).filter { !DutchText.stopWords.contains($0) }
+        return (words.isEmpty ? DutchText.words(text) : words).map { "\($0):*" }.joined(separator: " & ")
+    }
+
+    /// The same on PostgreSQL, from the narrow search table: counted there, ranked by the name vector.
+    private func postgresIndexRows(_ text: String, query: MapQuery, page: Paging) async throws -> (Int, [any SQLRow]) {
+        let tsquery = Self.tsquery(text)
+        let status: SQLQueryString = query.includeInactive ? "" : " AND status = 'active'"
+        let total =
+            try await store.sql.raw(
+                "SELECT COUNT(*) AS n FROM map_search WHERE search_vector @@ to_tsquery('dutch', \(bind: tsquery))"
+                    + status
+            ).first()?.decode(column: "n", as: Int.self) ?? 0
+        let keys = try await store.sql.raw(
+            "SELECT search_key AS k FROM map_search WHERE search_vector @@ to_tsquery('dutch', \(bind: tsquery))"
+                + status
+                + " ORDER BY ts_rank(name_vector, to_tsquery('dutch', \(bind: tsquery))) DESC, search_key"
+                + " LIMIT \(literal: page.perPage) OFFSET \(literal: page.offset)"
+        ).all().map { try $0.decode(column: "k", as: Int64.self) }
+        return (total, try await rows(inOrderOf: keys))
     }
 
     private func searchRows(_ query: MapQuery, page: Paging) async throws -> (Int, [any SQLRow]) {
@@ -425,12 +455,11 @@ public struct SocialMapRepository: Sendable {
                 conditions.append("map_search MATCH \(bind: Self.ftsMatch(text, activeOnly: !query.includeInactive))")
                 rank = "bm25(map_search, 10.0, 1.0, 0.0)"
             case .postgres:
-                let words = DutchText.words(text).filter { !DutchText.stopWords.contains($0) }
-                let tsquery = (words.isEmpty ? DutchText.words(text) : words).map { "\($0):*" }
-                    .joined(separator: " & ")
-                conditions.append("s.search_vector @@ to_tsquery('dutch', \(bind: tsquery))")
+                let tsquery = Self.tsquery(text)
+                from += " JOIN map_search p ON p.search_key = s.search_key"
+                conditions.append("p.search_vector @@ to_tsquery('dutch', \(bind: tsquery))")
                 // Matches in the name first: ranking on the small name vector spares reading every match's text.
-                rank = "-ts_rank(s.name_vector, to_tsquery('dutch', \(bind: tsquery)))"
+                rank = "-ts_rank(p.name_vector, to_tsquery('dutch', \(bind: tsquery)))"
             }
         }
         if !query.includeInactive { conditions.append("s.status = 'active'") }
