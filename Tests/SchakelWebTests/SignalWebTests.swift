@@ -116,6 +116,39 @@ struct SignalWebTests {
         }
     }
 
+    @Test("a meldcode signal is on the timeline only for professionals who handle the meldcode")
+    func meldcodeTimeline() async throws {
+        try await withSchakel { server in
+            let world = try await World.build(on: server)
+            let kemal = world.residents["kemal"]!
+            _ = try await server.store.signals(try await world.context("volunteer", on: server)).raise(
+                SignalInput(
+                    residentID: kemal.id.description, addressID: nil, domains: ["huiselijke_relaties"],
+                    urgency: "high", observation: "Geschreeuw", meldcode: true))
+            _ = try await server.store.signals(try await world.context("volunteer", on: server)).raise(
+                SignalInput(
+                    residentID: kemal.id.description, addressID: nil, domains: ["financien"], urgency: "normal",
+                    observation: "Post stapelt zich op"))
+            // A social worker of an organisation not bound by the meldcode, in the same team.
+            let centre = try await server.store.accounts.createOrganisation(
+                name: "Vrijwilligerscentrale", kind: .volunteerCentre, context: .commandLine)
+            let unbound = try User(
+                id: server.store.ids(), username: "unbound", displayName: "Unbound", role: .socialWorker,
+                organisationID: centre.id, teamIDs: [world.teams["east"]!.id])
+            try await server.store.accounts.createUser(unbound, passwordHash: "x", context: .commandLine)
+            func kinds(_ actor: Actor) async throws -> [String] {
+                try await server.store.residents(AuditContext(actor: actor, accessPoint: "test"))
+                    .timeline(kemal.id, page: try Paging(perPage: 100)).items.map(\.kind)
+            }
+            let handler = try await kinds(try await server.store.accounts.actor(for: world.users["socialworker"]!))
+            #expect(handler.contains("meldcode.signal.raised"))
+            #expect(handler.contains("signal.raised"))
+            let other = try await kinds(try await server.store.accounts.actor(for: unbound))
+            #expect(!other.contains { $0.hasPrefix("meldcode.") })
+            #expect(other.contains("signal.raised"))
+        }
+    }
+
     @Test("an overdue signal is escalated once and shows in the coordinator's overdue list")
     func escalation() async throws {
         try await withSchakel { server in

@@ -149,7 +149,11 @@ public struct ResidentRepository: Sendable, ActingRepository {
     public func timeline(_ id: Resident.ID, page: Paging) async throws -> Paged<TimelineEvent> {
         let (_, scope) = try await load(id)
         try await requireView(.full, of: scope, event: "resident.timeline")
-        let query = TimelineEventRecord.query(on: store.database).filter(\.$residentID == id.uuid)
+        var query = TimelineEventRecord.query(on: store.database).filter(\.$residentID == id.uuid)
+        // That a meldcode signal exists is for the professionals who handle the meldcode only.
+        if !AccessPolicy.handlesMeldcode(try actor) {
+            query = query.filter(\.$kind, .custom("NOT LIKE"), "meldcode.%")
+        }
         let total = try await query.count()
         let events = try await query.sort(\.$at, .descending).range(page.offset..<(page.offset + page.perPage)).all()
             .map { $0.domain() }

@@ -161,7 +161,7 @@ public struct SignalRepository: Sendable, ActingRepository {
             // The timeline says that a signal was raised and in which domains, never what was seen;
             // for a meldcode signal not even the domains.
             try await timeline(
-                resident, "signal.raised",
+                resident, Self.timelineKind(signal, "signal.raised"),
                 detail: signal.meldcode ? nil : signal.domains.map(\.rawValue).joined(separator: ","), on: db)
             try await Self.refreshOpenSignals(of: resident, on: db)
         }
@@ -403,7 +403,8 @@ public struct SignalRepository: Sendable, ActingRepository {
             }
             if let resident = stored.residentID, stored.state != signal.state {
                 try await timeline(
-                    resident, "signal.\(stored.state.rawValue)", detail: stored.outcome?.rawValue, on: db)
+                    resident, Self.timelineKind(stored, "signal.\(stored.state.rawValue)"),
+                    detail: stored.outcome?.rawValue, on: db)
                 try await Self.refreshOpenSignals(of: resident, on: db)
             }
         }
@@ -466,7 +467,7 @@ public struct SignalRepository: Sendable, ActingRepository {
             try await history(id, "merge", from: signal.state, to: .closed, reason: reason?.nonEmpty, on: db)
             try await history(targetID, "merged_from", reason: "\(id)", on: db)
             if let resident = stored.residentID {
-                try await timeline(resident, "signal.merged", detail: nil, on: db)
+                try await timeline(resident, Self.timelineKind(stored, "signal.merged"), detail: nil, on: db)
                 try await Self.refreshOpenSignals(of: resident, on: db)
             }
         }
@@ -831,6 +832,11 @@ public struct SignalRepository: Sendable, ActingRepository {
                 actorID: context.actor?.userID,
                 detail: detail)
         ).create(on: db)
+    }
+
+    /// Timeline entries of a meldcode signal are marked, so only meldcode professionals see them.
+    static func timelineKind(_ signal: Signal, _ kind: String) -> String {
+        signal.meldcode ? "meldcode." + kind : kind
     }
 
     /// Keeps the count of open signals a round stop shows (never their content) in step with the signals.

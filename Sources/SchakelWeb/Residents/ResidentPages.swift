@@ -406,7 +406,7 @@ enum ResidentPages {
             return parts.joined(separator: " · ")
         }
         // Signals name their domains when raised and their outcome when closed.
-        if kind.hasPrefix("signal.") {
+        if kind.hasPrefix("signal.") || kind.hasPrefix("meldcode.signal.") {
             let keys = detail.split(separator: ",").map(String.init)
             if !keys.isEmpty, keys.allSatisfy({ LifeDomain(rawValue: $0) != nil }) {
                 return keys.map { t("domain." + $0) }.joined(separator: ", ")

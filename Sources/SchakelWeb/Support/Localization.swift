@@ -1085,6 +1085,17 @@ struct Localizer: Sendable {
         "timeline.signal.waiting_resident": ("Signaal wacht op bewoner", "Signal waits for resident"),
         "timeline.signal.closed": ("Signaal afgesloten", "Signal closed"),
         "timeline.signal.merged": ("Dubbel signaal samengevoegd", "Duplicate signal merged"),
+        "timeline.meldcode.signal.raised": ("Meldcodesignaal gemeld", "Meldcode signal raised"),
+        "timeline.meldcode.signal.triaged": ("Meldcodesignaal beoordeeld", "Meldcode signal triaged"),
+        "timeline.meldcode.signal.in_follow_up": ("Meldcodesignaal in opvolging", "Meldcode signal in follow-up"),
+        "timeline.meldcode.signal.waiting_reporter": (
+            "Meldcodesignaal wacht op melder", "Meldcode signal waits for reporter"
+        ),
+        "timeline.meldcode.signal.waiting_resident": (
+            "Meldcodesignaal wacht op bewoner", "Meldcode signal waits for resident"
+        ),
+        "timeline.meldcode.signal.closed": ("Meldcodesignaal afgesloten", "Meldcode signal closed"),
+        "timeline.meldcode.signal.merged": ("Dubbel meldcodesignaal samengevoegd", "Duplicate meldcode signal merged"),
         "timeline.task.done": ("Nagekeken aan de deur", "Checked again at the door"),
     ]
 }
