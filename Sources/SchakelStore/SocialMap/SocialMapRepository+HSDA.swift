@@ -1,0 +1,151 @@
+import FluentKit
+import Foundation
+import SQLKit
+import SchakelCore
+
+// MARK: The HSDS API (HSDA): organisations, service_at_locations and taxonomies
+
+extension SocialMapRepository {
+    /// Organisations by name, one page, as their HSDS documents (without services).
+    public func organizations(matching text: String?, page: Paging) async throws -> Paged<JSONValue> {
+        var query = store.sql.select().column("document").from("map_organizations")
+        var count = store.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(
+            "map_organizations")
+        if let text = text?.nonEmpty {
+            let pattern = "%" + text.lowercased() + "%"
+            query = query.where(SQLFunction("LOWER", args: SQLIdentifier("name")), .like, SQLBind(pattern))
+            count = count.where(SQLFunction("LOWER", args: SQLIdentifier("name")), .like, SQLBind(pattern))
+        }
+        let total = try await count.first()?.decode(column: "n", as: Int.self) ?? 0
+        let rows = try await query.orderBy("name").limit(page.perPage).offset(page.offset).all()
+        return Paged(items: try rows.map(Self.document), page: page.page, perPage: page.perPage, total: total)
+    }
+
+    /// One organisation as `organization_full`: its document with its services.
+    public func organization(_ id: UUID) async throws -> JSONValue {
+        guard
+            let row = try await store.sql.select().column("document").from("map_organizations")
+                .where("id", .equal, id).first()
+        else { throw DomainError.notFound(kind: "organization") }
+        var organization = try Self.document(row)
+        let services = try await store.sql.select().column("document").from("map_services")
+            .where("organization_id", .equal, id).orderBy("name").all()
+        organization["services"] = .array(
+            try services.map { row in
+                var service = try Self.document(row)
+                service["organization"] = nil
+                return service
+            })
+        return organization
+    }
+
+    /// Every service_at_location, in the order of their services' names, one page; each with its service.
+    public func serviceAtLocations(page: Paging) async throws -> Paged<JSONValue> {
+        let counts = try await store.sql.select().column("id").column("location_count").from("map_services")
+            .where("location_count", .greaterThan, 0).orderBy("name").orderBy("id").all()
+        var total = 0
+        var wanted: [(UUID, Range<Int>)] = []
+        let range = page.offset..<(page.offset + page.perPage)
+        for row in counts {
+            let n = try row.decode(column: "location_count", as: Int.self)
+            let here = total..<(total + n)
+            let overlap = here.clamped(to: range)
+            if !overlap.isEmpty {
+                wanted.append(
+                    (
+                        try row.decode(column: "id", as: UUID.self),
+                        (overlap.lowerBound - total)..<(overlap.upperBound - total)
+                    ))
+            }
+            total += n
+        }
+        var items: [JSONValue] = []
+        for (id, slice) in wanted {
+            let service = try await document(of: id)
+            items += Array(Self.serviceAtLocations(of: service)[slice])
+        }
+        return Paged(items: items, page: page.page, perPage: page.perPage, total: total)
+    }
+
+    /// One service_at_location by its id, with its service.
+    public func serviceAtLocation(_ id: UUID) async throws -> JSONValue {
+        let key = id.uuidString.lowercased()
+        let rows = try await store.sql.select().column("document").from("map_services")
+            .where(SQLFunction("LOWER", args: SQLIdentifier("document")), .like, SQLBind("%\"" + key + "\"%")).all()
+        for row in rows {
+            if let found = Self.serviceAtLocations(of: try Self.document(row)).first(where: {
+                $0["id"]?.text?.lowercased() == key
+            }) {
+                return found
+            }
+        }
+        throw DomainError.notFound(kind: "service_at_location")
+    }
+
+    static func serviceAtLocations(of service: JSONValue) -> [JSONValue] {
+        var parent = service
+        parent["service_at_locations"] = nil
+        return (service["service_at_locations"]?.items ?? []).map { item in
+            var full = item
+            full["service"] = parent
+            return full
+        }
+    }
+
+    /// The taxonomy terms, one page, optionally of one taxonomy or under one parent.
+    public func taxonomyTerms(taxonomy: String?, parent: String?, topOnly: Bool, page: Paging) async throws
+        -> Paged<JSONValue>
+    {
+        var query = store.sql.select().column("document").from("map_terms")
+        var count = store.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("map_terms")
+        var filters: [(String, SQLBinaryOperator, any SQLExpression)] = []
+        if let taxonomy = taxonomy?.nonEmpty {
+            let name = taxonomy.lowercased() == DutchTaxonomy.id ? DutchTaxonomy.name : taxonomy
+            filters.append(("taxonomy", .equal, SQLBind(name)))
+        }
+        if let parent = parent?.nonEmpty { filters.append(("parent_id", .equal, SQLBind(parent.lowercased()))) }
+        if topOnly { filters.append(("parent_id", .is, SQLLiteral.null)) }
+        for (column, op, value) in filters {
+            query = query.where(SQLIdentifier(column), op, value)
+            count = count.where(SQLIdentifier(column), op, value)
+        }
+        let total = try await count.first()?.decode(column: "n", as: Int.self) ?? 0
+        let rows = try await query.orderBy("name").limit(page.perPage).offset(page.offset).all()
+        return Paged(items: try rows.map(Self.document), page: page.page, perPage: page.perPage, total: total)
+    }
+
+    public func taxonomyTerm(_ id: String) async throws -> JSONValue {
+        guard
+            let row = try await store.sql.select().column("document").from("map_terms")
+                .where("id", .equal, id.lowercased()).first()
+        else { throw DomainError.notFound(kind: "taxonomy_term") }
+        return try Self.document(row)
+    }
+
+    /// The taxonomies the terms belong to, as HSDS `taxonomy` objects.
+    public func taxonomies() async throws -> [JSONValue] {
+        let rows = try await store.sql.select().column("document").from("map_terms").all()
+        var found: [String: JSONValue] = [:]
+        for row in rows {
+            let term = try Self.document(row)
+            if let detail = term["taxonomy_detail"], let id = detail["id"]?.text {
+                found[id] = detail
+            } else if let name = term["taxonomy"]?.text {
+                found[name] = .object(["id": .string(name), "name": .string(name), "description": .string(name)])
+            }
+        }
+        return found.values.sorted { ($0["name"]?.text ?? "") < ($1["name"]?.text ?? "") }
+    }
+
+    func document(of id: UUID) async throws -> JSONValue {
+        guard
+            let row = try await store.sql.select().column("document").from("map_services").where("id", .equal, id)
+                .first()
+        else { throw DomainError.notFound(kind: "service") }
+        return try Self.document(row)
+    }
+
+    static func document(_ row: any SQLRow) throws -> JSONValue {
+        try JSONValue.parse(Data(try row.decode(column: "document", as: String.self).utf8))
+    }
+}
