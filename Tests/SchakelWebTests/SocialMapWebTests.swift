@@ -275,6 +275,36 @@ struct MapUpkeepWebTests {
         }
     }
 
+    @Test("kinds of help are added and renamed; a new name reaches every service of that kind and the search")
+    func taxonomy() async throws {
+        try await withSchakel { server in
+            _ = try await World.build(on: server)
+            _ = try await server.store.socialMap.importServices(
+                DemoData.mapServices(today: server.today).map { $0.document() })
+            let coordinator = server.browser()
+            try await coordinator.login("coordinator")
+            _ = try await coordinator.get("/kaart/beheer/soorten")
+            #expect(
+                try await coordinator.post("/kaart/beheer/soorten", form: [("name", "Klusjeshulp")]).status == .seeOther
+            )
+            let twice = try await coordinator.post("/kaart/beheer/soorten", form: [("name", "klusjeshulp")])
+            #expect(twice.status == .unprocessableEntity)
+            #expect(twice.body.contains("deze soort hulp bestaat al"))
+            let food = DutchTaxonomy.term(named: "Maaltijden en voedsel")!
+            #expect(
+                try await coordinator.post("/kaart/beheer/soorten/\(food.id)", form: [("name", "Warme maaltijden")])
+                    .status == .seeOther)
+            let terms = try await server.store.socialMap.terms().map(\.name)
+            #expect(terms.contains("Klusjeshulp") && terms.contains("Warme maaltijden"))
+            #expect(!terms.contains("Maaltijden en voedsel"))
+            let lunch = try await server.store.socialMap.search(MapQuery(term: food.id), page: Paging(perPage: 50))
+            #expect(lunch.items.allSatisfy { $0.service.terms.contains { $0.name == "Warme maaltijden" } })
+            #expect(lunch.total == 3)
+            let page = try await server.browser().get("/kaart/diensten/\(lunch.items[0].service.id)")
+            #expect(page.body.contains("Warme maaltijden"))
+        }
+    }
+
     @Test("a stale entry is listed for its owner until it is checked")
     func stale() async throws {
         try await withSchakel { server in

@@ -38,3 +38,57 @@ extension SocialMapRepository {
             }
     }
 }
+
+// The taxonomy of kinds of help: Schakel's Dutch default, added to and renamed by staff.
+
+extension SocialMapRepository {
+    /// Adds a kind of help to Schakel's taxonomy.
+    public func addTerm(named name: String) async throws -> MapService.Term {
+        let name = try name.validatedName(field: "name", maxLength: 100)
+        guard try await !terms().contains(where: { $0.name.lowercased() == name.lowercased() }) else {
+            throw ValidationError(field: "name", key: "map.termExists")
+        }
+        let term = MapService.Term(
+            id: UUID.derived(from: UUID(uuidString: DutchTaxonomy.id)!, name.lowercased()).uuidString.lowercased(),
+            code: nil, name: name, taxonomy: DutchTaxonomy.name)
+        try await store.write { db in
+            try await (db as! any SQLDatabase).insert(into: "map_terms")
+                .columns("id", "code", "name", "taxonomy", "parent_id", "document")
+                .values(
+                    SQLBind(term.id), SQLBind(String?.none), SQLBind(term.name), SQLBind(term.taxonomy),
+                    SQLBind(String?.none), SQLBind(DutchTaxonomy.document(term).serialized())
+                ).run()
+        }
+        return term
+    }
+
+    /// Renames a kind of help, in the taxonomy and in every service that has it (so search finds the new name).
+    public func renameTerm(_ id: String, to name: String) async throws {
+        let name = try name.validatedName(field: "name", maxLength: 100)
+        var document = try await taxonomyTerm(id)
+        document["name"] = .string(name)
+        document["description"] = .string(name)
+        let key = id.lowercased()
+        let rows = try await store.sql.select().column("document").from("map_services")
+            .where("terms", .like, "%," + key + ",%").all()
+        let services = try rows.map { row -> JSONValue in
+            var service = try Self.document(row)
+            service["attributes"] = .array(
+                (service["attributes"]?.items ?? []).map { attribute in
+                    guard attribute["taxonomy_term"]?["id"]?.text?.lowercased() == key else { return attribute }
+                    var changed = attribute
+                    changed["taxonomy_term"]?["name"] = .string(name)
+                    changed["taxonomy_term"]?["description"] = .string(name)
+                    if changed["value"] != nil { changed["value"] = .string(name) }
+                    return changed
+                })
+            return service
+        }
+        let text = document.serialized()
+        try await store.write { db in
+            try await (db as! any SQLDatabase).update("map_terms").set("name", to: name).set("document", to: text)
+                .where("id", .equal, key).run()
+        }
+        if !services.isEmpty { _ = try await importServices(services) }
+    }
+}

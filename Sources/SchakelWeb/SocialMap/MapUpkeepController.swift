@@ -96,6 +96,45 @@ enum MapUpkeepController {
         return req.redirect(to: "/kaart/beheer?verouderd=1", redirectType: .normal)
     }
 
+    // MARK: Kinds of help
+
+    struct TermForm: Content {
+        var name: String?
+    }
+
+    static func terms(req: Request) async throws -> Response {
+        _ = try requireMaintainer(req)
+        return MapUpkeepPages.terms(try await req.store.socialMap.terms(), problems: [], typed: nil, request: req)
+    }
+
+    static func addTerm(req: Request) async throws -> Response {
+        _ = try requireMaintainer(req)
+        let form = try req.content.decode(TermForm.self)
+        do {
+            _ = try await req.store.socialMap.addTerm(named: form.name ?? "")
+            return req.redirect(to: "/kaart/beheer/soorten", redirectType: .normal)
+        } catch let error as ValidationError {
+            let page = MapUpkeepPages.terms(
+                try await req.store.socialMap.terms(), problems: error.problems, typed: form.name, request: req)
+            page.status = .unprocessableEntity
+            return page
+        }
+    }
+
+    static func renameTerm(req: Request) async throws -> Response {
+        _ = try requireMaintainer(req)
+        let form = try req.content.decode(TermForm.self)
+        do {
+            try await req.store.socialMap.renameTerm(req.parameters.get("termID") ?? "", to: form.name ?? "")
+            return req.redirect(to: "/kaart/beheer/soorten", redirectType: .normal)
+        } catch let error as ValidationError {
+            let page = MapUpkeepPages.terms(
+                try await req.store.socialMap.terms(), problems: error.problems, typed: nil, request: req)
+            page.status = .unprocessableEntity
+            return page
+        }
+    }
+
     private static func formPage(_ form: ServiceForm, id: MapService.ID?, problems: [FieldProblem], req: Request)
         async throws -> Response
     {

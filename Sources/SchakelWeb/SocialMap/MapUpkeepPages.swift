@@ -21,7 +21,13 @@ enum MapUpkeepPages {
                     check("mijn", t("upkeep.mineOnly"), on: query.mijn == "1"),
                     Forms.submit(t("common.filter")),
                 ]),
-            H.div([.cls("actions")], [H.a(t("upkeep.new"), href: "/kaart/beheer/nieuw", [.cls("button")])]),
+            H.div(
+                [.cls("actions")],
+                [
+                    H.a(t("upkeep.new"), href: "/kaart/beheer/nieuw", [.cls("button")]),
+                    H.a(t("upkeep.termsTitle"), href: "/kaart/beheer/soorten", [.cls("button secondary")]),
+                    H.a(t("activity.new"), href: "/kaart/beheer/activiteiten/nieuw", [.cls("button secondary")]),
+                ]),
         ]
         if page.items.isEmpty {
             body.append(H.p(t("upkeep.empty"), [.cls("empty")]))
@@ -67,6 +73,50 @@ enum MapUpkeepPages {
             + (query.verouderd == "1" ? "&verouderd=1" : "") + (query.mijn == "1" ? "&mijn=1" : "")
         body.append(Forms.pager(page, path: path, t: t))
         return Layout.response(PageContent(title: t("upkeep.title"), body: body), request: request)
+    }
+
+    static func terms(_ terms: [MapService.Term], problems: [FieldProblem], typed: String?, request: Request)
+        -> Response
+    {
+        let t = request.localizer
+        var body: [HTMLNode] = [
+            H.p(t("upkeep.termsIntro"), [.cls("muted")]), Forms.errorSummary(problems, t: t),
+            Forms.post(
+                action: "/kaart/beheer/soorten", request: request, [.cls("stack")],
+                [
+                    Forms.field(
+                        "name", label: t("upkeep.newTerm"), value: typed, required: true, problems: problems, t: t),
+                    Forms.submit(t("upkeep.addTerm")),
+                ]),
+        ]
+        body.append(
+            H.el(
+                "ul", [.cls("cards")],
+                terms.map { term in
+                    H.el(
+                        "li", [],
+                        [
+                            Forms.post(
+                                action: "/kaart/beheer/soorten/\(term.id)", request: request, [.cls("row")],
+                                [
+                                    H.div(
+                                        [.cls("field")],
+                                        [
+                                            H.el(
+                                                "label", [.for("term-\(term.id)")],
+                                                [H.text(term.taxonomy ?? t("upkeep.termsTitle"))]),
+                                            H.void(
+                                                "input",
+                                                [
+                                                    .type("text"), .name("name"), .id("term-\(term.id)"),
+                                                    .value(term.name),
+                                                ]),
+                                        ]),
+                                    H.el("button", [.type("submit"), .cls("secondary")], [H.text(t("upkeep.rename"))]),
+                                ])
+                        ])
+                }))
+        return Layout.response(PageContent(title: t("upkeep.termsTitle"), body: body), request: request)
     }
 
     static func check(_ name: String, _ label: String, on: Bool) -> HTMLNode {

@@ -714,6 +714,15 @@ struct Localizer: Sendable {
         "upkeep.waitWeeks": ("Wachttijd in weken", "Waiting time in weeks"),
         "upkeep.ownerLabel": ("Eigenaar (houdt de gegevens bij)", "Owner (keeps the entry right)"),
         "upkeep.save": ("Opslaan", "Save"),
+        "upkeep.termsTitle": ("Soorten hulp", "Kinds of help"),
+        "upkeep.termsIntro": (
+            "De indeling van de sociale kaart. Een nieuwe naam geldt meteen voor alle diensten van die soort.",
+            "The map's classification. A new name applies at once to every service of that kind."
+        ),
+        "upkeep.newTerm": ("Nieuwe soort hulp", "New kind of help"),
+        "upkeep.addTerm": ("Toevoegen", "Add"),
+        "upkeep.rename": ("Naam wijzigen", "Rename"),
+        "problem.map.termExists": ("deze soort hulp bestaat al", "this kind of help already exists"),
         "upkeep.staleNotice": (
             "{0} diensten op de sociale kaart moeten worden gecontroleerd.",
             "{0} services on the social map need checking."
