@@ -104,7 +104,14 @@ enum MapUpkeepPages {
                                         [
                                             H.el(
                                                 "label", [.for("term-\(term.id)")],
-                                                [H.text(term.taxonomy ?? t("upkeep.termsTitle"))]),
+                                                [
+                                                    H.text(
+                                                        t("field.name")
+                                                            + (term.taxonomy.map {
+                                                                $0 == DutchTaxonomy.name ? "" : " (\($0))"
+                                                            }
+                                                                ?? ""))
+                                                ]),
                                             H.void(
                                                 "input",
                                                 [
