@@ -181,8 +181,11 @@ public struct SocialMapRepository: Sendable {
                 "id", "search_key", "organization_id", "name", "status", "document", "name_text", "search_text",
                 "free", "languages", "terms", "buurt_code", "latitude", "longitude", "last_checked", "owner_email",
                 "location_count", "owner_id", "accepts_referrals", "wait_weeks", "updated_at")
-            var search = sql.insert(into: "map_search").columns(
-                engine == .sqlite ? "rowid" : "search_key", "name_text", "search_text", "status")
+            // SQLite keeps the stems in FTS5; PostgreSQL keeps only the vectors, made from the words here.
+            var search =
+                engine == .sqlite
+                ? sql.insert(into: "map_search").columns("rowid", "name_text", "search_text", "status")
+                : sql.insert(into: "map_search").columns("search_key", "status", "search_vector", "name_vector")
             var hours = sql.insert(into: "map_hours").columns(
                 "id", "service_id", "weekday", "opens", "closes", "valid_from", "valid_to")
             var anyHours = false
@@ -200,10 +203,18 @@ public struct SocialMapRepository: Sendable {
                     SQLBind(upkeep[s.id]?.owner?.uuid), SQLBind(upkeep[s.id]?.acceptsReferrals ?? true),
                     SQLBind(upkeep[s.id]?.waitWeeks), SQLBind(now),
                 ])
-                search = search.values([
-                    SQLBind(keys[s.id]!), SQLBind(nameText), SQLBind(bodyText),
-                    SQLBind(engine == .sqlite ? s.status.replacingOccurrences(of: " ", with: "_") : s.status),
-                ])
+                switch engine {
+                case .sqlite:
+                    search = search.values([
+                        SQLBind(keys[s.id]!), SQLBind(nameText), SQLBind(bodyText),
+                        SQLBind(s.status.replacingOccurrences(of: " ", with: "_")),
+                    ])
+                case .postgres:
+                    let vector: SQLQueryString =
+                        "setweight(to_tsvector('dutch', \(bind: nameText)), 'A') || setweight(to_tsvector('dutch', \(bind: bodyText)), 'B')"
+                    let names: SQLQueryString = "to_tsvector('dutch', \(bind: nameText))"
+                    search = search.values([SQLBind(keys[s.id]!), SQLBind(s.status), vector, names])
+                }
                 for interval in s.hours {
                     anyHours = true
                     hours = hours.values([

@@ -84,16 +84,14 @@ struct CreateSocialMap: AsyncMigration {
             try await index.run()
         }
         if sql.dialect.name == "postgresql" {
-            // A narrow table of its own for text search, so counting thousands of matches reads few pages.
-            // Names weigh more than the rest; the dutch configuration stems and drops stop words.
+            // A narrow table of its own for text search (no texts, only their vectors), so counting thousands of
+            // matches reads few pages. Names weigh more than the rest (A over B); the dutch configuration stems
+            // and drops stop words.
             try await sql.raw(
                 """
                 CREATE TABLE map_search (
-                  search_key BIGINT PRIMARY KEY, status TEXT NOT NULL, name_text TEXT NOT NULL, search_text TEXT NOT NULL,
-                  search_vector tsvector GENERATED ALWAYS AS (
-                    setweight(to_tsvector('dutch', name_text), 'A') || setweight(to_tsvector('dutch', search_text), 'B')
-                  ) STORED,
-                  name_vector tsvector GENERATED ALWAYS AS (to_tsvector('dutch', name_text)) STORED
+                  search_key BIGINT PRIMARY KEY, status TEXT NOT NULL, search_vector tsvector NOT NULL,
+                  name_vector tsvector NOT NULL
                 )
                 """
             ).run()
