@@ -350,12 +350,14 @@ def table(all_results, args, pg_version):
     return "\n".join(lines) + "\n"
 
 
-def write_results(section):
+def write_results(section, marker="day"):
+    """Replaces this benchmark's section of bench/RESULTS.md (between its start and end markers)."""
     path = os.path.join(ROOT, "bench", "RESULTS.md")
     text = open(path).read() if os.path.exists(path) else "# Benchmark results\n"
-    block = "<!-- day:start -->\n" + section + "<!-- day:end -->\n"
-    if "<!-- day:start -->" in text:
-        text = re.sub(r"<!-- day:start -->.*?<!-- day:end -->\n", lambda _: block, text, flags=re.S)
+    start, end = f"<!-- {marker}:start -->", f"<!-- {marker}:end -->"
+    block = start + "\n" + section + end + "\n"
+    if start in text:
+        text = re.sub(re.escape(start) + r".*?" + re.escape(end) + r"\n", lambda _: block, text, flags=re.S)
     else:
         text = text.rstrip("\n") + "\n\n" + block
     with open(path, "w") as f:

@@ -135,19 +135,6 @@ def table(results, args, pg_version):
     return "\n".join(lines) + "\n"
 
 
-def write_results(section):
-    path = os.path.join(day.ROOT, "bench", "RESULTS.md")
-    text = open(path).read() if os.path.exists(path) else "# Benchmark results\n"
-    block = "<!-- map:start -->\n" + section + "<!-- map:end -->\n"
-    if "<!-- map:start -->" in text:
-        start, end = text.index("<!-- map:start -->"), text.index("<!-- map:end -->") + len("<!-- map:end -->\n")
-        text = text[:start] + block + text[end:]
-    else:
-        text = text.rstrip("\n") + "\n\n" + block
-    with open(path, "w") as f:
-        f.write(text)
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--services", type=int, default=20_000)
@@ -176,7 +163,7 @@ def main():
     section = table(results, args, pg.version())
     print(section)
     if not args.no_write:
-        write_results(section)
+        day.write_results(section, marker="map")
 
 
 if __name__ == "__main__":

@@ -186,17 +186,7 @@ enum SignalPages {
                         options: [("", t("common.all"))]
                             + LifeDomain.allCases.map { ($0.rawValue, t("domain.\($0.rawValue)")) },
                         selected: query.domain ?? "", t: t),
-                    H.el(
-                        "label", [.cls("check")],
-                        [
-                            H.void(
-                                "input",
-                                [
-                                    .type("checkbox"), .name("overdue"), .value("1"),
-                                    Attr.flag("checked", filter.overdueOnly),
-                                ]),
-                            H.text(" " + t("signal.overdueOnly")),
-                        ]),
+                    Forms.check("overdue", label: t("signal.overdueOnly"), on: filter.overdueOnly),
                     Forms.submit(t("common.filter")),
                 ]))
         if page.items.isEmpty {

@@ -17,8 +17,8 @@ enum MapUpkeepPages {
                 [Attr(name: "method", value: "get"), Attr(name: "action", value: "/kaart/beheer"), .cls("filters")],
                 [
                     Forms.field("q", label: t("map.query"), value: query.q, type: "search", t: t, markOptional: false),
-                    check("verouderd", t("upkeep.staleOnly"), on: query.verouderd == "1"),
-                    check("mijn", t("upkeep.mineOnly"), on: query.mijn == "1"),
+                    Forms.check("verouderd", label: t("upkeep.staleOnly"), on: query.verouderd == "1"),
+                    Forms.check("mijn", label: t("upkeep.mineOnly"), on: query.mijn == "1"),
                     Forms.submit(t("common.filter")),
                 ]),
             H.div(
@@ -124,15 +124,6 @@ enum MapUpkeepPages {
                         ])
                 }))
         return Layout.response(PageContent(title: t("upkeep.termsTitle"), body: body), request: request)
-    }
-
-    static func check(_ name: String, _ label: String, on: Bool) -> HTMLNode {
-        H.el(
-            "label", [.cls("check")],
-            [
-                H.void("input", [.type("checkbox"), .name(name), .value("1"), Attr.flag("checked", on)]),
-                H.text(" " + label),
-            ])
     }
 
     static func form(

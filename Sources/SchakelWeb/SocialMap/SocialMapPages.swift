@@ -46,8 +46,8 @@ enum SocialMapPages {
                         "sorteer", label: t("map.sort"),
                         options: MapQuery.Sort.allCases.map { ($0.rawValue, t("map.sort.\($0.rawValue)")) },
                         selected: form.sorteer ?? "relevance", t: t),
-                    check("gratis", t("map.free"), on: form.gratis == "1"),
-                    check("open", t("map.openNow"), on: form.open == "1"),
+                    Forms.check("gratis", label: t("map.free"), on: form.gratis == "1"),
+                    Forms.check("open", label: t("map.openNow"), on: form.open == "1"),
                     H.void("input", [.type("hidden"), .name("lat"), .value(nil)]),
                     H.void("input", [.type("hidden"), .name("lon"), .value(nil)]),
                     Forms.submit(t("map.search")),
@@ -100,15 +100,6 @@ enum SocialMapPages {
         }
         body.append(Forms.pager(results, path: "/kaart?" + query.joined(separator: "&"), t: t))
         return Layout.response(PageContent(title: t("map.title"), body: body), request: request)
-    }
-
-    private static func check(_ name: String, _ label: String, on: Bool) -> HTMLNode {
-        H.el(
-            "label", [.cls("check")],
-            [
-                H.void("input", [.type("checkbox"), .name(name), .value("1"), Attr.flag("checked", on)]),
-                H.text(" " + label),
-            ])
     }
 
     static func distance(_ metres: Double) -> String {

@@ -152,6 +152,16 @@ enum Forms {
                     : [H.el("p", [.cls("field-error")], [H.text(mine.map { t.problem($0) }.joined(separator: "; "))])]))
     }
 
+    /// One checkbox sending `1` when ticked, e.g. a filter such as "Alleen gratis".
+    static func check(_ name: String, label: String, on: Bool) -> HTMLNode {
+        H.el(
+            "label", [.cls("check")],
+            [
+                H.void("input", [.type("checkbox"), .name(name), .value("1"), Attr.flag("checked", on)]),
+                H.text(" " + label),
+            ])
+    }
+
     /// Checkboxes sharing one array-valued name.
     static func checkboxes(_ name: String, legend: String, options: [(String, String)], checked: Set<String>)
         -> HTMLNode
