@@ -544,7 +544,7 @@ public struct SignalRepository: Sendable, ActingRepository {
             .filter(\.$doneAt == nil).filter(\.$date <= until.description).sort(\.$date).limit(100).all()
         let tasks = try records.map { try $0.domain() }
         let signalIDs = Set(tasks.map(\.signalID.uuid))
-        let signalAddresses = try await find(SignalRecord.self, signalIDs).mapValues(\.addressID)
+        let signalAddresses = try await store.records(SignalRecord.self, signalIDs).mapValues(\.addressID)
         let names = try await labels(
             tasks.map { ($0.residentID, (signalAddresses[$0.signalID.uuid] ?? nil).map(Address.ID.init)) },
             minimum: .basic)
@@ -767,28 +767,16 @@ public struct SignalRepository: Sendable, ActingRepository {
         async throws -> [(String?, String?)]
     {
         let actor = try actor
-        let residentIDs = Set(subjects.compactMap { $0.resident?.uuid })
-        let residents = try await find(ResidentRecord.self, residentIDs)
-        let addressIDs = Set(subjects.compactMap { $0.address?.uuid } + residents.values.compactMap(\.addressID))
-        let addresses = try await find(AddressRecord.self, addressIDs)
+        let found = try await store.residentScopes(
+            Set(subjects.compactMap { $0.resident?.uuid }), addresses: Set(subjects.compactMap { $0.address?.uuid }))
         return try subjects.map { subject in
-            if let id = subject.resident, let record = residents[id.uuid] {
-                let address = record.addressID.flatMap { addresses[$0] }
-                let scope = ResidentScope(
-                    residentID: id, buurtCode: address?.buurtCode.flatMap { try? AreaCode($0) },
-                    responsibleTeamID: record.responsibleTeamID.map { .init($0) })
+            if let id = subject.resident, let record = found.residents[id.uuid], let scope = found.scope(of: id) {
                 guard AccessPolicy.view(of: scope, by: actor) >= minimum else { return (nil, nil) }
+                let address = record.addressID.flatMap { found.addresses[$0] }
                 return (try record.domain().fullName, try address?.domain().singleLine)
             }
-            return (nil, try subject.address.flatMap { addresses[$0.uuid] }?.domain().singleLine)
+            return (nil, try subject.address.flatMap { found.addresses[$0.uuid] }?.domain().singleLine)
         }
-    }
-
-    /// Records by id, in one query.
-    private func find<M: Model>(_ type: M.Type, _ ids: Set<UUID>) async throws -> [UUID: M] where M.IDValue == UUID {
-        guard !ids.isEmpty else { return [:] }
-        let found = try await M.query(on: store.database).filter(\._$id ~~ Array(ids)).all()
-        return Dictionary(uniqueKeysWithValues: found.compactMap { record in record.id.map { ($0, record) } })
     }
 
     private func summaries(_ records: [SignalRecord], today: LocalDate) async throws -> [SignalSummary] {

@@ -156,19 +156,12 @@ public struct ActivityRepository: Sendable, ActingRepository {
             .from("activity_signups").where("activity_id", .equal, id.uuid).where("date", .equal, date.description)
             .orderBy("at").all()
         var lines: [SignUpLine] = []
-        let residents = store.residents(context)
-        let ids = try rows.map { try $0.decode(column: "resident_id", as: UUID.self) }
-        let records =
-            ids.isEmpty
-            ? [:]
-            : Dictionary(
-                uniqueKeysWithValues: try await ResidentRecord.query(on: store.database).filter(\.$id ~~ ids).all()
-                    .map { ($0.id!, $0) })
+        let found = try await store.residentScopes(
+            Set(try rows.map { try $0.decode(column: "resident_id", as: UUID.self) }))
         for row in rows {
             let resident = Resident.ID(try row.decode(column: "resident_id", as: UUID.self))
-            let scope = try await residents.scope(of: resident)
-            let visible = AccessPolicy.canSignUpForActivities(scope, by: actor)
-            let name = visible ? try records[resident.uuid]?.domain().fullName : nil
+            let visible = found.scope(of: resident).map { AccessPolicy.canSignUpForActivities($0, by: actor) } ?? false
+            let name = visible ? try found.residents[resident.uuid]?.domain().fullName : nil
             lines.append(
                 SignUpLine(
                     signUp: ActivitySignUp(
