@@ -162,10 +162,13 @@ public struct MapService: Sendable, Equatable, Identifiable {
             .compactMap { $0 }.joined(separator: " ")
     }
 
-    /// Not checked for six months (or never): the owner should look at it.
+    /// An entry last checked before this day (six months ago) is stale: its owner should look at it.
+    public static func staleBefore(today: LocalDate) -> LocalDate { today.adding(days: -182) }
+
+    /// Not checked for six months (or never).
     public func isStale(today: LocalDate) -> Bool {
         guard let lastChecked else { return true }
-        return lastChecked < today.adding(days: -182)
+        return lastChecked < Self.staleBefore(today: today)
     }
 }
 

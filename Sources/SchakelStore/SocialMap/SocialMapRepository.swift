@@ -56,7 +56,6 @@ public struct MapHit: Sendable, Equatable {
     public var service: MapService
     public var acceptsReferrals: Bool
     public var waitWeeks: Int?
-    public var buurtCode: String?
     public var owner: User.ID?
     /// Metres from the point searched from, when one was given and the service has a location.
     public var distance: Double?
@@ -528,7 +527,7 @@ public struct SocialMapRepository: Sendable {
         return (total, rows)
     }
 
-    static let hitColumns = ["document", "accepts_referrals", "wait_weeks", "buurt_code", "owner_id"]
+    static let hitColumns = ["document", "accepts_referrals", "wait_weeks", "owner_id"]
 
     static func hit(_ row: any SQLRow, near: Coordinate?) throws -> MapHit? {
         let document = try JSONValue.parse(Data(try row.decode(column: "document", as: String.self).utf8))
@@ -542,7 +541,6 @@ public struct SocialMapRepository: Sendable {
         return MapHit(
             service: service, acceptsReferrals: try row.decode(column: "accepts_referrals", as: Bool.self),
             waitWeeks: try row.decode(column: "wait_weeks", as: Int?.self),
-            buurtCode: try row.decode(column: "buurt_code", as: String?.self),
             owner: try row.decode(column: "owner_id", as: UUID?.self).map(User.ID.init), distance: distance)
     }
 }

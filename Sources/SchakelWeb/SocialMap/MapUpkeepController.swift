@@ -20,7 +20,7 @@ enum MapUpkeepController {
     }
 
     /// Six months: an entry not checked since is stale.
-    static func staleBefore(_ req: Request) -> LocalDate { req.today.adding(days: -182) }
+    static func staleBefore(_ req: Request) -> LocalDate { MapService.staleBefore(today: req.today) }
 
     static func index(req: Request) async throws -> Response {
         let authenticated = try requireMaintainer(req)
@@ -34,7 +34,7 @@ enum MapUpkeepController {
         let users = try await req.store.accounts.users()
         return MapUpkeepPages.index(
             page, query: query, owners: Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.displayName) }),
-            staleBefore: staleBefore(req), request: req)
+            request: req)
     }
 
     static func new(req: Request) async throws -> Response {

@@ -6,7 +6,7 @@ import Vapor
 /// The pages for keeping the social map right.
 enum MapUpkeepPages {
     static func index(
-        _ page: Paged<MapHit>, query: MapUpkeepController.ListQuery, owners: [User.ID: String], staleBefore: LocalDate,
+        _ page: Paged<MapHit>, query: MapUpkeepController.ListQuery, owners: [User.ID: String],
         request: Request
     ) -> Response {
         let t = request.localizer
@@ -37,7 +37,7 @@ enum MapUpkeepPages {
                     "ul", [.cls("cards services")],
                     page.items.map { hit in
                         let service = hit.service
-                        let stale = service.lastChecked.map { $0 < staleBefore } ?? true
+                        let stale = service.isStale(today: request.today)
                         var badges: [HTMLNode] = []
                         if stale { badges.append(H.el("span", [.cls("badge overdue")], [H.text(t("upkeep.stale"))])) }
                         if service.status != "active" {
