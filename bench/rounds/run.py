@@ -19,6 +19,7 @@ import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 DATA = ROOT / "bench" / "data"
+LAST_RUN = ROOT / "bench" / "rounds" / "last-run.json"  # the rows of the last full run, for --rewrite
 SCALE = 1000  # peers take integer matrices: distances in thousandths, rounded
 
 # ---------------------------------------------------------------- instances
@@ -268,7 +269,13 @@ def main():
     parser.add_argument("--solvers", default="schakel,vroom,ortools,pyvrp")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--rewrite", action="store_true",
+                        help="write the table again from the last run's rows (bench/rounds/last-run.json), solving nothing")
     args = parser.parse_args()
+    if args.rewrite:
+        saved = json.loads(LAST_RUN.read_text())
+        write_results(saved["rows"], argparse.Namespace(**saved["args"]), saved["run"])
+        return
     subprocess.run(["swift", "build", "-c", "release", "--product", "schakel-rounds"], cwd=ROOT, check=True)
     solvers = args.solvers.split(",")
     only = set(filter(None, args.only.split(",")))
@@ -298,7 +305,11 @@ def main():
                              seconds=elapsed, status=status, limit=seconds, bks=bks.get(inst.name)))
             print(f"{inst.name:10} {solver:8} {vehicles} {distance and round(distance, 2)} {elapsed:.2f}s {status}", flush=True)
     if not args.no_write:
-        write_results(rows, args)
+        run = {"at": f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M}", "machine": machine(),
+               "versions": {p: version(p) for p in ("pyvroom", "ortools", "pyvrp")}}
+        LAST_RUN.write_text(json.dumps({"run": run, "args": {"seconds": args.seconds, "tsp_seconds": args.tsp_seconds},
+                                        "rows": rows}, indent=1) + "\n")
+        write_results(rows, args, run)
 
 
 def gap(row):
@@ -319,13 +330,28 @@ def machine():
     return f"{model}, {os.cpu_count()} cores, {platform.system()} {platform.release()}"
 
 
-def write_results(rows, args):
+def better(a, b):
+    """-1, 0 or 1: is result a better than b for the vehicles-then-distance objective (a feasible result beats
+    an infeasible one; distances within 0.01 % count as equal)."""
+    if (a["status"] == "ok") != (b["status"] == "ok"):
+        return 1 if a["status"] == "ok" else -1
+    if a["status"] != "ok":
+        return 0
+    if a["vehicles"] != b["vehicles"]:
+        return 1 if a["vehicles"] < b["vehicles"] else -1
+    if abs(a["distance"] - b["distance"]) <= 1e-4 * b["distance"]:
+        return 0
+    return 1 if a["distance"] < b["distance"] else -1
+
+
+def write_results(rows, args, run):
     solvers = list(dict.fromkeys(r["solver"] for r in rows))
+    v = run["versions"]
     lines = ["<!-- rounds:start -->", "## Round planning (VRPTW and TSP)", "",
-             f"Run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC on {machine()}, one thread per solver, "
+             f"Run {run['at']} UTC on {run['machine']}, one thread per solver, "
              f"the same time limit for every solver: {args.tsp_seconds:g} s per TSPLIB instance, {args.seconds:g} s per Solomon instance, "
              "1 s for the Amersfoort case. Command: `python3 bench/rounds/run.py`. Peers: pyvroom "
-             f"{version('pyvroom')}, OR-Tools {version('ortools')} (guided local search), PyVRP {version('pyvrp')}. "
+             f"{v['pyvroom']}, OR-Tools {v['ortools']} (guided local search), PyVRP {v['pyvrp']}. "
              "Peers get distances in thousandths rounded to integers and a fixed cost per vehicle (fewest vehicles first); "
              "every distance below is recomputed in double precision (TSPLIB: rounded as TSPLIB prescribes) from the returned routes, "
              "and every solution passes this script's own feasibility check or is marked.", ""]
@@ -358,8 +384,24 @@ def write_results(rows, args):
         gaps = [gap(r) for r in ok]
         over = sum(1 for r in ok if r["vehicles"] > r["bks"][0] + 1)
         extra = sum(r["vehicles"] - r["bks"][0] for r in ok)
+        at_best = [gap(r) for r in ok if r["vehicles"] == r["bks"][0]]
         lines.append(f"- {s}: {len(ok)}/{len(mine)} feasible, mean distance gap {sum(gaps) / max(1, len(gaps)):.2f} %, "
-                     f"vehicles above best known {extra} in total, instances with more than best known + 1: {over}")
+                     f"vehicles above best known {extra} in total, instances with more than best known + 1: {over}; "
+                     f"in total {sum(r['vehicles'] for r in ok)} vehicles and {sum(r['distance'] for r in ok):,.0f} distance; "
+                     f"on the {len(at_best)} instances where it needs the best known number of vehicles, "
+                     f"mean distance gap {sum(at_best) / max(1, len(at_best)):.2f} %")
+    lines += ["", "A plain mean of distance gaps favours a solver that uses more vehicles (more routes are shorter), "
+              "so the head-to-head count below compares as the objective does: fewer vehicles first, then distance.", ""]
+    solomon = {}
+    for r in rows:
+        if r["kind"] == "solomon":
+            solomon.setdefault(r["instance"], {})[r["solver"]] = r
+    for s in solvers[1:]:
+        outcomes = [better(result[solvers[0]], result[s]) for result in solomon.values()
+                    if solvers[0] in result and s in result]
+        if outcomes:
+            lines.append(f"- {solvers[0]} against {s} on Solomon: better on {outcomes.count(1)}, "
+                         f"equal on {outcomes.count(0)}, worse on {outcomes.count(-1)} of {len(outcomes)} instances")
     tsp = [r for r in rows if r["kind"] == "tsplib"]
     for s in solvers:
         mine = [r for r in tsp if r["solver"] == s and r["status"] == "ok"]
