@@ -399,9 +399,15 @@ def write_results(rows, args, run):
     for s in solvers[1:]:
         outcomes = [better(result[solvers[0]], result[s]) for result in solomon.values()
                     if solvers[0] in result and s in result]
+        pairs = [(result[solvers[0]], result[s]) for result in solomon.values()
+                 if solvers[0] in result and s in result and result[solvers[0]]["status"] == "ok"
+                 and result[s]["status"] == "ok" and result[solvers[0]]["vehicles"] == result[s]["vehicles"]]
         if outcomes:
+            same = (f"; on the {len(pairs)} instances where both use as many vehicles, mean distance gap "
+                    f"{sum(gap(a) for a, _ in pairs) / len(pairs):.2f} % against {sum(gap(b) for _, b in pairs) / len(pairs):.2f} %"
+                    if pairs else "")
             lines.append(f"- {solvers[0]} against {s} on Solomon: better on {outcomes.count(1)}, "
-                         f"equal on {outcomes.count(0)}, worse on {outcomes.count(-1)} of {len(outcomes)} instances")
+                         f"equal on {outcomes.count(0)}, worse on {outcomes.count(-1)} of {len(outcomes)} instances" + same)
     tsp = [r for r in rows if r["kind"] == "tsplib"]
     for s in solvers:
         mine = [r for r in tsp if r["solver"] == s and r["status"] == "ok"]
