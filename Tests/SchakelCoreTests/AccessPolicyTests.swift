@@ -120,6 +120,15 @@ struct AuditChainTests {
         #expect(verify(Array(entries.prefix(3)), head: (5, entries[4].hash)) == .broken(sequence: 4, reason: "missing"))
     }
 
+    @Test("a field cannot contain the separator: it becomes a space, other characters stay")
+    func separatorInField() {
+        var entry = chain(1)[0]
+        entry.username = "a\u{1F}b é"
+        let fields = entry.canonicalContent.split(separator: "\u{1F}", omittingEmptySubsequences: false)
+        #expect(fields.count == 11)
+        #expect(fields[5] == "a b é")
+    }
+
     @Test("a rewritten entry with a recomputed hash still breaks the next link")
     func rewritten() {
         var entries = chain(4)

@@ -6,6 +6,12 @@ import Testing
 
 @Suite("Store")
 struct StoreTests {
+    @Test("the audit hash is SHA-256 in lower-case hex")
+    func auditHash() {
+        #expect(AuditLog.hash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(AuditLog.hash("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
     @Test("concurrent audit appends keep one unbroken chain")
     func concurrentAudit() async throws {
         try await withSchakel { server in

@@ -52,7 +52,13 @@ public struct AuditEntry: Sendable, Equatable, Codable {
             String(sequence), String(millis), event, residentID?.description ?? "", userID?.description ?? "",
             username ?? "", organisationID?.description ?? "", role?.rawValue ?? "", accessPoint ?? "",
             objects.joined(separator: ","), previousHash,
-        ].map { $0.replacingOccurrences(of: "\u{1F}", with: " ") }.joined(separator: "\u{1F}")
+        ].map(Self.withoutSeparator).joined(separator: "\u{1F}")
+    }
+
+    /// The field with the unit separator (U+001F) replaced by a space, so fields cannot run into each other.
+    static func withoutSeparator(_ field: String) -> String {
+        guard field.utf8.contains(0x1F) else { return field }
+        return String(decoding: field.utf8.map { $0 == 0x1F ? 0x20 : $0 }, as: UTF8.self)
     }
 }
 

@@ -45,21 +45,29 @@ enum H {
         return .attribute(named: attribute.name, value: escape(value), ignoreIfValueIsEmpty: false)
     }
 
-    /// HTML escaping for text and double-quoted attribute values.
+    /// HTML escaping for text and double-quoted attribute values. Works on the UTF-8 bytes: the five
+    /// characters it replaces are ASCII, so no byte of a longer character can be one of them.
     static func escape(_ string: String) -> String {
-        var result = ""
-        result.reserveCapacity(string.utf8.count)
-        for character in string {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
+        let utf8 = string.utf8
+        guard utf8.contains(where: needsEscape) else { return string }
+        var result: [UInt8] = []
+        result.reserveCapacity(utf8.count + 16)
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): result += "&amp;".utf8
+            case UInt8(ascii: "<"): result += "&lt;".utf8
+            case UInt8(ascii: ">"): result += "&gt;".utf8
+            case UInt8(ascii: "\""): result += "&quot;".utf8
+            case UInt8(ascii: "'"): result += "&#39;".utf8
+            default: result.append(byte)
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
     }
 
     // MARK: Shorthands

@@ -16,13 +16,26 @@ struct Localizer: Sendable {
         return language == .en ? (entry.en ?? entry.nl) : entry.nl
     }
 
-    /// A text with `{0}`, `{1}` … filled in.
+    /// A text with `{0}`, `{1}` … filled in, in one pass (an argument's own text is never filled in again).
     func callAsFunction(_ key: String, _ arguments: any CustomStringConvertible...) -> String {
-        var text = self(key)
-        for (index, argument) in arguments.enumerated() {
-            text = text.replacingOccurrences(of: "{\(index)}", with: argument.description)
+        let text = self(key)
+        guard !arguments.isEmpty else { return text }
+        var result = ""
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(of: "}"), let index = Int(rest[afterOpen..<close]),
+                arguments.indices.contains(index)
+            {
+                result += arguments[index].description
+                rest = rest[rest.index(after: close)...]
+            } else {
+                result += "{"
+                rest = rest[afterOpen...]
+            }
         }
-        return text
+        return result + rest
     }
 
     /// The message for a field problem; keys may carry an argument after a colon (`csv.duplicateOf:12`).
