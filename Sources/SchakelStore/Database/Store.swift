@@ -18,15 +18,27 @@ public enum DatabaseEngine: String, Sendable {
 /// answers a second one with "database is locked", so on SQLite writes are queued in-process:
 /// create one `Store` per database and share its copies (they share the queue).
 public struct Store: Sendable {
-    public let database: any Database
+    /// The database for the next query or transaction. A server hands out one per event loop in turn,
+    /// so queries spread over every loop's connections instead of queueing for one loop's pool.
+    public var database: any Database { databases() }
+    private let databases: @Sendable () -> any Database
     public let engine: DatabaseEngine
     public let clock: Clock
     public let ids: IDGenerator
     let writeQueue: WriteQueue?
     let auditBatcher: AuditBatcher
 
+    /// A store on one database handle (commands, tests).
     public init(database: any Database, engine: DatabaseEngine, clock: Clock = .system, ids: IDGenerator = .random) {
-        self.database = database
+        self.init(databases: { database }, engine: engine, clock: clock, ids: ids)
+    }
+
+    /// A store that asks `databases` for a handle each time, e.g. on the next event loop.
+    public init(
+        databases: @escaping @Sendable () -> any Database, engine: DatabaseEngine, clock: Clock = .system,
+        ids: IDGenerator = .random
+    ) {
+        self.databases = databases
         self.engine = engine
         self.clock = clock
         self.ids = ids
@@ -35,7 +47,7 @@ public struct Store: Sendable {
     }
 
     private init(_ store: Store, clock: Clock) {
-        database = store.database
+        databases = store.databases
         engine = store.engine
         self.clock = clock
         ids = store.ids

@@ -16,8 +16,7 @@ public func configure(
 ) async throws {
     let engine = try configureDatabase(app, configuration)
     app.migrations.add(SchakelMigrations.all)
-    app.schakel = AppServices(
-        store: Store(database: app.db, engine: engine, clock: clock, ids: ids), configuration: configuration)
+    app.schakel = AppServices(store: store(app, configuration, engine, clock, ids), configuration: configuration)
 
     // The migrate command asks before it migrates; everything else migrates on start when allowed.
     if case .postgres(_, let schema?) = configuration.database {
@@ -75,6 +74,24 @@ struct SignalEscalationJob: LifecycleHandler {
             }
         }
     }
+}
+
+/// The store of a server. Queries take the connections of every event loop in turn (`app.db` would tie
+/// them all to one loop: one SQLite connection, or one loop's share of the PostgreSQL pool). The
+/// in-memory SQLite database of the tests keeps to one connection: it gets no WAL and no busy timeout.
+func store(
+    _ app: Application, _ configuration: SchakelConfiguration, _ engine: DatabaseEngine, _ clock: Clock,
+    _ ids: IDGenerator
+) -> Store {
+    if case .sqliteMemory = configuration.database {
+        return Store(database: app.db, engine: engine, clock: clock, ids: ids)
+    }
+    let databases = app.databases
+    let logger = app.logger
+    let eventLoops = app.eventLoopGroup
+    return Store(
+        databases: { databases.database(logger: logger, on: eventLoops.any())! }, engine: engine, clock: clock,
+        ids: ids)
 }
 
 /// Chooses SQLite or PostgreSQL from the configuration.
