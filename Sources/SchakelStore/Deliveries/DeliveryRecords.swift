@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import SQLKit
 import SchakelCore
 
 final class DeliveryRecord: Model, @unchecked Sendable {
@@ -51,6 +52,33 @@ final class DeliveryRecord: Model, @unchecked Sendable {
     }
 
     func domain(pauses: [DeliveryPause]) throws -> Delivery {
+        try Self.delivery(
+            id: id!, residentID: residentID, teamID: teamID, kind: kind, schedule: schedule, weekdays: weekdays,
+            startDate: startDate, endDate: endDate, windowStart: windowStart, windowEnd: windowEnd,
+            doorNotes: doorNotes, cancelledAt: cancelledAt, pauses: pauses)
+    }
+
+    /// The delivery a row of `deliveries` describes, read with SQLKit rather than Fluent's model decoding
+    /// (which reflects on the model for every row; a round page reads a delivery per stop).
+    static func delivery(from row: any SQLRow, pauses: [DeliveryPause]) throws -> Delivery {
+        try delivery(
+            id: row.decode(column: "id", as: UUID.self), residentID: row.decode(column: "resident_id", as: UUID.self),
+            teamID: row.decode(column: "team_id", as: UUID.self), kind: row.decode(column: "kind", as: String.self),
+            schedule: row.decode(column: "schedule", as: String.self),
+            weekdays: row.decode(column: "weekdays", as: String.self),
+            startDate: row.decode(column: "start_date", as: String.self),
+            endDate: row.decode(column: "end_date", as: String?.self),
+            windowStart: row.decode(column: "window_start", as: Int.self),
+            windowEnd: row.decode(column: "window_end", as: Int.self),
+            doorNotes: row.decode(column: "door_notes", as: String?.self),
+            cancelledAt: row.decode(column: "cancelled_at", as: Date?.self), pauses: pauses)
+    }
+
+    private static func delivery(
+        id: UUID, residentID: UUID, teamID: UUID, kind: String, schedule: String, weekdays: String,
+        startDate: String, endDate: String?, windowStart: Int, windowEnd: Int, doorNotes: String?, cancelledAt: Date?,
+        pauses: [DeliveryPause]
+    ) throws -> Delivery {
         let start = try LocalDate(startDate)
         let recurrence: Recurrence =
             schedule == "once"
@@ -59,7 +87,7 @@ final class DeliveryRecord: Model, @unchecked Sendable {
                 Set(weekdays.split(separator: ",").compactMap { Int($0).flatMap(Weekday.init(rawValue:)) }),
                 from: start, until: try endDate.map { try LocalDate($0) })
         return Delivery(
-            id: .init(id!), residentID: .init(residentID), teamID: .init(teamID),
+            id: .init(id), residentID: .init(residentID), teamID: .init(teamID),
             kind: DeliveryKind(rawValue: kind) ?? .parcel, recurrence: recurrence,
             windowStart: try TimeOfDay(minutes: windowStart), windowEnd: try TimeOfDay(minutes: windowEnd),
             doorNotes: doorNotes, pauses: pauses, cancelledAt: cancelledAt)
@@ -86,5 +114,16 @@ final class DeliveryPauseRecord: Model, @unchecked Sendable {
 
     func domain() throws -> DeliveryPause {
         try DeliveryPause(id: .init(id!), from: LocalDate(fromDate), until: LocalDate(untilDate), reason: reason)
+    }
+
+    static func pause(from row: any SQLRow) throws -> (delivery: UUID, pause: DeliveryPause) {
+        (
+            try row.decode(column: "delivery_id", as: UUID.self),
+            try DeliveryPause(
+                id: .init(row.decode(column: "id", as: UUID.self)),
+                from: LocalDate(row.decode(column: "from_date", as: String.self)),
+                until: LocalDate(row.decode(column: "until_date", as: String.self)),
+                reason: row.decode(column: "reason", as: String?.self))
+        )
     }
 }

@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import SQLKit
 import SchakelCore
 
 /// Standing and one-off deliveries of a resident, with their pauses. Arranged by professionals who
@@ -175,6 +176,22 @@ public struct DeliveryRepository: Sendable, ActingRepository {
     }
 
     /// Domain deliveries with their pauses, in the order of the records.
+    /// Deliveries by id with their pauses, read with SQLKit (two queries); unknown ids are left out.
+    func deliveries(_ ids: [UUID]) async throws -> [Delivery] {
+        guard !ids.isEmpty else { return [] }
+        let sql = store.sql
+        let pauses = try await sql.select().column("*").from(DeliveryPauseRecord.schema)
+            .where("delivery_id", .in, SQLBind.group(ids)).orderBy("from_date").all()
+            .map(DeliveryPauseRecord.pause(from:))
+        let byDelivery = Dictionary(grouping: pauses, by: \.delivery)
+        return try await sql.select().column("*").from(DeliveryRecord.schema)
+            .where("id", .in, SQLBind.group(ids)).all()
+            .map { row in
+                let id = try row.decode(column: "id", as: UUID.self)
+                return try DeliveryRecord.delivery(from: row, pauses: (byDelivery[id] ?? []).map(\.pause))
+            }
+    }
+
     func withPauses(_ records: [DeliveryRecord], on db: any Database) async throws -> [Delivery] {
         guard !records.isEmpty else { return [] }
         let pauses = try await DeliveryPauseRecord.query(on: db).filter(\.$deliveryID ~~ records.map { $0.id! })

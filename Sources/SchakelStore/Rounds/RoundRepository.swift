@@ -648,12 +648,9 @@ public struct RoundRepository: Sendable, ActingRepository {
             .orderBy(SQLColumn("position", table: "st"))
             .all()
         let deliveryIDs = try rows.map { try $0.decode(column: "delivery_id", as: UUID.self) }
-        let deliveryRecords =
-            deliveryIDs.isEmpty
-            ? [] : try await DeliveryRecord.query(on: store.database).filter(\.$id ~~ deliveryIDs).all()
         let deliveries = Dictionary(
             uniqueKeysWithValues: try await DeliveryRepository(store: store, context: context)
-                .withPauses(deliveryRecords, on: store.database).map { ($0.id.uuid, $0) })
+                .deliveries(deliveryIDs).map { ($0.id.uuid, $0) })
         let stopIDs = try rows.map { try $0.decode(column: "id", as: UUID.self) }
         let moments =
             stopIDs.isEmpty
