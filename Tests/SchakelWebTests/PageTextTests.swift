@@ -13,6 +13,18 @@ struct PageTextTests {
         #expect(H.escape("") == "")
     }
 
+    @Test("nodes render as Plot did: bare flags and empty values, self-closed voids, one place per attribute")
+    func nodes() {
+        let paragraph = H.el(
+            "p", [.cls("a"), Attr.flag("hidden"), Attr.flag("open", false), .value("")], [H.text("x<")])
+        #expect(paragraph.rendered == "<p class=\"a\" hidden value>x&lt;</p>")
+        let input = H.void("input", [.type("hidden"), .name("n"), .value("\"1\"")])
+        #expect(input.rendered == "<input type=\"hidden\" name=\"n\" value=\"&quot;1&quot;\"/>")
+        let twice = H.el("li", [.cls("first"), .id("i"), .cls("second")], [])
+        #expect(twice.rendered == "<li class=\"second\" id=\"i\"></li>")
+        #expect(H.group([H.text("a"), H.el("b", [], [H.text("c")])]).rendered == "a<b>c</b>")
+    }
+
     @Test("placeholders are filled in once, in one pass; unknown ones stay as they are")
     func placeholders() {
         let t = Localizer(language: .nl)
