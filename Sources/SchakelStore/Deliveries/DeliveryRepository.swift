@@ -175,7 +175,6 @@ public struct DeliveryRepository: Sendable, ActingRepository {
         return (delivery, try await store.residents(context).scope(of: delivery.residentID))
     }
 
-    /// Domain deliveries with their pauses, in the order of the records.
     /// Deliveries by id with their pauses, read with SQLKit (two queries); unknown ids are left out.
     func deliveries(_ ids: [UUID]) async throws -> [Delivery] {
         guard !ids.isEmpty else { return [] }
@@ -192,6 +191,7 @@ public struct DeliveryRepository: Sendable, ActingRepository {
             }
     }
 
+    /// Domain deliveries with their pauses, in the order of the records.
     func withPauses(_ records: [DeliveryRecord], on db: any Database) async throws -> [Delivery] {
         guard !records.isEmpty else { return [] }
         let pauses = try await DeliveryPauseRecord.query(on: db).filter(\.$deliveryID ~~ records.map { $0.id! })
