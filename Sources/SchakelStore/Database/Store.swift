@@ -18,8 +18,8 @@ public enum DatabaseEngine: String, Sendable {
 /// answers a second one with "database is locked", so on SQLite writes are queued in-process:
 /// create one `Store` per database and share its copies (they share the queue).
 public struct Store: Sendable {
-    /// The database for the next query or transaction. A server hands out one per event loop in turn,
-    /// so queries spread over every loop's connections instead of queueing for one loop's pool.
+    /// The database for the next query or transaction. A server on a SQLite file hands out one per event
+    /// loop in turn, so queries spread over every loop's connection instead of queueing for one.
     public var database: any Database { databases() }
     private let databases: @Sendable () -> any Database
     public let engine: DatabaseEngine
