@@ -155,6 +155,19 @@ struct SocialMapWebTests {
             let sal = try #require(places.first?["id"] as? String)
             #expect(try await json("/api/hsds/service_at_locations/\(sal)")["id"] as? String == sal)
             #expect(try await json("/api/hsds/taxonomy_terms?per_page=100")["total_items"] as? Int == 20)
+            let terms = "/api/hsds/taxonomy_terms"
+            #expect(try await json("\(terms)?taxonomy_id=\(DutchTaxonomy.id)")["total_items"] as? Int == 20)
+            #expect(try await json("\(terms)?taxonomy_id=\(UUID())")["total_items"] as? Int == 0)
+            #expect(try await json("\(terms)?top_only=true")["total_items"] as? Int == 20)
+            #expect(try await json("\(terms)?parent_id=\(UUID())")["total_items"] as? Int == 0)
+            // Organisations by part of their name, in any case.
+            let name = try #require(full["name"] as? String)
+            let fragment = String(name.dropFirst().prefix(5)).uppercased()
+            let named = try await json(
+                "/api/hsds/organizations?search=\(fragment.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+            )
+            #expect((named["contents"] as? [[String: Any]])?.contains { $0["id"] as? String == organization } == true)
+            #expect(try await json("/api/hsds/organizations?search=zqxj")["total_items"] as? Int == 0)
             #expect((try await json("/api/hsds/taxonomies")["contents"] as? [Any])?.count == 1)
             let missing = try await visitor.get("/api/hsds/services/\(UUID())")
             #expect(missing.status == .notFound)

@@ -8,13 +8,24 @@ import SchakelCore
 extension SocialMapRepository {
     /// Organisations by name, one page, as their HSDS documents (without services).
     public func organizations(matching text: String?, page: Paging) async throws -> Paged<JSONValue> {
-        var query = store.sql.select().column("document").from("map_organizations")
-        var count = store.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(
-            "map_organizations")
+        var filters: [DocumentFilter] = []
         if let text = text?.nonEmpty {
-            let pattern = "%" + text.lowercased() + "%"
-            query = query.where(SQLFunction("LOWER", args: SQLIdentifier("name")), .like, SQLBind(pattern))
-            count = count.where(SQLFunction("LOWER", args: SQLIdentifier("name")), .like, SQLBind(pattern))
+            filters.append(
+                (SQLFunction("LOWER", args: SQLIdentifier("name")), .like, SQLBind("%" + text.lowercased() + "%")))
+        }
+        return try await documents(in: "map_organizations", where: filters, page: page)
+    }
+
+    /// One condition on a table of stored documents: left side, operator, right side.
+    typealias DocumentFilter = (any SQLExpression, SQLBinaryOperator, any SQLExpression)
+
+    /// One page of the stored documents of `table` that meet every filter, by name, with the total count.
+    func documents(in table: String, where filters: [DocumentFilter], page: Paging) async throws -> Paged<JSONValue> {
+        var query = store.sql.select().column("document").from(table)
+        var count = store.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
+        for (left, op, right) in filters {
+            query = query.where(left, op, right)
+            count = count.where(left, op, right)
         }
         let total = try await count.first()?.decode(column: "n", as: Int.self) ?? 0
         let rows = try await query.orderBy("name").limit(page.perPage).offset(page.offset).all()
@@ -96,22 +107,16 @@ extension SocialMapRepository {
     public func taxonomyTerms(taxonomy: String?, parent: String?, topOnly: Bool, page: Paging) async throws
         -> Paged<JSONValue>
     {
-        var query = store.sql.select().column("document").from("map_terms")
-        var count = store.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("map_terms")
-        var filters: [(String, SQLBinaryOperator, any SQLExpression)] = []
+        var filters: [DocumentFilter] = []
         if let taxonomy = taxonomy?.nonEmpty {
             let name = taxonomy.lowercased() == DutchTaxonomy.id ? DutchTaxonomy.name : taxonomy
-            filters.append(("taxonomy", .equal, SQLBind(name)))
+            filters.append((SQLIdentifier("taxonomy"), .equal, SQLBind(name)))
         }
-        if let parent = parent?.nonEmpty { filters.append(("parent_id", .equal, SQLBind(parent.lowercased()))) }
-        if topOnly { filters.append(("parent_id", .is, SQLLiteral.null)) }
-        for (column, op, value) in filters {
-            query = query.where(SQLIdentifier(column), op, value)
-            count = count.where(SQLIdentifier(column), op, value)
+        if let parent = parent?.nonEmpty {
+            filters.append((SQLIdentifier("parent_id"), .equal, SQLBind(parent.lowercased())))
         }
-        let total = try await count.first()?.decode(column: "n", as: Int.self) ?? 0
-        let rows = try await query.orderBy("name").limit(page.perPage).offset(page.offset).all()
-        return Paged(items: try rows.map(Self.document), page: page.page, perPage: page.perPage, total: total)
+        if topOnly { filters.append((SQLIdentifier("parent_id"), .is, SQLLiteral.null)) }
+        return try await documents(in: "map_terms", where: filters, page: page)
     }
 
     public func taxonomyTerm(_ id: String) async throws -> JSONValue {
