@@ -105,31 +105,41 @@ public struct AccountRepository: Sendable {
 
     /// The user and the actor they act as, in two queries: what every logged-in request needs.
     public func userAndActor(_ id: User.ID) async throws -> (user: User, actor: Actor)? {
-        guard let record = try await UserRecord.find(id.uuid, on: store.database) else { return nil }
-        let rows = try await store.sql.select()
-            .columns(SQLColumn("team_id", table: "m"), SQLColumn("code", table: "c"))
-            .from(SQLAlias(SQLIdentifier("team_members"), as: SQLIdentifier("m")))
-            .join(
-                SQLAlias(SQLIdentifier("team_coverage"), as: SQLIdentifier("c")), method: SQLJoinMethod.left,
-                on: SQLColumn("team_id", table: "c"), .equal, SQLColumn("team_id", table: "m")
-            )
-            .where(SQLColumn("user_id", table: "m"), .equal, SQLBind(id.uuid))
-            .all()
+        // One query, read with SQLKit: every request with a session or token starts here.
+        let rows = try await store.sql.raw(
+            """
+            SELECT u.username, u.display_name, u.role, u.organisation_id, u.active, o.kind AS organisation_kind,
+                m.team_id, c.code
+            FROM users u
+            LEFT JOIN organisations o ON o.id = u.organisation_id
+            LEFT JOIN team_members m ON m.user_id = u.id
+            LEFT JOIN team_coverage c ON c.team_id = m.team_id
+            WHERE u.id = \(bind: id.uuid)
+            """
+        ).all()
+        guard let first = rows.first else { return nil }
         var teams: [Team.ID] = []
         var coverage: [AreaCode] = []
         for row in rows {
-            let team = Team.ID(try row.decode(column: "team_id", as: UUID.self))
-            if !teams.contains(team) { teams.append(team) }
+            if let team = try row.decode(column: "team_id", as: UUID?.self).map(Team.ID.init), !teams.contains(team) {
+                teams.append(team)
+            }
             if let code = try row.decode(column: "code", as: String?.self) { coverage.append(try AreaCode(code)) }
         }
-        let user = try record.domain(teamIDs: teams)
+        let user = try User(
+            id: id, username: try first.decode(column: "username", as: String.self),
+            displayName: try first.decode(column: "display_name", as: String.self),
+            role: Role(rawValue: try first.decode(column: "role", as: String.self)) ?? .volunteer,
+            organisationID: try first.decode(column: "organisation_id", as: UUID?.self).map { .init($0) },
+            teamIDs: teams, active: try first.decode(column: "active", as: Bool.self))
+        let kind = try first.decode(column: "organisation_kind", as: String?.self).flatMap(
+            OrganisationKind.init(rawValue:))
         return (
             user,
             Actor(
                 userID: user.id, username: user.username, role: user.role, organisationID: user.organisationID,
                 teamIDs: Set(teams), coverage: coverage,
-                meldcodeBound: AccessPolicy.handlesSignals(user.role)
-                    ? try await meldcodeBound(user.organisationID) : false)
+                meldcodeBound: AccessPolicy.handlesSignals(user.role) && (kind?.boundByMeldcode ?? false))
         )
     }
 

@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import SQLKit
 import SchakelCore
 
 final class AddressRecord: Model, @unchecked Sendable {
@@ -181,6 +182,17 @@ final class TimelineEventRecord: Model, @unchecked Sendable {
         kind = event.kind
         actorID = event.actorID?.uuid
         detail = event.detail
+    }
+
+    /// Inserts an event in one plain statement (no reflection over the model on hot paths).
+    static func insert(_ event: TimelineEvent, on sql: any SQLDatabase) async throws {
+        try await sql.raw(
+            """
+            INSERT INTO timeline_events (id, resident_id, at, kind, actor_id, detail) VALUES (\(bind: event.id.uuid), \
+            \(bind: event.residentID.uuid), \(bind: event.at), \(bind: event.kind), \(bind: event.actorID?.uuid), \
+            \(bind: event.detail))
+            """
+        ).run()
     }
 
     func domain() -> TimelineEvent {

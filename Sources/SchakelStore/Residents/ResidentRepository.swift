@@ -170,7 +170,19 @@ public struct ResidentRepository: Sendable, ActingRepository {
 
     /// The scope the policy decides on, for other features that need to check access to a resident.
     public func scope(of id: Resident.ID) async throws -> ResidentScope {
-        try await load(id).scope
+        // One plain query: logging an outcome checks the scope of its resident.
+        guard
+            let row = try await store.sql.raw(
+                """
+                SELECT r.responsible_team_id, a.buurt_code FROM residents r
+                LEFT JOIN addresses a ON a.id = r.address_id WHERE r.id = \(bind: id.uuid)
+                """
+            ).first()
+        else { throw DomainError.notFound(kind: "resident") }
+        return ResidentScope(
+            residentID: id,
+            buurtCode: try row.decode(column: "buurt_code", as: String?.self).flatMap { try? AreaCode($0) },
+            responsibleTeamID: try row.decode(column: "responsible_team_id", as: UUID?.self).map { .init($0) })
     }
 
     // MARK: Changing

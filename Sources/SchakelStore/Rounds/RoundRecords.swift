@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import SQLKit
 import SchakelCore
 
 final class RoundRecord: Model, @unchecked Sendable {
@@ -22,6 +23,25 @@ final class RoundRecord: Model, @unchecked Sendable {
 
     func domain() throws -> Round {
         Round(id: .init(id!), teamID: .init(teamID), date: try LocalDate(date), conciergeID: .init(conciergeID))
+    }
+
+    /// A round and its concierge's name, read with SQLKit.
+    static func round(_ id: Round.ID, on sql: any SQLDatabase) async throws -> (round: Round, conciergeName: String)? {
+        guard
+            let row = try await sql.raw(
+                """
+                SELECT r.team_id, r.date, r.concierge_id, u.display_name FROM rounds r
+                LEFT JOIN users u ON u.id = r.concierge_id WHERE r.id = \(bind: id.uuid)
+                """
+            ).first()
+        else { return nil }
+        return (
+            Round(
+                id: id, teamID: .init(try row.decode(column: "team_id", as: UUID.self)),
+                date: try LocalDate(try row.decode(column: "date", as: String.self)),
+                conciergeID: .init(try row.decode(column: "concierge_id", as: UUID.self))),
+            try row.decode(column: "display_name", as: String?.self) ?? ""
+        )
     }
 }
 
@@ -83,6 +103,47 @@ final class ContactMomentRecord: Model, @unchecked Sendable {
         day = LocalDate(moment.recordedAt).description
         recordedBy = moment.recordedBy.uuid
         self.receivedAt = receivedAt
+    }
+
+    /// The moments a query over `contact_moments` returned, read with SQLKit rather than Fluent's
+    /// reflecting model decoding (a round page and a day summary read many).
+    static func moments(_ query: SQLSelectBuilder) async throws -> [ContactMoment] {
+        try await query.columns(
+            "id", "resident_id", "stop_id", "delivery_id", "outcome", "duration_minutes", "note", "concern",
+            "recorded_at_ms", "recorded_by"
+        )
+        .all().map { row in
+            ContactMoment(
+                id: .init(try row.decode(column: "id", as: UUID.self)),
+                residentID: .init(try row.decode(column: "resident_id", as: UUID.self)),
+                stopID: try row.decode(column: "stop_id", as: UUID?.self).map { .init($0) },
+                deliveryID: try row.decode(column: "delivery_id", as: UUID?.self).map { .init($0) },
+                outcome: ContactOutcome(rawValue: try row.decode(column: "outcome", as: String.self)) ?? .contact,
+                durationMinutes: try row.decode(column: "duration_minutes", as: Int?.self),
+                note: try row.decode(column: "note", as: String?.self),
+                concern: try row.decode(column: "concern", as: String?.self),
+                recordedAt: Date(millisecondsSince1970: try row.decode(column: "recorded_at_ms", as: Int64.self)),
+                recordedBy: .init(try row.decode(column: "recorded_by", as: UUID.self)))
+        }
+    }
+
+    /// One stored moment, if its id is known.
+    static func moment(_ id: ContactMoment.ID, on sql: any SQLDatabase) async throws -> ContactMoment? {
+        try await moments(sql.select().from(schema).where("id", .equal, SQLBind(id.uuid))).first
+    }
+
+    /// Inserts a moment in one plain statement (no reflection over the model on the outcome's hot path).
+    static func insert(_ moment: ContactMoment, receivedAt: Date, on sql: any SQLDatabase) async throws {
+        try await sql.raw(
+            """
+            INSERT INTO contact_moments (id, resident_id, stop_id, delivery_id, outcome, duration_minutes, note, \
+            concern, recorded_at_ms, day, recorded_by, received_at) VALUES (\(bind: moment.id.uuid), \
+            \(bind: moment.residentID.uuid), \(bind: moment.stopID?.uuid), \(bind: moment.deliveryID?.uuid), \
+            \(bind: moment.outcome.rawValue), \(bind: moment.durationMinutes), \(bind: moment.note), \
+            \(bind: moment.concern), \(bind: moment.recordedAt.millisecondsSince1970), \
+            \(bind: LocalDate(moment.recordedAt).description), \(bind: moment.recordedBy.uuid), \(bind: receivedAt))
+            """
+        ).run()
     }
 
     func domain() -> ContactMoment {

@@ -260,7 +260,7 @@ public struct RoundRepository: Sendable, ActingRepository {
 
     /// A round with its stops, for its concierge or the team's coordinator; the read is audited per resident.
     public func round(_ id: Round.ID) async throws -> RoundView {
-        guard let round = try await RoundRecord.find(id.uuid, on: store.database)?.domain() else {
+        guard let (round, conciergeName) = try await RoundRecord.round(id, on: store.sql) else {
             throw DomainError.notFound(kind: "round")
         }
         let actor = try actor
@@ -268,7 +268,7 @@ public struct RoundRepository: Sendable, ActingRepository {
             try await store.audit.record([AuditEvent("access.denied", objects: ["round:\(id)"])], context: context)
             throw DomainError.notFound(kind: "round")
         }
-        return try await view(of: round)
+        return try await view(of: round, conciergeName: conciergeName)
     }
 
     /// Stores what happened at a door. The id comes from the phone, so sending the same moment again
@@ -279,8 +279,8 @@ public struct RoundRepository: Sendable, ActingRepository {
         var moment = try input.validated(newID: store.ids(), by: actor.userID, now: now)
         // A form posted twice gets its time from the server each time; the time does not tell them apart.
         let serverTimed = input.recordedAt == nil
-        if let existing = try await ContactMomentRecord.find(moment.id.uuid, on: store.database) {
-            return try await replay(of: existing.domain(), as: moment, ignoringTime: serverTimed)
+        if let existing = try await ContactMomentRecord.moment(moment.id, on: store.sql) {
+            return try await replay(of: existing, as: moment, ignoringTime: serverTimed)
         }
         let scope: ResidentScope
         do {
@@ -321,13 +321,14 @@ public struct RoundRepository: Sendable, ActingRepository {
                             "contact.create", resident: stored.residentID,
                             objects: ["contact:\(stored.id)"] + (stored.stopID.map { ["stop:\($0)"] } ?? []))
                     ], context: context, on: db)
-                try await ContactMomentRecord(stored, receivedAt: now).create(on: db)
-                try await TimelineEventRecord(
+                let sql = db as! any SQLDatabase
+                try await ContactMomentRecord.insert(stored, receivedAt: now, on: sql)
+                try await TimelineEventRecord.insert(
                     TimelineEvent(
                         id: store.ids(), residentID: stored.residentID, at: stored.recordedAt,
                         kind: stored.stopID == nil ? "contact.visit" : "contact.delivery", actorID: actor.userID,
-                        detail: ContactMoment.timelineDetail(stored))
-                ).create(on: db)
+                        detail: ContactMoment.timelineDetail(stored)),
+                    on: sql)
                 // A concern typed at the door becomes a signal for the covering team, in the same transaction.
                 if let signal = doorstepSignal {
                     try await SignalRepository(store: store, context: context).insert(signal, on: db)
@@ -336,8 +337,8 @@ public struct RoundRepository: Sendable, ActingRepository {
             }
         } catch {
             // The same moment sent twice at once: the second insert fails on the key; answer as a replay.
-            if let existing = try? await ContactMomentRecord.find(stored.id.uuid, on: store.database) {
-                return try await replay(of: existing.domain(), as: stored, ignoringTime: serverTimed)
+            if let existing = try? await ContactMomentRecord.moment(stored.id, on: store.sql) {
+                return try await replay(of: existing, as: stored, ignoringTime: serverTimed)
             }
             throw error
         }
@@ -358,8 +359,9 @@ public struct RoundRepository: Sendable, ActingRepository {
             rounds.isEmpty
             ? 0
             : try await RoundStopRecord.query(on: store.database).filter(\.$roundID ~~ rounds.map { $0.id! }).count()
-        let moments = try await ContactMomentRecord.query(on: store.database).filter(\.$recordedBy == concierge.uuid)
-            .filter(\.$day == date.description).all().map { $0.domain() }
+        let moments = try await ContactMomentRecord.moments(
+            store.sql.select().from(ContactMomentRecord.schema).where("recorded_by", .equal, SQLBind(concierge.uuid))
+                .where("day", .equal, SQLBind(date.description)))
         return DaySummary(stops: stops, moments: moments)
     }
 
@@ -544,8 +546,8 @@ public struct RoundRepository: Sendable, ActingRepository {
     }
 
     private func teamCoverage(_ team: Team.ID) async throws -> [AreaCode] {
-        try await TeamCoverageRecord.query(on: store.database).filter(\.$teamID == team.uuid).all()
-            .compactMap { try? AreaCode($0.code) }
+        try await store.sql.raw("SELECT code FROM team_coverage WHERE team_id = \(bind: team.uuid)").all()
+            .compactMap { try? AreaCode(try $0.decode(column: "code", as: String.self)) }
     }
 
     /// Whether the team still covers the resident (their neighbourhood, or the team is responsible).
@@ -556,9 +558,23 @@ public struct RoundRepository: Sendable, ActingRepository {
     }
 
     private func loadStop(_ id: RoundStop.ID) async throws -> (RoundStop, Round) {
-        guard let stop = try await RoundStopRecord.find(id.uuid, on: store.database)?.domain(),
-            let round = try await RoundRecord.find(stop.roundID.uuid, on: store.database)?.domain()
+        guard
+            let row = try await store.sql.raw(
+                """
+                SELECT s.round_id, s.position, s.resident_id, s.delivery_id, r.team_id, r.date, r.concierge_id
+                FROM round_stops s JOIN rounds r ON r.id = s.round_id WHERE s.id = \(bind: id.uuid)
+                """
+            ).first()
         else { throw ValidationError(field: "stopID", key: "stop.unknown") }
+        let round = Round(
+            id: .init(try row.decode(column: "round_id", as: UUID.self)),
+            teamID: .init(try row.decode(column: "team_id", as: UUID.self)),
+            date: try LocalDate(try row.decode(column: "date", as: String.self)),
+            conciergeID: .init(try row.decode(column: "concierge_id", as: UUID.self)))
+        let stop = RoundStop(
+            id: id, roundID: round.id, position: try row.decode(column: "position", as: Int.self),
+            residentID: .init(try row.decode(column: "resident_id", as: UUID.self)),
+            deliveryID: .init(try row.decode(column: "delivery_id", as: UUID.self)))
         return (stop, round)
     }
 
@@ -617,7 +633,7 @@ public struct RoundRepository: Sendable, ActingRepository {
     }
 
     /// The round with its stops as the actor may see them; one audit entry per resident shown.
-    private func view(of round: Round) async throws -> RoundView {
+    private func view(of round: Round, conciergeName: String? = nil) async throws -> RoundView {
         let actor = try actor
         let rows = try await store.sql.select()
             .columns(
@@ -655,8 +671,9 @@ public struct RoundRepository: Sendable, ActingRepository {
         let moments =
             stopIDs.isEmpty
             ? []
-            : try await ContactMomentRecord.query(on: store.database).filter(\.$stopID ~~ stopIDs)
-                .sort(\.$recordedAtMs).all().map { $0.domain() }
+            : try await ContactMomentRecord.moments(
+                store.sql.select().from(ContactMomentRecord.schema).where("stop_id", .in, SQLBind.group(stopIDs))
+                    .orderBy("recorded_at_ms"))
         let outcomeByStop = Dictionary(moments.compactMap { m in m.stopID.map { ($0, m) } }, uniquingKeysWith: { $1 })
         let coverage = try await teamCoverage(round.teamID)
         var stops: [RoundStopView] = []
@@ -712,7 +729,10 @@ public struct RoundRepository: Sendable, ActingRepository {
             stops.append(view)
         }
         try await store.audit.record(events, context: context)
-        let name = try await UserRecord.find(round.conciergeID.uuid, on: store.database)?.displayName ?? ""
+        var name = conciergeName ?? ""
+        if conciergeName == nil {
+            name = try await UserRecord.find(round.conciergeID.uuid, on: store.database)?.displayName ?? ""
+        }
         let summary = DaySummary(stops: stops.count, moments: moments)
         return RoundView(round: round, conciergeName: name, stops: stops, summary: summary)
     }

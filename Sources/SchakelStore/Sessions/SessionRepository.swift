@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import SQLKit
 import SchakelCore
 
 /// A web session as the web layer needs it.
@@ -64,25 +65,34 @@ public struct SessionRepository: Sendable {
     /// Refreshes its idle timer at most once a minute, to spare the database a write per request.
     public func session(secret: String, policy: SessionPolicy) async throws -> WebSession? {
         let now = store.clock.now()
+        // Read with SQLKit: every page a logged-in person opens starts here.
         guard
-            let record = try await WebSessionRecord.query(on: store.database)
-                .filter(\.$tokenHash == AuditLog.hash(secret)).first()
+            let row = try await store.sql.raw(
+                """
+                SELECT id, user_id, csrf_token, created_at, last_seen_at FROM web_sessions
+                WHERE token_hash = \(bind: AuditLog.hash(secret))
+                """
+            ).first()
         else { return nil }
-        if now.timeIntervalSince(record.lastSeenAt) > policy.idleTimeout
-            || now.timeIntervalSince(record.createdAt) > policy.absoluteTimeout
+        let id = try row.decode(column: "id", as: UUID.self)
+        var session = WebSession(
+            id: id, userID: .init(try row.decode(column: "user_id", as: UUID.self)),
+            csrfToken: try row.decode(column: "csrf_token", as: String.self),
+            createdAt: try row.decode(column: "created_at", as: Date.self),
+            lastSeenAt: try row.decode(column: "last_seen_at", as: Date.self))
+        if now.timeIntervalSince(session.lastSeenAt) > policy.idleTimeout
+            || now.timeIntervalSince(session.createdAt) > policy.absoluteTimeout
         {
-            try await store.write { db in try await WebSessionRecord.query(on: db).filter(\.$id == record.id!).delete()
-            }
+            try await store.write { db in try await WebSessionRecord.query(on: db).filter(\.$id == id).delete() }
             return nil
         }
-        if now.timeIntervalSince(record.lastSeenAt) > 60 {
-            let id = record.id!
+        if now.timeIntervalSince(session.lastSeenAt) > 60 {
             try await store.write { db in
                 try await WebSessionRecord.query(on: db).filter(\.$id == id).set(\.$lastSeenAt, to: now).update()
             }
-            record.lastSeenAt = now
+            session.lastSeenAt = now
         }
-        return Self.session(record)
+        return session
     }
 
     public func endSession(_ id: UUID, context: AuditContext) async throws {
@@ -115,11 +125,15 @@ public struct SessionRepository: Sendable {
     /// The user and token id a bearer secret belongs to, if the token is neither expired nor revoked.
     public func tokenOwner(secret: String) async throws -> (user: User.ID, tokenID: UUID)? {
         guard
-            let record = try await APITokenRecord.query(on: store.database)
-                .filter(\.$tokenHash == AuditLog.hash(secret)).filter(\.$revokedAt == nil).first(),
-            record.expiresAt > store.clock.now()
+            let row = try await store.sql.raw(
+                """
+                SELECT id, user_id, expires_at FROM api_tokens
+                WHERE token_hash = \(bind: AuditLog.hash(secret)) AND revoked_at IS NULL
+                """
+            ).first(),
+            try row.decode(column: "expires_at", as: Date.self) > store.clock.now()
         else { return nil }
-        return (.init(record.userID), record.id!)
+        return (.init(try row.decode(column: "user_id", as: UUID.self)), try row.decode(column: "id", as: UUID.self))
     }
 
     public func revokeToken(_ id: UUID, context: AuditContext) async throws {

@@ -38,6 +38,11 @@ public func configure(
             try await database.raw("PRAGMA synchronous=NORMAL").run()
             _ = try await database.raw("PRAGMA busy_timeout=5000").all()
         }
+        if command == nil || command == "serve" {
+            // A large load or import can leave a long write-ahead log behind; every read looks pages up in
+            // its index, so the server starts with the log copied into the file and emptied.
+            _ = try await (app.db as! any SQLDatabase).raw("PRAGMA wal_checkpoint(TRUNCATE)").all()
+        }
     }
 
     app.routes.defaultMaxBodySize = ByteCount(integerLiteral: configuration.maxBodySize)

@@ -44,7 +44,15 @@ extension Request {
 
     /// The interface language: the `lang` cookie, else Dutch.
     var language: Language {
-        cookies["schakel_lang"].flatMap { Language(rawValue: $0.string) } ?? .nl
+        // Vapor parses the Cookie header on every access; a page asks for its words many times.
+        if let language = storage[LanguageKey.self] { return language }
+        let language = cookies["schakel_lang"].flatMap { Language(rawValue: $0.string) } ?? .nl
+        storage[LanguageKey.self] = language
+        return language
+    }
+
+    private struct LanguageKey: StorageKey {
+        typealias Value = Language
     }
 
     var localizer: Localizer { Localizer(language: language) }
