@@ -466,4 +466,33 @@ struct OutOfViewTests {
             #expect(try await concierge2.get("/out-of-view").status == .forbidden)
         }
     }
+
+    @Test("a resident never met at the door is out of view once the first delivery is the team's number of days ago")
+    func neverMet() async throws {
+        try await withSchakel { server in
+            let world = try await World.build(on: server)
+            // Annie's meals started 40 days ago, Kemal's 5 days ago; neither was ever really met.
+            try await server.arrangeMeal(
+                for: world.residents["annie"]!, world: world, from: server.today.adding(days: -40))
+            try await server.arrangeMeal(
+                for: world.residents["kemal"]!, world: world, from: server.today.adding(days: -5))
+            let worker = server.browser()
+            try await worker.login("socialworker")
+            var page = try await worker.get("/out-of-view")
+            #expect(page.body.contains("Annie de Vries"))
+            #expect(page.body.contains("Nog nooit echt contact (40 dagen sinds de eerste levering)"))
+            #expect(!page.body.contains("Kemal Yılmaz"))
+            // A mailbox-only delivery is no contact: both stay as they were.
+            let concierge = try await world.context("concierge", on: server)
+            for key in ["annie", "kemal"] {
+                _ = try await server.store.rounds(concierge).logContact(
+                    ContactMomentInput(
+                        id: nil, residentID: world.residents[key]!.id.description, stopID: nil,
+                        outcome: "mailboxOnly", durationMinutes: nil, note: nil, concern: nil, recordedAt: nil))
+            }
+            page = try await worker.get("/out-of-view")
+            #expect(page.body.contains("Nog nooit echt contact (40 dagen sinds de eerste levering)"))
+            #expect(!page.body.contains("Kemal Yılmaz"))
+        }
+    }
 }

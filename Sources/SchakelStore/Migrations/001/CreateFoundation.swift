@@ -216,5 +216,6 @@ struct CreateSecurity: AsyncMigration {
 public enum SchakelMigrations {
     public static let all: [any Migration] = [
         CreateFoundation(), CreateSecurity(), CreateRounds(), CreateSignals(), CreateSocialMap(), CreateActivities(),
+        IndexContactStatus(),
     ]
 }
