@@ -181,6 +181,15 @@ request = function()
 end
 """
 
+# Appended to a script: each connection waits 0.5–1.5 s (one second on average) before its next request,
+# as a phone does between taps; wrk measures a request from when it is sent.
+PACE_LUA = """
+delay = function()
+  return math.random(500, 1500)
+end
+"""
+PACED_SECONDS = 40
+
 COOKIE_LUA = """
 request = function()
   return wrk.format("GET", "%s", {["Cookie"] = "%s"})
@@ -281,11 +290,19 @@ def run_engine(engine, binary, args, work):
         results["healthz"] = wrk(base + "/healthz", "", 32, args.seconds, work, "healthz")
         log(engine, "round pages")
         results["round"] = wrk(base, ROUND_LUA % lua_table(rounds), 32, args.seconds, work, "round")
+        log(engine, "round pages, paced")
+        results["round_paced"] = wrk(base, ROUND_LUA % lua_table(rounds) + PACE_LUA, 32, PACED_SECONDS, work,
+                                     "round_paced")
         log(engine, "outcomes")
         before = count(engine, location, "contact_moments")
         results["outcome"] = wrk(base, OUTCOME_LUA % lua_table(stops), 32, args.seconds, work, "outcome")
         stored = count(engine, location, "contact_moments") - before
         results["outcome"]["stored"] = stored
+        log(engine, "outcomes, paced")
+        before = count(engine, location, "contact_moments")
+        results["outcome_paced"] = wrk(base, OUTCOME_LUA % lua_table(stops) + PACE_LUA, 32, PACED_SECONDS, work,
+                                       "outcome_paced")
+        results["outcome_paced"]["stored"] = count(engine, location, "contact_moments") - before
         log(engine, "out-of-view list")
         results["outofview"] = wrk(base + "/out-of-view", COOKIE_LUA % ("/out-of-view", coordinator.cookie_header()),
                                    1, args.seconds, work, "outofview")
@@ -322,27 +339,36 @@ def table(all_results, args, pg_version):
     lines = ["## The concierge's day under load", "",
              f"Run {now} on {machine()}. Command: `python3 bench/day/run.py` "
              f"(`--residents {args.residents} --contacts {args.contacts} --seconds {args.seconds}`). "
-             "Release build; server and wrk share the machine. wrk keeps 32 connections busy "
-             "(closed loop); latencies in ms as wrk reports them. Beside each measurement, as the floor of this "
+             "Release build; server and wrk share the machine; latencies in ms as wrk reports them. "
+             "*Saturated*: wrk keeps 32 connections busy, each sending its next request as soon as the answer "
+             "arrives (closed loop without pause), so the latency is mostly waiting in line: about 32 / "
+             "throughput. *Paced*: 32 connections, each waiting 0.5–1.5 s (one second on average) before its "
+             f"next request, as 32 phones do between taps, for {PACED_SECONDS} s; about 32 requests/s, far above "
+             "what 32 concierges at the door send. Beside each measurement, as the floor of this "
              f"machine, `GET /healthz` (one database round trip, no session, no audit). PostgreSQL: {pg_version}, "
              "fsync and synchronous commit on. SQLite: WAL, synchronous=NORMAL.", ""]
     lines.append("| database | city (residents / contact moments / rounds) | load | measurement | connections "
                  "| requests/s | p50 | p90 | p99 | target p99 | errors |")
     lines.append("|---|---|---|---|---|---|---|---|---|---|---|")
-    names = {"healthz": "GET /healthz (floor)", "round": "open a round page", "outcome": "log an outcome",
-             "outofview": "out-of-view list of a team"}
+    names = {"healthz": "GET /healthz (floor)", "round": "open a round page, saturated",
+             "round_paced": "open a round page, paced", "outcome": "log an outcome, saturated",
+             "outcome_paced": "log an outcome, paced", "outofview": "out-of-view list of a team"}
     for engine, r in all_results.items():
         city = f"{r['city']['residents']:,} / {r['city']['contact_moments']:,} / {r['rounds']}"
-        for key in ("healthz", "round", "outcome", "outofview"):
+        for key in ("healthz", "round", "round_paced", "outcome", "outcome_paced", "outofview"):
             m = r[key]
-            target = TARGETS.get(key)
-            met = "" if target is None else (f"{target:.0f} ({'met' if m['p99'] is not None and m['p99'] < target else 'not met'})")
+            target = TARGETS.get(key.removesuffix("_paced"))
+            # Judged on the value as shown: a p99 of 99.99 ms shows as 100.0 and does not meet 100.
+            met = "" if target is None else (
+                f"{target:.0f} ({'met' if m['p99'] is not None and round(m['p99'], 1) < target else 'not met'})")
             errors = m["non2xx"] + (1 if m["socket"] else 0)
             lines.append(f"| {engine} | {city} | {r['load_seconds']:.0f} s | {names[key]} | "
                          f"{32 if key != 'outofview' else 1} | {m['rps']:.0f} | {fmt(m['p50'])} | {fmt(m['p90'])} | "
                          f"{fmt(m['p99'])} | {met} | {m['non2xx']} non-2xx{', ' + m['socket'] if m['socket'] else ''} |")
     lines.append("")
     for engine, r in all_results.items():
+        lines.append(f"- {engine}, paced outcomes: {r['outcome_paced']['requests']:,} requests completed within the "
+                     f"time, {r['outcome_paced']['stored']:,} new contact moments stored (with those still in flight)")
         lines.append(f"- {engine}: {r['outcome']['requests']:,} outcome requests completed within the time, "
                      f"{r['outcome']['stored']:,} new contact moments stored (requests still in flight when wrk "
                      f"stopped are stored too, at most 32); out-of-view list showed {r['outofview']['listed']} residents on its "
