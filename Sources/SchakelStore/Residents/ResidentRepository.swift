@@ -164,8 +164,11 @@ public struct ResidentRepository: Sendable, ActingRepository {
 
     /// The scope of a resident, or nil when there is no such resident; reads nothing else and logs nothing.
     public func scopeIfExists(of id: Resident.ID) async throws -> ResidentScope? {
-        guard try await ResidentRecord.find(id.uuid, on: store.database) != nil else { return nil }
-        return try await load(id).scope
+        do {
+            return try await scope(of: id)
+        } catch DomainError.notFound {
+            return nil
+        }
     }
 
     /// The scope the policy decides on, for other features that need to check access to a resident.
@@ -209,7 +212,7 @@ public struct ResidentRepository: Sendable, ActingRepository {
             // Only records the actor may see are offered; a match outside their view is left to the team that sees it.
             var visible: [ResidentSummary] = []
             for match in matches {
-                let scope = try await load(match.resident.id).scope
+                let scope = try await scope(of: match.resident.id)
                 if AccessPolicy.view(of: scope, by: actor) > .none {
                     let address = try await match.resident.addressID.asyncFlatMap {
                         try await AddressRecord.find($0.uuid, on: store.database)?.domain()
