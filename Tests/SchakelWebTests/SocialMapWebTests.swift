@@ -40,6 +40,39 @@ struct SocialMapWebTests {
             #expect(names(try await map.search(MapQuery(text: "CAFÉ"), page: paging)).contains("Repair Café"))
             #expect(names(try await map.search(MapQuery(text: "taalcafe"), page: paging)) == ["Taalcafé"])
             #expect(try await map.search(MapQuery(text: "xylofoonles"), page: paging).total == 0)
+            // Pages of two cut the same list, across the name matches and the rest, and a page past the end
+            // still knows the total.
+            let all = try await map.search(MapQuery(text: "buurt"), page: paging)
+            #expect(all.total > 4 && all.items.count == all.total)
+            #expect(names(all).first?.lowercased().contains("buurt") == true)
+            #expect(names(all).contains { !$0.lowercased().contains("buurt") })
+            var paged: [String] = []
+            for number in 1...((all.total + 1) / 2) {
+                let part = try await map.search(MapQuery(text: "buurt"), page: try Paging(page: number, perPage: 2))
+                #expect(part.total == all.total)
+                paged += names(part)
+            }
+            #expect(paged == names(all))
+            let beyond = try await map.search(MapQuery(text: "buurt"), page: try Paging(page: 99, perPage: 2))
+            #expect(beyond.items.isEmpty && beyond.total == all.total)
+            // A count kept from an earlier search gives way once the map changes.
+            var added = try DemoData.mapServices(today: server.today)[0].document()
+            added["id"] = .string(UUID().uuidString.lowercased())
+            added["name"] = .string("Buurtbus")
+            #expect(try await map.importServices([added]).created == 1)
+            let after = try await map.search(MapQuery(text: "buurt"), page: paging)
+            #expect(after.total == all.total + 1 && names(after).contains("Buurtbus"))
+            #expect(
+                try await map.search(MapQuery(text: "buurt"), page: try Paging(page: 99, perPage: 2)).total
+                    == after.total)
+            // Kept counts said every match has the word in its name; a new one has it in its description only.
+            #expect(names(try await map.search(MapQuery(text: "buurtbus"), page: paging)) == ["Buurtbus"])
+            var described = try DemoData.mapServices(today: server.today)[1].document()
+            described["id"] = .string(UUID().uuidString.lowercased())
+            described["description"] = .string("Met de buurtbus naar de markt.")
+            #expect(try await map.importServices([described]).created == 1)
+            let buses = try await map.search(MapQuery(text: "buurtbus"), page: paging)
+            #expect(buses.total == 2 && names(buses).first == "Buurtbus" && buses.items.count == 2)
         }
     }
 

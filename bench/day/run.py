@@ -54,6 +54,26 @@ def free_port():
         return s.getsockname()[1]
 
 
+def start_server(binary, env):
+    """Starts `schakel serve` on a free port and waits until it answers; returns the process and its base URL."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([binary, "serve", "--hostname", "127.0.0.1", "--port", str(port)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=1)
+            break
+        except Exception:
+            time.sleep(0.2)
+    return server, base
+
+
+def stop_server(server):
+    if server:
+        server.terminate()
+        server.wait()
+
 def build():
     log("building release schakel (this takes a while the first time)")
     subprocess.run(["swift", "build", "-c", "release", "--product", "schakel"], cwd=ROOT, check=True)
@@ -257,16 +277,7 @@ def run_engine(engine, binary, args, work):
         city = {t: count(engine, location, t) for t in ("residents", "deliveries", "contact_moments", "rounds",
                                                           "round_stops", "audit_entries")}
         log(engine, f"city loaded in {load_seconds:.0f} s:", city)
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        server = subprocess.Popen([binary, "serve", "--hostname", "127.0.0.1", "--port", str(port)], env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=1)
-                break
-            except Exception:
-                time.sleep(0.2)
+        server, base = start_server(binary, env)
         # Each concierge's session, token and round.
         rounds, stops = [], []
         for username in concierges:
@@ -312,9 +323,7 @@ def run_engine(engine, binary, args, work):
                                           text=True).stdout.strip().splitlines()[-1:]
         return results
     finally:
-        if server:
-            server.terminate()
-            server.wait()
+        stop_server(server)
         if pg:
             pg.stop()
 

@@ -27,16 +27,21 @@ public struct Store: Sendable {
     public let ids: IDGenerator
     let writeQueue: WriteQueue?
     let auditBatcher: AuditBatcher
+    let searchCounts: SearchCounts
 
     /// A store on one database handle (commands, tests).
-    public init(database: any Database, engine: DatabaseEngine, clock: Clock = .system, ids: IDGenerator = .random) {
-        self.init(databases: { database }, engine: engine, clock: clock, ids: ids)
+    public init(
+        database: any Database, engine: DatabaseEngine, clock: Clock = .system, ids: IDGenerator = .random,
+        keepsSearchCounts: Bool = true
+    ) {
+        self.init(
+            databases: { database }, engine: engine, clock: clock, ids: ids, keepsSearchCounts: keepsSearchCounts)
     }
 
     /// A store that asks `databases` for a handle each time, e.g. on the next event loop.
     public init(
         databases: @escaping @Sendable () -> any Database, engine: DatabaseEngine, clock: Clock = .system,
-        ids: IDGenerator = .random
+        ids: IDGenerator = .random, keepsSearchCounts: Bool = true
     ) {
         self.databases = databases
         self.engine = engine
@@ -44,6 +49,7 @@ public struct Store: Sendable {
         self.ids = ids
         self.writeQueue = engine == .sqlite ? WriteQueue() : nil
         self.auditBatcher = AuditBatcher()
+        self.searchCounts = SearchCounts(enabled: keepsSearchCounts)
     }
 
     private init(_ store: Store, clock: Clock) {
@@ -53,6 +59,7 @@ public struct Store: Sendable {
         ids = store.ids
         writeQueue = store.writeQueue
         auditBatcher = store.auditBatcher
+        searchCounts = store.searchCounts
     }
 
     /// The same store with another clock, sharing the write queue: the demo uses it to lay down a past.

@@ -166,9 +166,21 @@ public struct SocialMapRepository: Sendable {
                 stored, keys: keys, upkeep: kept, buurten: buurten, at: now, engine: engine, on: sql)
             try await Self.storeOrganizations(stored, at: now, on: sql)
             try await Self.storeTerms(stored, on: sql)
+            // Counts of matches kept by searches no longer hold once this commits.
+            try await sql.raw("UPDATE map_generation SET generation = generation + 1").run()
             return (stored.count - existing.count, existing.count)
         }
+        if engine == .postgres, stored.count >= 1000 { try await settleSearchIndex() }
         return MapImportReport(created: created, updated: updated, refused: refused)
+    }
+
+    /// After a large import on PostgreSQL: the full-text indexes take in the entries they parked in their pending
+    /// lists (which every search would otherwise read through), and the planner learns the new numbers.
+    private func settleSearchIndex() async throws {
+        for index in ["idx_map_search_vector", "idx_map_search_name"] {
+            try await store.sql.raw("SELECT gin_clean_pending_list(\(bind: index)::regclass)").run()
+        }
+        try await store.sql.raw("ANALYZE map_search, map_services").run()
     }
 
     private static func insert(
@@ -209,8 +221,9 @@ public struct SocialMapRepository: Sendable {
                         SQLBind(s.status.replacingOccurrences(of: " ", with: "_")),
                     ])
                 case .postgres:
+                    // Positions and weights stay out of the full vector: only matching reads it.
                     let vector: SQLQueryString =
-                        "setweight(to_tsvector('dutch', \(bind: nameText)), 'A') || setweight(to_tsvector('dutch', \(bind: bodyText)), 'B')"
+                        "strip(to_tsvector('dutch', \(bind: nameText)) || to_tsvector('dutch', \(bind: bodyText)))"
                     let names: SQLQueryString = "to_tsvector('dutch', \(bind: nameText))"
                     search = search.values([SQLBind(keys[s.id]!), SQLBind(s.status), vector, names])
                 }
@@ -378,78 +391,127 @@ public struct SocialMapRepository: Sendable {
         return (terms.isEmpty ? DutchText.words(text) : terms).map { "\"\($0)\"*" }.joined(separator: " ")
     }
 
-    /// Words only, best first, active services: SQLite answers count and order from the full-text index alone and
-    /// reads just the page's rows. Matches in the name come first, ranked by bm25; the others follow in the
-    /// index's order, which spares computing bm25 (a read of every match's sizes) for thousands of them.
+    /// Words only, best first: one statement answers the page and the count from the search index, and reads
+    /// just the page's services. Matches in the name come first, ranked (bm25 on SQLite, the rank of the name
+    /// vector on PostgreSQL); the others follow in key order, which spares ranking thousands of them. Each part
+    /// yields at most the rows up to the end of the page, and the page is cut from the two in that order.
+    ///
+    /// The counts (all matches, those in the name) are kept until the map changes (`SearchCounts`); with them
+    /// the statement skips the other matches when the page ends among the named ones or there are none, and on
+    /// PostgreSQL reads few of them through the text index instead of walking all keys in order.
     private func indexOnlyRows(_ query: MapQuery, page: Paging) async throws -> (Int, [any SQLRow])? {
         guard let text = query.text, !DutchText.words(text).isEmpty, query.sort == .relevance,
             query == MapQuery(text: text, includeInactive: query.includeInactive)
         else { return nil }
-        if store.engine == .postgres { return try await postgresIndexRows(text, query: query, page: page) }
-        let status = query.includeInactive ? "" : "status:active AND "
-        let words = Self.ftsWords(text)
-        let all = status + "(\(words))"
-        let inName = status + "name_text:(\(words))"
-        let rest = all + " NOT name_text:(\(words))"
-        func count(_ match: String) async throws -> Int {
-            try await store.sql.raw("SELECT COUNT(*) AS n FROM map_search WHERE map_search MATCH \(bind: match)")
-                .first()?.decode(column: "n", as: Int.self) ?? 0
+        let end = page.offset + page.perPage
+        let parts = searchParts(text, includeInactive: query.includeInactive)
+        let search = "\(store.engine.rawValue) \(query.includeInactive) \(text)"
+        let known = store.searchCounts.count(of: search)
+        let generation: SQLQueryString = "(SELECT generation FROM map_generation WHERE id = 1)"
+        let counts: SQLQueryString = "(" + parts.total + ") AS total, (" + parts.namedTotal + ") AS named"
+        func keep(_ row: any SQLRow) throws -> Int {
+            let total = try row.decode(column: "total", as: Int.self)
+            store.searchCounts.keep(
+                SearchCounts.Count(
+                    generation: try row.decode(column: "generation", as: Int64.self), total: total,
+                    named: try row.decode(column: "named", as: Int.self)),
+                of: search)
+            return total
         }
-        let total = try await count(all)
-        let named = try await count(inName)
-        var keys: [Int64] = []
-        if page.offset < named {
-            keys += try await store.sql.raw(
-                """
-                SELECT rowid AS k FROM map_search WHERE map_search MATCH \(bind: inName)
-                ORDER BY bm25(map_search, 10.0, 1.0, 0.0) LIMIT \(literal: page.perPage) OFFSET \(literal: page.offset)
-                """
-            ).all().map { try $0.decode(column: "k", as: Int64.self) }
+        func pageRows(counting: Bool, planned: SearchCounts.Count?) async throws -> [any SQLRow] {
+            var restLimit = end
+            var fewOthers = false
+            if let planned {
+                let others = planned.total - planned.named
+                if end <= planned.named || others == 0 { restLimit = 0 }
+                fewOthers = others * 4 < planned.total
+            }
+            let columns = Self.hitColumns.map { "s." + $0 }.joined(separator: ", ")
+            return try await store.sql.raw(
+                "WITH named AS (" + parts.named(end) + "), rest AS (" + parts.rest(restLimit, fewOthers) + "),"
+                    + " page AS (SELECT k, 0 AS part, r FROM named UNION ALL SELECT k, 1, k FROM rest"
+                    + " ORDER BY part, r, k LIMIT \(literal: page.perPage) OFFSET \(literal: page.offset))"
+                    + " SELECT " + generation + " AS generation, "
+                    + (counting ? counts : "NULL AS total, NULL AS named") + ", \(unsafeRaw: columns)"
+                    + " FROM page JOIN map_services s ON s.search_key = page.k ORDER BY page.part, page.r, page.k"
+            ).all()
         }
-        if keys.count < page.perPage {
-            let offset = max(0, page.offset - named)
-            keys += try await store.sql.raw(
-                """
-                SELECT rowid AS k FROM map_search WHERE map_search MATCH \(bind: rest)
-                LIMIT \(literal: page.perPage - keys.count) OFFSET \(literal: offset)
-                """
-            ).all().map { try $0.decode(column: "k", as: Int64.self) }
+        var rows = try await pageRows(counting: known == nil, planned: known)
+        if let first = rows.first {
+            if let known, known.generation == (try first.decode(column: "generation", as: Int64.self)) {
+                return (known.total, rows)
+            }
+            if known == nil { return (try keep(first), rows) }
+            // Counts kept from an older map planned this page: read it again, counting.
+            rows = try await pageRows(counting: true, planned: nil)
+            if let first = rows.first { return (try keep(first), rows) }
+        } else if known == nil, page.offset == 0 {
+            return (0, [])  // no matches at all
         }
-        return (total, try await rows(inOrderOf: keys))
+        // No rows: a page past the last one, or none planned from counts of an older map.
+        guard let counted = try await store.sql.raw("SELECT " + generation + " AS generation, " + counts).first()
+        else { return (0, rows) }
+        let total = try keep(counted)
+        if known != nil, rows.isEmpty, total > page.offset { rows = try await pageRows(counting: false, planned: nil) }
+        return (total, rows)
     }
 
-    /// The services of a page, in the order the index gave their keys.
-    private func rows(inOrderOf keys: [Int64]) async throws -> [any SQLRow] {
-        guard !keys.isEmpty else { return [] }
-        let rows = try await store.sql.select().columns(Self.hitColumns + ["search_key"]).from("map_services")
-            .where("search_key", .in, keys).all()
-        var byKey: [Int64: any SQLRow] = [:]
-        for row in rows { byKey[try row.decode(column: "search_key", as: Int64.self)] = row }
-        return keys.compactMap { byKey[$0] }
+    /// The parts of a search of words: the named matches ranked, the others in key order (`limit` rows;
+    /// through the text index when they are few), and the two counts.
+    private func searchParts(_ text: String, includeInactive: Bool) -> (
+        named: (Int) -> SQLQueryString, rest: (Int, Bool) -> SQLQueryString, total: SQLQueryString,
+        namedTotal: SQLQueryString
+    ) {
+        switch store.engine {
+        case .sqlite:
+            let status = includeInactive ? "" : "status:active AND "
+            let words = Self.ftsWords(text)
+            let inName = status + "name_text:(\(words))"
+            return (
+                named: { limit in
+                    """
+                    SELECT rowid AS k, bm25(map_search, 10.0, 1.0, 0.0) AS r FROM map_search
+                    WHERE map_search MATCH \(bind: inName) ORDER BY r LIMIT \(literal: limit)
+                    """
+                },
+                rest: { limit, _ in
+                    """
+                    SELECT rowid AS k FROM map_search WHERE map_search MATCH \(bind: status + "(\(words)) NOT name_text:(\(words))")
+                    ORDER BY rowid LIMIT \(literal: limit)
+                    """
+                },
+                total: "SELECT COUNT(*) FROM map_search WHERE map_search MATCH \(bind: status + "(\(words))")",
+                namedTotal: "SELECT COUNT(*) FROM map_search WHERE map_search MATCH \(bind: inName)"
+            )
+        case .postgres:
+            let tsquery = Self.tsquery(text)
+            let status: SQLQueryString = includeInactive ? "" : " AND status = 'active'"
+            func match(_ column: String) -> SQLQueryString {
+                "\(unsafeRaw: column) @@ to_tsquery('dutch', \(bind: tsquery))"
+            }
+            return (
+                named: { limit in
+                    "SELECT search_key AS k, -ts_rank(name_vector, to_tsquery('dutch', \(bind: tsquery))) AS r"
+                        + " FROM map_search WHERE " + match("name_vector") + status
+                        + " ORDER BY r, k LIMIT \(literal: limit)"
+                },
+                // Walking the keys in order finds many others at once; "+ 0" sends the planner to the text index
+                // when they are few among the matches.
+                rest: { limit, few in
+                    "SELECT search_key AS k FROM map_search WHERE " + match("search_vector") + " AND NOT "
+                        + match("name_vector") + status
+                        + " ORDER BY \(unsafeRaw: few ? "search_key + 0" : "search_key") LIMIT \(literal: limit)"
+                },
+                total: "SELECT COUNT(*) FROM map_search WHERE " + match("search_vector") + status,
+                namedTotal: "SELECT COUNT(*) FROM map_search WHERE " + match("name_vector") + status
+            )
+        }
     }
 
     /// The tsquery of a text: every word as a prefix, all of them needed.
     static func tsquery(_ text: String) -> String {
         let words = DutchText.words(text).filter { !DutchText.stopWords.contains($0) }
         return (words.isEmpty ? DutchText.words(text) : words).map { "\($0):*" }.joined(separator: " & ")
-    }
-
-    /// The same on PostgreSQL, from the narrow search table: counted there, ranked by the name vector.
-    private func postgresIndexRows(_ text: String, query: MapQuery, page: Paging) async throws -> (Int, [any SQLRow]) {
-        let tsquery = Self.tsquery(text)
-        let status: SQLQueryString = query.includeInactive ? "" : " AND status = 'active'"
-        let total =
-            try await store.sql.raw(
-                "SELECT COUNT(*) AS n FROM map_search WHERE search_vector @@ to_tsquery('dutch', \(bind: tsquery))"
-                    + status
-            ).first()?.decode(column: "n", as: Int.self) ?? 0
-        let keys = try await store.sql.raw(
-            "SELECT search_key AS k FROM map_search WHERE search_vector @@ to_tsquery('dutch', \(bind: tsquery))"
-                + status
-                + " ORDER BY ts_rank(name_vector, to_tsquery('dutch', \(bind: tsquery))) DESC, search_key"
-                + " LIMIT \(literal: page.perPage) OFFSET \(literal: page.offset)"
-        ).all().map { try $0.decode(column: "k", as: Int64.self) }
-        return (total, try await rows(inOrderOf: keys))
     }
 
     private func searchRows(_ query: MapQuery, page: Paging) async throws -> (Int, [any SQLRow]) {

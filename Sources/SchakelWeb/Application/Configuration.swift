@@ -29,11 +29,15 @@ public struct SchakelConfiguration: Sendable {
     public var maxBodySize: Int
     /// How long the round planner may search when a coordinator makes the day's rounds.
     public var roundPlanningSeconds: Double
+    /// Keep the number of matches of each map search until the map changes (on by default; off to measure
+    /// what counting costs).
+    public var mapCountCache: Bool
 
     public init(
         database: DatabaseLocation, dataDirectory: String = "./data", bcryptCost: Int = 12, autoMigrate: Bool = true,
         secureCookies: Bool = false, trustForwardedFor: Bool = false, sessions: SessionPolicy = .init(),
-        demoPassword: String? = nil, maxBodySize: Int = 1 << 20, roundPlanningSeconds: Double = 0.5
+        demoPassword: String? = nil, maxBodySize: Int = 1 << 20, roundPlanningSeconds: Double = 0.5,
+        mapCountCache: Bool = true
     ) {
         self.database = database
         self.dataDirectory = dataDirectory
@@ -45,10 +49,12 @@ public struct SchakelConfiguration: Sendable {
         self.demoPassword = demoPassword
         self.maxBodySize = maxBodySize
         self.roundPlanningSeconds = roundPlanningSeconds
+        self.mapCountCache = mapCountCache
     }
 
     /// Reads `DATABASE_URL`, `SCHAKEL_DATA_DIR`, `SCHAKEL_BCRYPT_COST`, `SCHAKEL_AUTO_MIGRATE`,
-    /// `SCHAKEL_SECURE_COOKIES`, `SCHAKEL_TRUST_FORWARDED_FOR`, `SCHAKEL_DEMO_PASSWORD`, `SCHAKEL_MAX_BODY_BYTES`.
+    /// `SCHAKEL_SECURE_COOKIES`, `SCHAKEL_TRUST_FORWARDED_FOR`, `SCHAKEL_DEMO_PASSWORD`, `SCHAKEL_MAX_BODY_BYTES`,
+    /// `SCHAKEL_MAP_COUNT_CACHE`.
     /// Every malformed value is reported at once.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws
         -> Self
@@ -88,7 +94,8 @@ public struct SchakelConfiguration: Sendable {
             secureCookies: flag("SCHAKEL_SECURE_COOKIES", default: false),
             trustForwardedFor: flag("SCHAKEL_TRUST_FORWARDED_FOR", default: false),
             demoPassword: environment["SCHAKEL_DEMO_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 },
-            maxBodySize: integer("SCHAKEL_MAX_BODY_BYTES", default: 1 << 20, range: 1024...(1 << 30)))
+            maxBodySize: integer("SCHAKEL_MAX_BODY_BYTES", default: 1 << 20, range: 1024...(1 << 30)),
+            mapCountCache: flag("SCHAKEL_MAP_COUNT_CACHE", default: true))
         if let password = configuration.demoPassword, (try? PasswordRule.validate(password)) == nil {
             problems.append("SCHAKEL_DEMO_PASSWORD moet minstens \(PasswordRule.minimumLength) tekens hebben")
         }

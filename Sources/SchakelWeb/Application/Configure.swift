@@ -96,14 +96,15 @@ func store(
     _ ids: IDGenerator
 ) -> Store {
     guard case .sqliteFile = configuration.database else {
-        return Store(database: app.db, engine: engine, clock: clock, ids: ids)
+        return Store(
+            database: app.db, engine: engine, clock: clock, ids: ids, keepsSearchCounts: configuration.mapCountCache)
     }
     let databases = app.databases
     let logger = app.logger
     let eventLoops = app.eventLoopGroup
     return Store(
         databases: { databases.database(logger: logger, on: eventLoops.any())! }, engine: engine, clock: clock,
-        ids: ids)
+        ids: ids, keepsSearchCounts: configuration.mapCountCache)
 }
 
 /// Chooses SQLite or PostgreSQL from the configuration.

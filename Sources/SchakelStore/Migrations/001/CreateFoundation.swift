@@ -217,5 +217,6 @@ public enum SchakelMigrations {
     public static let all: [any Migration] = [
         CreateFoundation(), CreateSecurity(), CreateRounds(), CreateSignals(), CreateSocialMap(), CreateActivities(),
         IndexContactStatus(),
+        IndexMapSearch(),
     ]
 }

@@ -1,0 +1,35 @@
+import Synchronization
+
+/// How many services match a search, kept per search until the map changes.
+///
+/// Counting thousands of matches is most of the work of a search with common words, and the map changes
+/// seldom (an import, an edit), while the same words are searched again and again. A count is taken together
+/// with the generation of the search index it was read from (the import raises it in the same transaction as
+/// its changes), and a search uses it only when it reads that same generation in its own statement: a count is
+/// never older than the page it goes with. Several servers on one database each keep their own.
+final class SearchCounts: Sendable {
+    struct Count: Sendable {
+        let generation: Int64
+        /// All matches, and those with the words in the name.
+        let total: Int
+        let named: Int
+    }
+
+    /// Beyond this many searches the counts start afresh.
+    static let capacity = 4096
+    private let counts = Mutex<[String: Count]>([:])
+    /// Off, every search counts its matches.
+    let enabled: Bool
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func count(of search: String) -> Count? { enabled ? counts.withLock { $0[search] } : nil }
+
+    func keep(_ count: Count, of search: String) {
+        guard enabled else { return }
+        counts.withLock { counts in
+            if counts.count >= Self.capacity, counts[search] == nil { counts.removeAll(keepingCapacity: true) }
+            counts[search] = count
+        }
+    }
+}
