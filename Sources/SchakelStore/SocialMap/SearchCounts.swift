@@ -15,18 +15,23 @@ final class SearchCounts: Sendable {
         let named: Int
     }
 
-    /// Beyond this many searches the counts start afresh.
+    /// Beyond this many searches the counts start afresh; searches longer than `longest` bytes are not kept,
+    /// so the counts take at most about a megabyte whatever is searched.
     static let capacity = 4096
+    static let longest = 200
     private let counts = Mutex<[String: Count]>([:])
     /// Off, every search counts its matches.
     let enabled: Bool
 
     init(enabled: Bool) { self.enabled = enabled }
 
-    func count(of search: String) -> Count? { enabled ? counts.withLock { $0[search] } : nil }
+    func count(of search: String) -> Count? {
+        guard enabled, search.utf8.count <= Self.longest else { return nil }
+        return counts.withLock { $0[search] }
+    }
 
     func keep(_ count: Count, of search: String) {
-        guard enabled else { return }
+        guard enabled, search.utf8.count <= Self.longest else { return }
         counts.withLock { counts in
             if counts.count >= Self.capacity, counts[search] == nil { counts.removeAll(keepingCapacity: true) }
             counts[search] = count
