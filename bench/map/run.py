@@ -130,13 +130,13 @@ def table(results, args, pg_version):
              "api_counting_paced": "search, HSDA API, counting every search, paced"}
     for engine, r in results.items():
         imp = f"{r['import_seconds']:.1f} s ({'met' if r['import_seconds'] < TARGETS['import'] else 'not met'})"
-        for key in ("healthz", "api", "api_paced", "page", "api_counting", "api_counting_paced"):
+        for key, name in names.items():
             m = r[key]
             # Judged on the values as shown (one decimal).
             target = "" if key == "healthz" else (
                 f"{'met' if round(m['p50'], 1) < TARGETS['median'] else 'not met'} / "
                 f"{'met' if round(m['p99'], 1) < TARGETS['p99'] else 'not met'}")
-            lines.append(f"| {engine} | {r['stored']:,} | {imp} | {names[key]} | {m['rps']:.0f} | {day.fmt(m['p50'])} | "
+            lines.append(f"| {engine} | {r['stored']:,} | {imp} | {name} | {m['rps']:.0f} | {day.fmt(m['p50'])} | "
                          f"{day.fmt(m['p90'])} | {day.fmt(m['p99'])} | {target} | {m['non2xx']} non-2xx"
                          f"{', ' + m['socket'] if m['socket'] else ''} |")
     lines.append("")

@@ -405,10 +405,11 @@ public struct SocialMapRepository: Sendable {
         else { return nil }
         let end = page.offset + page.perPage
         let parts = searchParts(text, includeInactive: query.includeInactive)
-        let search = "\(store.engine.rawValue) \(query.includeInactive) \(text)"
+        let search = "\(query.includeInactive) \(text)"
         let known = store.searchCounts.count(of: search)
         let generation: SQLQueryString = "(SELECT generation FROM map_generation WHERE id = 1)"
         let counts: SQLQueryString = "(" + parts.total + ") AS total, (" + parts.namedTotal + ") AS named"
+        let columns = Self.hitColumns.map { "s." + $0 }.joined(separator: ", ")
         func keep(_ row: any SQLRow) throws -> Int {
             let total = try row.decode(column: "total", as: Int.self)
             store.searchCounts.keep(
@@ -426,7 +427,6 @@ public struct SocialMapRepository: Sendable {
                 if end <= planned.named || others == 0 { restLimit = 0 }
                 fewOthers = others * 4 < planned.total
             }
-            let columns = Self.hitColumns.map { "s." + $0 }.joined(separator: ", ")
             return try await store.sql.raw(
                 "WITH named AS (" + parts.named(end) + "), rest AS (" + parts.rest(restLimit, fewOthers) + "),"
                     + " page AS (SELECT k, 0 AS part, r FROM named UNION ALL SELECT k, 1, k FROM rest"
@@ -436,23 +436,25 @@ public struct SocialMapRepository: Sendable {
                     + " FROM page JOIN map_services s ON s.search_key = page.k ORDER BY page.part, page.r, page.k"
             ).all()
         }
-        var rows = try await pageRows(counting: known == nil, planned: known)
+        var planned = known
+        var rows = try await pageRows(counting: known == nil, planned: planned)
         if let first = rows.first {
             if let known, known.generation == (try first.decode(column: "generation", as: Int64.self)) {
                 return (known.total, rows)
             }
             if known == nil { return (try keep(first), rows) }
             // Counts kept from an older map planned this page: read it again, counting.
+            planned = nil
             rows = try await pageRows(counting: true, planned: nil)
             if let first = rows.first { return (try keep(first), rows) }
         } else if known == nil, page.offset == 0 {
             return (0, [])  // no matches at all
         }
-        // No rows: a page past the last one, or none planned from counts of an older map.
+        // No rows: a page past the last one, or none because kept counts of an older map planned it.
         guard let counted = try await store.sql.raw("SELECT " + generation + " AS generation, " + counts).first()
         else { return (0, rows) }
         let total = try keep(counted)
-        if known != nil, rows.isEmpty, total > page.offset { rows = try await pageRows(counting: false, planned: nil) }
+        if planned != nil, total > page.offset { rows = try await pageRows(counting: false, planned: nil) }
         return (total, rows)
     }
 
