@@ -94,6 +94,32 @@ def test_audit_verify_names_the_first_altered_entry(data_dir):
     assert "GEBROKEN bij regel 1" in broken.stderr
 
 
+def test_audit_anchor_catches_a_cut_tail_that_the_chain_alone_cannot(data_dir, tmp_path):
+    for name in ("beheer", "tweede", "derde"):
+        assert run(data_dir, "user", "create", "--username", name, "--role", "policy", "--password", "een-lang-wachtwoord").returncode == 0
+    assert (data_dir / "audit.key").exists()
+    assert oct((data_dir / "audit.key").stat().st_mode & 0o777) == "0o600"
+    anchors = tmp_path / "anchors.txt"
+    anchored = run(data_dir, "audit", "anchor", "--file", str(anchors))
+    assert anchored.returncode == 0, anchored.stderr
+    assert anchored.stdout.split()[0] == "3"
+    assert anchors.read_text(encoding="utf-8").split()[0] == "3"
+    assert run(data_dir, "audit", "verify", "--anchor", str(anchors)).returncode == 0
+    with sqlite3.connect(data_dir / "schakel.sqlite") as db:
+        second = db.execute("SELECT hash FROM audit_entries WHERE sequence = 2").fetchone()[0]
+        db.execute("DELETE FROM audit_entries WHERE sequence = 3")
+        db.execute("UPDATE audit_head SET sequence = 2, hash = ? WHERE id = 1", (second,))
+    assert run(data_dir, "audit", "verify").returncode == 0
+    cut = run(data_dir, "audit", "verify", "--anchor", str(anchors))
+    assert cut.returncode != 0
+    assert "GEBROKEN bij regel 3: is geankerd, maar staat niet meer in het log" in cut.stderr
+    with sqlite3.connect(data_dir / "schakel.sqlite") as db:
+        db.execute("UPDATE audit_entries SET at_ms = 'gisteren' WHERE sequence = 2")
+    garbage = run(data_dir, "audit", "verify")
+    assert garbage.returncode != 0
+    assert "GEBROKEN bij regel 2: bevat een waarde die niet te lezen is" in garbage.stderr
+
+
 def test_a_bad_configuration_lists_every_problem(data_dir):
     env = dict(os.environ, SCHAKEL_DATA_DIR=str(data_dir), SCHAKEL_BCRYPT_COST="99", SCHAKEL_AUTO_MIGRATE="misschien", DATABASE_URL="mysql://x")
     result = subprocess.run([BIN, "migrate"], env=env, capture_output=True, text=True, timeout=60)

@@ -73,6 +73,15 @@ struct AccessPolicyTests {
 struct AuditChainTests {
     func hash(_ text: String) -> String { String(text.hashValue) }
 
+    /// Keyed entries: key "k1" is known, any other is not; entries without a key use the plain hash.
+    func digest(_ entry: AuditEntry) -> String? {
+        switch entry.keyID {
+        case nil: "plain" + hash(entry.canonicalContent)
+        case "k1": hash(entry.canonicalContent)
+        default: nil
+        }
+    }
+
     func chain(_ count: Int) -> [AuditEntry] {
         var previous = AuditEntry.genesisHash
         return (1...count).map { sequence in
@@ -80,7 +89,7 @@ struct AuditChainTests {
                 sequence: Int64(sequence), at: Date(timeIntervalSince1970: Double(sequence)), event: "resident.read",
                 residentID: .init(UUID()), userID: .init(UUID()), username: "u", organisationID: nil,
                 role: .socialWorker,
-                accessPoint: "127.0.0.1", objects: ["resident:x"], previousHash: previous)
+                accessPoint: "127.0.0.1", objects: ["resident:x"], previousHash: previous, keyID: "k1")
             entry.hash = hash(entry.canonicalContent)
             previous = entry.hash
             return entry
@@ -88,7 +97,7 @@ struct AuditChainTests {
     }
 
     func verify(_ entries: [AuditEntry], head: (Int64, String)? = nil) -> AuditChainCheck {
-        var verifier = AuditChainVerifier(hash: hash)
+        var verifier = AuditChainVerifier(digest: digest)
         entries.forEach { verifier.check($0) }
         let last = head ?? (entries.last?.sequence ?? 0, entries.last?.hash ?? AuditEntry.genesisHash)
         return verifier.finish(headSequence: last.0, headHash: last.1)
@@ -127,6 +136,47 @@ struct AuditChainTests {
         let fields = entry.canonicalContent.split(separator: "\u{1F}", omittingEmptySubsequences: false)
         #expect(fields.count == 11)
         #expect(fields[5] == "a b é")
+    }
+
+    @Test("entries from before keys may open the chain, never follow a keyed one")
+    func unkeyedOnlyFirst() {
+        var previous = AuditEntry.genesisHash
+        var entries: [AuditEntry] = []
+        for (sequence, key) in [(1, nil), (2, nil), (3, "k1"), (4, nil)] as [(Int64, String?)] {
+            var entry = AuditEntry(
+                sequence: sequence, at: Date(timeIntervalSince1970: 1), event: "resident.read", residentID: nil,
+                userID: nil, username: "u", organisationID: nil, role: nil, accessPoint: nil, objects: [],
+                previousHash: previous, keyID: key)
+            entry.hash = digest(entry)!
+            previous = entry.hash
+            entries.append(entry)
+        }
+        #expect(verify(Array(entries.prefix(3))) == .intact(entries: 3))
+        #expect(verify(entries) == .broken(sequence: 4, reason: "unkeyed"))
+    }
+
+    @Test("an entry made with a key that is not known is named")
+    func unknownKey() {
+        var entries = chain(3)
+        entries[1].keyID = "k2"
+        #expect(verify(entries) == .broken(sequence: 2, reason: "key"))
+    }
+
+    @Test("an entry that cannot be read is named")
+    func unreadable() {
+        var verifier = AuditChainVerifier(digest: digest)
+        chain(2).forEach { verifier.check($0) }
+        verifier.unreadable(sequence: 3)
+        #expect(verifier.finish(headSequence: 3, headHash: "x") == .broken(sequence: 3, reason: "unreadable"))
+    }
+
+    @Test("anchor lines are read back as written, and a bad line is named")
+    func anchorLines() throws {
+        let anchor = AuditAnchor(
+            sequence: 42, hash: String(repeating: "ab", count: 32), keyID: "k1a2b3c4d",
+            at: Date(timeIntervalSince1970: 1_790_000_000))
+        #expect(try AuditAnchor.parse("# anchors\n\n" + anchor.line + "\n") == [anchor])
+        #expect(throws: AnchorFileError(line: 2)) { try AuditAnchor.parse(anchor.line + "\n42 nothex - now\n") }
     }
 
     @Test("a rewritten entry with a recomputed hash still breaks the next link")

@@ -46,7 +46,7 @@ struct StoreTests {
             #expect(!bad.succeeded)
             #expect(bad.rejected.map(\.line) == [1202])
             #expect(bad.rejected.first?.problems.map(\.field) == ["houseNumberAddition"])
-            #expect(try await store.addresses.list(page: try Paging()).total == 0)
+            #expect(try await store.addresses.list(page: try Paging(), context: .commandLine).total == 0)
 
             lines.removeLast()
             let good = try await store.addresses.importRows(
@@ -61,7 +61,7 @@ struct StoreTests {
             let first = try await store.addresses.find(
                 postcode: try Postcode("3822AE"), houseNumber: try HouseNumber(number: 1))
             #expect(first?.street == "Het Gein-Oost")
-            #expect(try await store.addresses.list(page: try Paging()).total == 1201)
+            #expect(try await store.addresses.list(page: try Paging(), context: .commandLine).total == 1201)
         }
     }
 

@@ -139,6 +139,38 @@ public final class Browser: @unchecked Sendable {
 
     public func setCookie(_ name: String, _ value: String?) { lock.withLock { cookies[name] = value } }
 
+    /// The Cookie header this browser sends.
+    public var cookieHeader: String {
+        lock.withLock { cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+    }
+
+    /// The loopback port of the server.
+    public var port: Int { URI(string: baseURL).port ?? 80 }
+
+    /// Posts a form over a plain socket, its body in `pieces` parts `pause` seconds apart; adds the page's
+    /// CSRF token as `post` does. Returns the status and the raw response.
+    public func postInPieces(_ path: String, form: [(String, String)], pieces: Int, pause: TimeInterval)
+        async throws -> (status: Int, text: String)
+    {
+        var fields = form
+        if !fields.contains(where: { $0.0 == "_csrf" }), let csrf { fields.append(("_csrf", csrf)) }
+        let body = Data(fields.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&").utf8)
+        return try await sendInPieces(
+            path, contentType: "application/x-www-form-urlencoded", body: body, pieces: pieces, pause: pause)
+    }
+
+    /// Posts a body over a plain socket in `pieces` parts `pause` seconds apart, with this browser's cookies.
+    public func sendInPieces(_ path: String, contentType: String, body: Data, pieces: Int, pause: TimeInterval)
+        async throws -> (status: Int, text: String)
+    {
+        let size = (body.count + pieces - 1) / max(pieces, 1)
+        let parts = stride(from: 0, to: body.count, by: max(size, 1)).map { body[$0..<min($0 + size, body.count)] }
+        let head =
+            "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: \(contentType)\r\n"
+            + "Content-Length: \(body.count)\r\nCookie: \(cookieHeader)\r\n\r\n"
+        return try await RawHTTP.send(port: port, head: head, body: parts.map { Data($0) }, pause: pause)
+    }
+
     @discardableResult
     public func get(_ path: String, headers extra: HTTPHeaders = [:]) async throws -> TestResponse {
         try await send(.GET, path, headers: extra, body: nil)

@@ -102,6 +102,23 @@ public enum AccessPolicy {
         [.admin, .coordinator, .socialWorker].contains(actor.role)
     }
 
+    /// Whether the actor may change which buurt an address lies in, given the residents living there.
+    ///
+    /// A buurt decides which teams see the residents at the address, so a change is a move of each of
+    /// them: it may never be a way into someone's file. An administrator keeps the register and sees no
+    /// file. Otherwise the actor must fully see every resident living there now; a coordinator may then
+    /// hand them to another area, a social worker only to an area their own teams cover.
+    public static func canMoveAddress(
+        from old: AreaCode?, to new: AreaCode?, residents: [ResidentScope], by actor: Actor
+    ) -> Bool {
+        guard canManageAddresses(actor) else { return false }
+        if old == new || actor.role == .admin { return true }
+        guard residents.allSatisfy({ view(of: $0, by: actor) == .full }) else { return false }
+        if actor.role == .coordinator { return true }
+        guard let new else { return false }
+        return actor.covers(new)
+    }
+
     /// The access log of a resident: the administrator (privacy officer) and the coordinator of a covering team.
     public static func canViewAuditLog(of resident: ResidentScope?, by actor: Actor) -> Bool {
         if actor.role == .admin { return true }

@@ -24,14 +24,26 @@ public struct AuditLog: Sendable {
     let store: Store
 
     /// SHA-256 of the text, as lower-case hex.
-    public static func hash(_ text: String) -> String {
+    public static func hash(_ text: String) -> String { hash(Data(text.utf8)) }
+
+    /// SHA-256 of the bytes, as lower-case hex.
+    static func hash(_ data: Data) -> String { hex(Array(SHA256.hash(data: data))) }
+
+    /// Bytes as lower-case hex.
+    static func hex(_ bytes: [UInt8]) -> String {
         var hex: [UInt8] = []
-        hex.reserveCapacity(2 * SHA256.byteCount)
-        for byte in SHA256.hash(data: Data(text.utf8)) {
+        hex.reserveCapacity(2 * bytes.count)
+        for byte in bytes {
             hex.append(hexDigits[Int(byte >> 4)])
             hex.append(hexDigits[Int(byte & 0x0F)])
         }
         return String(decoding: hex, as: UTF8.self)
+    }
+
+    /// What an entry's hash must be: the MAC with its key, or for an entry from before keys the plain hash.
+    func digest(_ entry: AuditEntry) -> String? {
+        guard let keyID = entry.keyID else { return Self.hash(entry.canonicalContent) }
+        return store.auditKeys.mac(entry.canonicalContent, keyID: keyID)
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
@@ -58,6 +70,7 @@ public struct AuditLog: Sendable {
         var sequence = try head.decode(column: "sequence", as: Int64.self) - Int64(items.count)
         var previous = try head.decode(column: "hash", as: String.self)
         let at = Date(timeIntervalSince1970: (now.timeIntervalSince1970 * 1000).rounded() / 1000)
+        let key = store.auditKeys.current
         var rows: [[any SQLExpression]] = []
         for (event, context) in items {
             sequence += 1
@@ -65,23 +78,23 @@ public struct AuditLog: Sendable {
                 sequence: sequence, at: at, event: event.event, residentID: event.residentID,
                 userID: context.actor?.userID, username: context.actor?.username,
                 organisationID: context.actor?.organisationID, role: context.actor?.role,
-                accessPoint: context.accessPoint, objects: event.objects, previousHash: previous)
-            entry.hash = Self.hash(entry.canonicalContent)
+                accessPoint: context.accessPoint, objects: event.objects, previousHash: previous, keyID: key.id)
+            entry.hash = key.mac(entry.canonicalContent)
             previous = entry.hash
             rows.append([
                 SQLBind(entry.sequence), SQLBind(Int64((entry.at.timeIntervalSince1970 * 1000).rounded())),
                 SQLBind(entry.event), SQLBind(entry.residentID?.uuid), SQLBind(entry.userID?.uuid),
                 SQLBind(entry.username), SQLBind(entry.organisationID?.uuid), SQLBind(entry.role?.rawValue),
                 SQLBind(entry.accessPoint), SQLBind(entry.objects.joined(separator: ",")),
-                SQLBind(entry.previousHash), SQLBind(entry.hash),
+                SQLBind(entry.previousHash), SQLBind(entry.hash), SQLBind(entry.keyID),
             ])
         }
-        // Twelve parameters a row; 400 rows stay well below both databases' parameter limits.
+        // Thirteen parameters a row; 400 rows stay well below both databases' parameter limits.
         for chunk in stride(from: 0, to: rows.count, by: 400) {
             var insert = sql.insert(into: "audit_entries")
                 .columns(
                     "sequence", "at_ms", "event", "resident_id", "user_id", "username", "organisation_id", "role",
-                    "access_point", "objects", "previous_hash", "hash")
+                    "access_point", "objects", "previous_hash", "hash", "key_id")
             for row in rows[chunk..<min(rows.count, chunk + 400)] { insert = insert.values(row) }
             try await insert.run()
         }
@@ -114,26 +127,52 @@ public struct AuditLog: Sendable {
         return Paged(items: try rows.map(Self.entry(from:)), page: page.page, perPage: page.perPage, total: total)
     }
 
-    /// Walks the whole chain in order and checks every link, hash and the recorded head.
-    public func verify() async throws -> AuditChainCheck {
-        var verifier = AuditChainVerifier(hash: Self.hash)
+    /// Walks the whole chain in order and checks every link, MAC and the recorded head; then that the log
+    /// still holds each anchored entry with the MAC written down when it was anchored.
+    public func verify(anchors: [AuditAnchor] = []) async throws -> AuditChainCheck {
+        var verifier = AuditChainVerifier(digest: digest)
         var after: Int64 = 0
-        while true {
+        var anchored = Dictionary(anchors.map { ($0.sequence, $0) }, uniquingKeysWith: { first, _ in first })
+        read: while true {
             let rows = try await store.sql.select().column("*").from("audit_entries")
                 .where("sequence", .greaterThan, SQLBind(after)).orderBy("sequence").limit(2000).all()
             if rows.isEmpty { break }
             for row in rows {
-                let entry = try Self.entry(from: row)
+                // A value that is not what the column should hold is named as the entry it is in.
+                let sequence = try? row.decode(column: "sequence", as: Int64.self)
+                guard let entry = try? Self.entry(from: row) else {
+                    verifier.unreadable(sequence: sequence)
+                    break read
+                }
                 verifier.check(entry)
+                if let anchor = anchored.removeValue(forKey: entry.sequence), anchor.hash != entry.hash,
+                    verifier.failure == nil
+                {
+                    return .broken(sequence: entry.sequence, reason: "anchor")
+                }
                 after = entry.sequence
             }
         }
         guard let head = try await store.sql.raw("SELECT sequence, hash FROM audit_head WHERE id = 1").first() else {
             throw AuditError.headMissing
         }
-        return verifier.finish(
+        let verdict = verifier.finish(
             headSequence: try head.decode(column: "sequence", as: Int64.self),
             headHash: try head.decode(column: "hash", as: String.self))
+        if case .intact = verdict, let missing = anchored.keys.min() {
+            return .broken(sequence: missing, reason: "anchorMissing")
+        }
+        return verdict
+    }
+
+    /// The last entry of the chain as an anchor to keep outside the database; nil while the log is empty.
+    public func anchor() async throws -> AuditAnchor? {
+        guard
+            let row = try await store.sql.select().column("*").from("audit_entries").orderBy("sequence", .descending)
+                .limit(1).first()
+        else { return nil }
+        let entry = try Self.entry(from: row)
+        return AuditAnchor(sequence: entry.sequence, hash: entry.hash, keyID: entry.keyID, at: store.clock.now())
     }
 
     static func millis(_ date: Date) -> Int64 { date.millisecondsSince1970 }
@@ -148,11 +187,12 @@ public struct AuditLog: Sendable {
             userID: try row.decode(column: "user_id", as: UUID?.self).map { .init($0) },
             username: try row.decode(column: "username", as: String?.self),
             organisationID: try row.decode(column: "organisation_id", as: UUID?.self).map { .init($0) },
-            role: try row.decode(column: "role", as: String?.self).flatMap(Role.init(rawValue:)),
+            role: try Self.role(row.decode(column: "role", as: String?.self)),
             accessPoint: try row.decode(column: "access_point", as: String?.self),
             objects: objects.isEmpty ? [] : objects.split(separator: ",").map(String.init),
             previousHash: try row.decode(column: "previous_hash", as: String.self),
-            hash: try row.decode(column: "hash", as: String.self))
+            hash: try row.decode(column: "hash", as: String.self),
+            keyID: try row.decode(column: "key_id", as: String?.self))
     }
 }
 
@@ -193,6 +233,16 @@ actor AuditBatcher {
 
 enum AuditError: Error {
     case headMissing
+    case unknownRole
+}
+
+extension AuditLog {
+    /// A stored role; a value that is no role makes the entry unreadable instead of silently roleless.
+    static func role(_ raw: String?) throws -> Role? {
+        guard let raw else { return nil }
+        guard let role = Role(rawValue: raw) else { throw AuditError.unknownRole }
+        return role
+    }
 }
 
 extension Store {

@@ -28,21 +28,25 @@ public struct Store: Sendable {
     let writeQueue: WriteQueue?
     let auditBatcher: AuditBatcher
     let searchCounts: SearchCounts
+    /// The keys of the access log's MAC chain, from outside the database.
+    let auditKeys: AuditKeyring
 
     /// A store on one database handle (commands, tests).
     public init(
         database: any Database, engine: DatabaseEngine, clock: Clock = .system, ids: IDGenerator = .random,
-        keepsSearchCounts: Bool = true
+        keepsSearchCounts: Bool = true, auditKeys: AuditKeyring = .ephemeral()
     ) {
         self.init(
-            databases: { database }, engine: engine, clock: clock, ids: ids, keepsSearchCounts: keepsSearchCounts)
+            databases: { database }, engine: engine, clock: clock, ids: ids, keepsSearchCounts: keepsSearchCounts,
+            auditKeys: auditKeys)
     }
 
     /// A store that asks `databases` for a handle each time, e.g. on the next event loop.
     public init(
         databases: @escaping @Sendable () -> any Database, engine: DatabaseEngine, clock: Clock = .system,
-        ids: IDGenerator = .random, keepsSearchCounts: Bool = true
+        ids: IDGenerator = .random, keepsSearchCounts: Bool = true, auditKeys: AuditKeyring = .ephemeral()
     ) {
+        self.auditKeys = auditKeys
         self.databases = databases
         self.engine = engine
         self.clock = clock
@@ -60,6 +64,7 @@ public struct Store: Sendable {
         writeQueue = store.writeQueue
         auditBatcher = store.auditBatcher
         searchCounts = store.searchCounts
+        auditKeys = store.auditKeys
     }
 
     /// The same store with another clock, sharing the write queue: the demo uses it to lay down a past.

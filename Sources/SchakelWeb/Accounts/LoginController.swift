@@ -64,8 +64,9 @@ enum LoginController {
             }
         }
         let credentials = try await request.store.accounts.credentials(username: username)
-        // Verify against a fixed hash for unknown users, so timing does not tell which usernames exist.
-        let hash = credentials?.passwordHash ?? dummyHash
+        // Verify against a hash of the configured cost for unknown users, so timing does not tell which
+        // usernames exist.
+        let hash = credentials?.passwordHash ?? request.schakel.dummyPasswordHash
         let matches = try await request.password.async.verify(password, created: hash)
         guard let credentials, matches, credentials.user.active else {
             try await sessions.recordFailure(keys: keys)
@@ -82,9 +83,6 @@ enum LoginController {
         let remaining = latest.addingTimeInterval(wait).timeIntervalSince(now)
         return remaining > 0 ? Int(remaining.rounded(.up)) : nil
     }
-
-    /// A bcrypt hash of a random string, computed once.
-    static let dummyHash: String = (try? Bcrypt.hash(SessionRepository.newSecret(), cost: 4)) ?? ""
 
     static func logout(req: Request) async throws -> Response {
         if let session = req.authenticated?.session {

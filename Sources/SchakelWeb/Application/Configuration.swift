@@ -32,12 +32,15 @@ public struct SchakelConfiguration: Sendable {
     /// Keep the number of matches of each map search until the map changes (on by default; off to measure
     /// what counting costs).
     public var mapCountCache: Bool
+    /// The file with the keys of the access log's MAC chain, outside the database; nil keeps a key in
+    /// memory only (tests, in-memory databases).
+    public var auditKeyFile: String?
 
     public init(
         database: DatabaseLocation, dataDirectory: String = "./data", bcryptCost: Int = 12, autoMigrate: Bool = true,
         secureCookies: Bool = false, trustForwardedFor: Bool = false, sessions: SessionPolicy = .init(),
         demoPassword: String? = nil, maxBodySize: Int = 1 << 20, roundPlanningSeconds: Double = 0.5,
-        mapCountCache: Bool = true
+        mapCountCache: Bool = true, auditKeyFile: String? = nil
     ) {
         self.database = database
         self.dataDirectory = dataDirectory
@@ -50,11 +53,12 @@ public struct SchakelConfiguration: Sendable {
         self.maxBodySize = maxBodySize
         self.roundPlanningSeconds = roundPlanningSeconds
         self.mapCountCache = mapCountCache
+        self.auditKeyFile = auditKeyFile
     }
 
     /// Reads `DATABASE_URL`, `SCHAKEL_DATA_DIR`, `SCHAKEL_BCRYPT_COST`, `SCHAKEL_AUTO_MIGRATE`,
     /// `SCHAKEL_SECURE_COOKIES`, `SCHAKEL_TRUST_FORWARDED_FOR`, `SCHAKEL_DEMO_PASSWORD`, `SCHAKEL_MAX_BODY_BYTES`,
-    /// `SCHAKEL_MAP_COUNT_CACHE`.
+    /// `SCHAKEL_MAP_COUNT_CACHE`, `SCHAKEL_AUDIT_KEY_FILE`.
     /// Every malformed value is reported at once.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws
         -> Self
@@ -95,7 +99,9 @@ public struct SchakelConfiguration: Sendable {
             trustForwardedFor: flag("SCHAKEL_TRUST_FORWARDED_FOR", default: false),
             demoPassword: environment["SCHAKEL_DEMO_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 },
             maxBodySize: integer("SCHAKEL_MAX_BODY_BYTES", default: 1 << 20, range: 1024...(1 << 30)),
-            mapCountCache: flag("SCHAKEL_MAP_COUNT_CACHE", default: true))
+            mapCountCache: flag("SCHAKEL_MAP_COUNT_CACHE", default: true),
+            auditKeyFile: environment["SCHAKEL_AUDIT_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+                ?? dataDirectory + "/audit.key")
         if let password = configuration.demoPassword, (try? PasswordRule.validate(password)) == nil {
             problems.append("SCHAKEL_DEMO_PASSWORD moet minstens \(PasswordRule.minimumLength) tekens hebben")
         }

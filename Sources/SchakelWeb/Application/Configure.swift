@@ -16,7 +16,7 @@ public func configure(
 ) async throws {
     let engine = try configureDatabase(app, configuration)
     app.migrations.add(SchakelMigrations.all)
-    app.schakel = AppServices(store: store(app, configuration, engine, clock, ids), configuration: configuration)
+    app.schakel = try AppServices(store: store(app, configuration, engine, clock, ids), configuration: configuration)
 
     // The migrate command asks before it migrates; everything else migrates on start when allowed.
     if case .postgres(_, let schema?) = configuration.database {
@@ -94,17 +94,19 @@ struct SignalEscalationJob: LifecycleHandler {
 func store(
     _ app: Application, _ configuration: SchakelConfiguration, _ engine: DatabaseEngine, _ clock: Clock,
     _ ids: IDGenerator
-) -> Store {
+) throws -> Store {
+    let keys = try configuration.auditKeyFile.map { try AuditKeyring.load(file: $0) } ?? .ephemeral()
     guard case .sqliteFile = configuration.database else {
         return Store(
-            database: app.db, engine: engine, clock: clock, ids: ids, keepsSearchCounts: configuration.mapCountCache)
+            database: app.db, engine: engine, clock: clock, ids: ids, keepsSearchCounts: configuration.mapCountCache,
+            auditKeys: keys)
     }
     let databases = app.databases
     let logger = app.logger
     let eventLoops = app.eventLoopGroup
     return Store(
         databases: { databases.database(logger: logger, on: eventLoops.any())! }, engine: engine, clock: clock,
-        ids: ids, keepsSearchCounts: configuration.mapCountCache)
+        ids: ids, keepsSearchCounts: configuration.mapCountCache, auditKeys: keys)
 }
 
 /// Chooses SQLite or PostgreSQL from the configuration.

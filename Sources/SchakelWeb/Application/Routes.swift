@@ -39,7 +39,8 @@ func routes(_ app: Application) throws {
     addresses.get("new", use: AddressController.new)
     addresses.post(use: AddressController.create)
     addresses.get("import", use: AddressController.importForm)
-    addresses.on(.POST, "import", body: .collect(maxSize: "20mb"), use: AddressController.importFile)
+    addresses.on(
+        .POST, "import", body: .collect(maxSize: AddressController.importBodyLimit), use: AddressController.importFile)
     addresses.get(":addressID", "edit", use: AddressController.edit)
     addresses.post(":addressID", use: AddressController.update)
 

@@ -7,6 +7,15 @@ import Vapor
 public struct AppServices: Sendable {
     public let store: Store
     public let configuration: SchakelConfiguration
+    /// A bcrypt hash of a random secret at the configured cost: an unknown username is checked against it,
+    /// so a failed login takes as long whether the account exists or not.
+    public let dummyPasswordHash: String
+
+    init(store: Store, configuration: SchakelConfiguration) throws {
+        self.store = store
+        self.configuration = configuration
+        dummyPasswordHash = try Bcrypt.hash(SessionRepository.newSecret(), cost: configuration.bcryptCost)
+    }
 }
 
 extension Application {

@@ -68,29 +68,97 @@ struct UserCreateCommand: AsyncCommand {
 }
 
 struct AuditCommands: AsyncCommandGroup {
-    var commands: [String: any AnyAsyncCommand] = ["verify": AuditVerifyCommand()]
+    var commands: [String: any AnyAsyncCommand] = [
+        "verify": AuditVerifyCommand(), "anchor": AuditAnchorCommand(), "new-key": AuditNewKeyCommand(),
+    ]
     var help: String { "Het toegangslog controleren" }
 }
 
-/// `schakel audit verify`: walks the hash chain; exits non-zero naming the first broken entry.
+/// `schakel audit verify [--anchor FILE]`: walks the MAC chain, and checks that the log still holds every
+/// anchored entry; exits non-zero naming the first broken entry.
 struct AuditVerifyCommand: AsyncCommand {
-    struct Signature: CommandSignature {}
+    struct Signature: CommandSignature {
+        @Option(name: "anchor", help: "Bestand met ankers (van 'schakel audit anchor') om tegen te controleren")
+        var anchor: String?
+    }
     var help: String { "Controleert dat geen regel van het toegangslog is gewijzigd of verwijderd" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        switch try await context.application.schakel.store.audit.verify() {
+        var anchors: [AuditAnchor] = []
+        if let file = signature.anchor {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                throw CommandFailure(description: "Het ankerbestand kan niet gelezen worden.")
+            }
+            do { anchors = try AuditAnchor.parse(text) } catch let error as AnchorFileError {
+                throw CommandFailure(description: "Het ankerbestand klopt niet op regel \(error.line).")
+            }
+        }
+        switch try await context.application.schakel.store.audit.verify(anchors: anchors) {
         case .intact(let entries):
-            context.console.print("Toegangslog in orde: \(entries) regels, keten ongebroken.")
+            let checked = anchors.isEmpty ? "" : " \(anchors.count) ankers kloppen."
+            context.console.print("Toegangslog in orde: \(entries) regels, keten ongebroken.\(checked)")
         case .broken(let sequence, let reason):
             let why =
                 switch reason {
                 case "missing": "ontbreekt"
                 case "link": "sluit niet aan op de vorige regel"
-                case "content": "is gewijzigd (hash klopt niet)"
+                case "content": "is gewijzigd (de MAC klopt niet)"
+                case "key": "is gemaakt met een sleutel die niet in het sleutelbestand staat"
+                case "unkeyed": "heeft geen sleutel, terwijl eerdere regels die wel hebben"
+                case "unreadable": "bevat een waarde die niet te lezen is"
+                case "anchor": "verschilt van wat bij het ankeren is vastgelegd"
+                case "anchorMissing": "is geankerd, maar staat niet meer in het log"
                 default: "komt niet overeen met de laatst vastgelegde regel"
                 }
             throw CommandFailure(description: "Toegangslog GEBROKEN bij regel \(sequence): \(why).")
         }
+    }
+}
+
+/// `schakel audit anchor [--file FILE]`: writes the last entry's sequence and MAC down outside the
+/// database: appended to FILE, and printed for an external witness.
+struct AuditAnchorCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(
+            name: "file", help: "Bestand waar het anker aan wordt toegevoegd (alleen toevoegen, nooit overschrijven)")
+        var file: String?
+    }
+    var help: String { "Legt de laatste regel van het toegangslog vast buiten de database" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let anchor = try await context.application.schakel.store.audit.anchor() else {
+            throw CommandFailure(description: "Het toegangslog is nog leeg; er is niets te ankeren.")
+        }
+        if let file = signature.file {
+            let manager = FileManager.default
+            if !manager.fileExists(atPath: file) {
+                guard manager.createFile(atPath: file, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                    throw CommandFailure(description: "Het ankerbestand kan niet gemaakt worden.")
+                }
+            }
+            guard let handle = FileHandle(forWritingAtPath: file) else {
+                throw CommandFailure(description: "Het ankerbestand kan niet geschreven worden.")
+            }
+            defer { try? handle.close() }
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data((anchor.line + "\n").utf8))
+        }
+        context.console.print(anchor.line)
+    }
+}
+
+/// `schakel audit new-key`: adds a key to the key file; entries are made with it from the next start on,
+/// and the older keys stay to verify older entries.
+struct AuditNewKeyCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+    var help: String { "Voegt een nieuwe sleutel toe aan het sleutelbestand van het toegangslog" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let file = context.application.schakel.configuration.auditKeyFile else {
+            throw CommandFailure(description: "Deze database heeft geen sleutelbestand.")
+        }
+        let id = try AuditKeyring.appendNewKey(to: file)
+        context.console.print("Nieuwe sleutel \(id) toegevoegd; Schakel gebruikt hem na een herstart.")
     }
 }
 

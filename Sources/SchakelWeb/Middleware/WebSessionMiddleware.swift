@@ -54,9 +54,13 @@ struct CSRFMiddleware: AsyncMiddleware {
         let safe: [HTTPMethod] = [.GET, .HEAD, .OPTIONS]
         if !safe.contains(request.method) && !request.isAPI {
             let expected = request.authenticated?.session?.csrfToken ?? request.cookies[Self.preSessionCookie]?.string
-            let given: String? =
-                request.headers.first(name: "X-CSRF-Token")
-                ?? (try? request.content.get(String.self, at: "_csrf"))
+            var given = request.headers.first(name: "X-CSRF-Token")
+            if given == nil {
+                // A body may still be arriving in pieces: read all of it (within the size limit, else 413)
+                // before looking for the form's token, or a slow upload would look like a forged one.
+                _ = try await request.body.collect(max: Self.bodyLimit(of: request)).get()
+                given = try? request.content.get(String.self, at: "_csrf")
+            }
             guard let expected, let given, constantTimeEquals(expected, given) else { throw CSRFError() }
         } else if !safe.contains(request.method), request.isAPI, let session = request.authenticated?.session {
             guard let given = request.headers.first(name: "X-CSRF-Token"), constantTimeEquals(session.csrfToken, given)
@@ -71,6 +75,13 @@ struct CSRFMiddleware: AsyncMiddleware {
                 sameSite: .strict)
         }
         return response
+    }
+
+    /// The size limit of the request's route: the routes declare it, but their body is read only after
+    /// this middleware, which must read it first.
+    static func bodyLimit(of request: Request) -> Int {
+        if request.url.path == AddressController.importPath { return AddressController.importBodyLimit.value }
+        return request.application.routes.defaultMaxBodySize.value
     }
 
     struct FreshTokenKey: StorageKey {

@@ -258,6 +258,14 @@ struct Localizer: Sendable {
         "problem.contactChannel.unknown": ("bevat een onbekende keuze", "contains an unknown choice"),
         "problem.id.format": ("is geen geldige verwijzing", "is not a valid reference"),
         "problem.address.unknown": ("bestaat niet", "does not exist"),
+        "problem.address.buurtRequired": (
+            "kan niet leeg blijven: het adres ligt in een buurt, en die bepaalt wie de bewoners ziet",
+            "cannot be left empty: the address lies in a neighbourhood, which decides who sees its residents"
+        ),
+        "problem.address.moveNotAllowed": (
+            "mag u niet zo wijzigen: daarmee verhuizen bewoners die u niet ziet, of naar een buurt buiten uw werkgebied",
+            "you may not change it so: it would move residents you do not see, or to an area outside your teams' areas"
+        ),
         "problem.household.unknown": ("bestaat niet", "does not exist"),
         "problem.organisation.unknown": ("bevat een onbekende organisatie", "contains an unknown organisation"),
         "problem.team.unknown": ("bevat een onbekend team", "contains an unknown team"),

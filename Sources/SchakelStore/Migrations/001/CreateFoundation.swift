@@ -218,5 +218,6 @@ public enum SchakelMigrations {
         CreateFoundation(), CreateSecurity(), CreateRounds(), CreateSignals(), CreateSocialMap(), CreateActivities(),
         IndexContactStatus(),
         IndexMapSearch(),
+        KeyAuditChain(),
     ]
 }
