@@ -38,7 +38,8 @@ enum AdminPages {
                 action: "/admin/organisations", request: request, [.cls("stacked")],
                 [
                     H.el("h3", [], [H.text(t("admin.organisationAdd"))]),
-                    Forms.field("name", label: t("field.name"), value: nil, required: true, t: t),
+                    Forms.field(
+                        "name", label: t("field.name"), value: nil, required: true, t: t, scope: "organisation"),
                     Forms.select(
                         "kind", label: t("admin.kind"),
                         options: OrganisationKind.allCases.map { ($0.rawValue, t.organisationKind($0)) }, selected: nil,
@@ -81,9 +82,10 @@ enum AdminPages {
                     [
                         Forms.field(
                             "code", label: t("admin.coverageCode"), value: nil, required: true, t: t,
-                            hint: t("admin.coverageHint")),
+                            hint: t("admin.coverageHint"), scope: team.id.description),
                         Forms.field(
-                            "year", label: t("field.year"), value: "2025", type: "number", required: true, t: t),
+                            "year", label: t("field.year"), value: "2025", type: "number", required: true, t: t,
+                            scope: team.id.description),
                         Forms.submit(t("admin.coverageAdd")),
                     ]))
             body.append(H.el("ul", [.cls("cards")], [H.el("li", [], items)]))
@@ -93,10 +95,10 @@ enum AdminPages {
                 action: "/admin/teams", request: request, [.cls("stacked")],
                 [
                     H.el("h3", [], [H.text(t("admin.teamAdd"))]),
-                    Forms.field("name", label: t("field.name"), value: nil, required: true, t: t),
+                    Forms.field("name", label: t("field.name"), value: nil, required: true, t: t, scope: "team"),
                     Forms.select(
                         "organisationID", label: t("admin.leadOrganisation"), options: organisationOptions,
-                        selected: nil, t: t),
+                        selected: nil, t: t, scope: "team"),
                     Forms.submit(t("admin.teamAdd")),
                 ]))
 

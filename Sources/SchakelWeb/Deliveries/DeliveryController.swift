@@ -181,13 +181,13 @@ enum DeliveryPages {
                                         Forms.field(
                                             "pauseFrom", label: t("field.pauseFrom"), value: today.description,
                                             type: "date", t: t, markOptional: false,
-                                            extra: [.id("f-pauseFrom-\(delivery.id)")]),
+                                            scope: delivery.id.description),
                                         Forms.field(
                                             "pauseUntil", label: t("field.pauseUntil"), value: nil, type: "date",
-                                            t: t, markOptional: false, extra: [.id("f-pauseUntil-\(delivery.id)")]),
+                                            t: t, markOptional: false, scope: delivery.id.description),
                                         Forms.field(
                                             "pauseReason", label: t("field.pauseReason"), value: nil, t: t,
-                                            extra: [.id("f-pauseReason-\(delivery.id)")]),
+                                            scope: delivery.id.description),
                                         Forms.submit(t("deliveries.pauseAction")),
                                     ]),
                             ]))

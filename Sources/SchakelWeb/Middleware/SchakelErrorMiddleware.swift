@@ -15,6 +15,8 @@ struct ErrorDescription {
     var titleArguments: [String] = []
     /// Probable duplicates of a resident being created (API only).
     var duplicates: [Components.Schemas.ResidentSummary]?
+    /// The problem type a script can act on (API only): `about:blank` unless the kind of error matters.
+    var type = "about:blank"
 
     init(status: HTTPResponseStatus, titleKey: String? = nil, problems: [FieldProblem] = [], headers: HTTPHeaders = [:])
     {
@@ -53,7 +55,10 @@ struct ErrorDescription {
             description.titleArguments = ["state." + from, "state." + to]
             return description
         case let error as CSRFError:
-            return .init(status: .forbidden, titleKey: error.key)
+            // A script that sees this type fetches the current token and sends again.
+            var description = ErrorDescription(status: .forbidden, titleKey: error.key)
+            description.type = CSRFError.problemType
+            return description
         case let error as ThrottledError:
             return .init(status: .tooManyRequests, headers: ["Retry-After": String(error.seconds)])
         case let error as DecodingError:
@@ -150,7 +155,7 @@ struct Problem: Content {
 
     static func response(_ description: ErrorDescription, localizer: Localizer) -> Response {
         let problem = Problem(
-            type: "about:blank", title: description.title(localizer), status: Int(description.status.code),
+            type: description.type, title: description.title(localizer), status: Int(description.status.code),
             errors: description.problems.isEmpty
                 ? nil
                 : description.problems.map {
@@ -175,6 +180,8 @@ struct PossibleDuplicatesError: Error {
 
 struct CSRFError: Error {
     let key = "error.csrf"
+    /// The problem type of a refused token: resending with the current one can succeed.
+    static let problemType = "urn:schakel:problem:csrf"
 }
 
 struct ThrottledError: Error {

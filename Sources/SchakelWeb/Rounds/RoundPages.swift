@@ -42,16 +42,25 @@ enum RoundPages {
         let t = request.localizer
         let done = view.stops.filter { if case .done = $0.state { true } else { false } }.count
         var body: [HTMLNode] = [
-            H.p(t("round.progress", view.stops.count, done, view.stops.count - done), [.id("voortgang")]),
+            H.p(
+                t("round.progress", view.stops.count, done, view.stops.count - done),
+                [
+                    .id("voortgang"), Attr(name: "data-total", value: String(view.stops.count)),
+                    Attr(name: "data-template", value: t("round.progress")),
+                ]),
             H.el(
                 "p",
                 [
                     .id("sync-status"), .cls("sync"), Attr(name: "role", value: "status"), .aria("live", "polite"),
+                    // Each person's queue is their own, also when two share a phone.
+                    Attr(name: "data-queue", value: request.authenticated?.user.id.description),
                     Attr(name: "data-text-queued", value: t("round.queued")),
                     Attr(name: "data-text-sent", value: t("round.sent")),
                     Attr(name: "data-text-login", value: t("round.loginAgain")),
                     Attr(name: "data-text-refused", value: t("round.refused")),
+                    Attr(name: "data-text-retry", value: t("round.refusedRetry")),
                 ], []),
+            H.el("ul", [.id("sync-refusals"), .cls("sync-refusals"), Attr(name: "role", value: "alert")], []),
         ]
         if view.stops.isEmpty {
             body.append(H.p(t("round.empty"), [.cls("empty")]))
@@ -108,7 +117,7 @@ enum RoundPages {
             state = "paused"
             children.append(H.p(t("round.ended"), [.cls("notice")]))
         case .done(let outcome):
-            state = "done"
+            state = "done done-\(outcome.rawValue)"
             children.append(
                 H.p(
                     t(
@@ -149,12 +158,17 @@ enum RoundPages {
                         H.el("summary", [], [H.text(t("round.more"))]),
                         Forms.field(
                             "durationMinutes", label: t("field.durationMinutes"), value: nil, type: "number", t: t,
+                            scope: stop.stop.id.description,
                             extra: [
                                 Attr(name: "min", value: "0"), Attr(name: "max", value: "480"),
                                 Attr(name: "inputmode", value: "numeric"),
                             ]),
-                        Forms.textarea("note", label: t("field.note"), value: nil, problems: [], t: t),
-                        Forms.textarea("concern", label: t("field.concern"), value: nil, problems: [], t: t),
+                        Forms.textarea(
+                            "note", label: t("field.note"), value: nil, problems: [], t: t,
+                            scope: stop.stop.id.description),
+                        Forms.textarea(
+                            "concern", label: t("field.concern"), value: nil, problems: [], t: t,
+                            scope: stop.stop.id.description),
                     ]),
                 H.div(
                     [.cls("outcomes")],
@@ -177,11 +191,19 @@ enum RoundPages {
                 H.el("h2", [.id("dag")], [H.text(t("summary.title"))]),
                 H.el(
                     "dl", [.cls("details summary")],
-                    summaryRows(summary, t: t).flatMap {
-                        [H.el("dt", [], [H.text($0.0)]), H.el("dd", [], [H.text($0.1)])]
+                    summaryRows(summary, t: t).enumerated().flatMap { index, row in
+                        [
+                            H.el("dt", [], [H.text(row.0)]),
+                            H.el("dd", [Attr(name: "data-summary", value: summaryKeys[index])], [H.text(row.1)]),
+                        ]
                     }),
             ])
     }
+
+    /// What each row of the day summary counts, so the round page's script can keep them up to date.
+    static let summaryKeys = [
+        "stops", "open", "contact", "mailboxOnly", "notAtHome", "refused", "extraVisits", "minutes",
+    ]
 
     static func summaryRows(_ s: DaySummary, t: Localizer) -> [(String, String)] {
         [
@@ -447,7 +469,7 @@ enum RoundPages {
                                             ]),
                                         Forms.field(
                                             "date", label: t("field.visitDate"), value: tomorrow, type: "date", t: t,
-                                            markOptional: false, extra: [.id("f-date-\(entry.residentID)")]),
+                                            markOptional: false, scope: entry.residentID.description),
                                         Forms.submit(t("outOfView.planVisit")),
                                     ]),
                             ])

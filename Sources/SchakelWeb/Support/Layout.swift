@@ -90,20 +90,27 @@ enum Forms {
             [H.void("input", [.type("hidden"), .name("_csrf"), .value(request.csrfToken)])] + children)
     }
 
+    /// The id of a field's input: `f-NAME`, or `f-NAME-SCOPE` when one page repeats the form (one per stop,
+    /// per resident, per delivery), so each label points at its own input.
+    static func inputID(_ name: String, scope: String?) -> String {
+        scope.map { "f-\(name)-\($0)" } ?? "f-\(name)"
+    }
+
     /// A labelled text input with its problems shown beneath it.
     static func field(
         _ name: String, label: String, value: String?, type: String = "text", required: Bool = false,
         problems: [FieldProblem] = [], t: Localizer, autocomplete: String? = nil, hint: String? = nil,
-        markOptional: Bool = true, extra: [Attr?] = []
+        markOptional: Bool = true, scope: String? = nil, extra: [Attr?] = []
     ) -> HTMLNode {
         let mine = problems.filter { $0.field == name }
-        let inputID = "f-\(name)"
+        let inputID = inputID(name, scope: scope)
         var children: [HTMLNode] = [
             H.el(
                 "label", [.for(inputID)],
                 [H.text(label + (required || !markOptional ? "" : " " + t("common.optional")))])
         ]
         if let hint { children.append(H.el("small", [.id("\(inputID)-hint")], [H.text(hint)])) }
+        let describedBy = (hint == nil ? [] : ["\(inputID)-hint"]) + (mine.isEmpty ? [] : ["\(inputID)-error"])
         children.append(
             H.void(
                 "input",
@@ -111,7 +118,7 @@ enum Forms {
                     .type(type), .name(name), .id(inputID), .value(value), Attr.flag("required", required),
                     autocomplete.map { Attr(name: "autocomplete", value: $0) },
                     mine.isEmpty ? nil : .aria("invalid", "true"),
-                    mine.isEmpty ? nil : .aria("describedby", "\(inputID)-error"),
+                    describedBy.isEmpty ? nil : .aria("describedby", describedBy.joined(separator: " ")),
                 ] + extra))
         if !mine.isEmpty {
             children.append(
@@ -125,10 +132,10 @@ enum Forms {
     /// A labelled select; `options` are value and label pairs.
     static func select(
         _ name: String, label: String, options: [(String, String)], selected: String?, problems: [FieldProblem] = [],
-        t: Localizer
+        t: Localizer, scope: String? = nil
     ) -> HTMLNode {
         let mine = problems.filter { $0.field == name }
-        let inputID = "f-\(name)"
+        let inputID = inputID(name, scope: scope)
         return H.div(
             [.cls(mine.isEmpty ? "field" : "field invalid")],
             [
@@ -197,10 +204,12 @@ enum Forms {
     }
 
     static func textarea(
-        _ name: String, label: String, value: String?, problems: [FieldProblem], t: Localizer, markOptional: Bool = true
+        _ name: String, label: String, value: String?, problems: [FieldProblem], t: Localizer,
+        markOptional: Bool = true,
+        scope: String? = nil
     ) -> HTMLNode {
         let mine = problems.filter { $0.field == name }
-        let inputID = "f-\(name)"
+        let inputID = inputID(name, scope: scope)
         return H.div(
             [.cls(mine.isEmpty ? "field" : "field invalid")],
             [

@@ -496,7 +496,10 @@ struct Localizer: Sendable {
             "Je bent uitgelogd. Log opnieuw in; de uitkomsten blijven op deze telefoon bewaard.",
             "You were logged out. Log in again; the outcomes stay on this phone."
         ),
-        "round.refused": ("Een uitkomst is niet opgeslagen:", "An outcome was not stored:"),
+        "round.refused": ("Niet opgeslagen", "Not stored"),
+        "round.refusedRetry": (
+            "Vul de uitkomst van deze stop opnieuw in.", "Enter the outcome of this stop again."
+        ),
         "summary.title": ("Mijn dag", "My day"),
         "summary.teamTitle": ("Dagoverzicht {0}, {1}", "Day summary {0}, {1}"),
         "summary.stops": ("Stops", "Stops"),
