@@ -9,10 +9,14 @@ public struct AuditContext: Sendable {
     public var actor: Actor?
     /// The client's IP address.
     public var accessPoint: String?
+    /// Notes that a refusal of this request reached the log, so the web layer logs one only when no
+    /// repository did.
+    public var refusals: RefusalNote?
 
-    public init(actor: Actor?, accessPoint: String?) {
+    public init(actor: Actor?, accessPoint: String?, refusals: RefusalNote? = nil) {
         self.actor = actor
         self.accessPoint = accessPoint
+        self.refusals = refusals
     }
 
     /// For operator commands run on the server itself.
@@ -59,6 +63,7 @@ public struct AuditLog: Sendable {
     /// Appends events, each with its own context, in the caller's transaction.
     func append(_ items: [(event: AuditEvent, context: AuditContext)], on database: any Database) async throws {
         guard !items.isEmpty else { return }
+        for item in items where item.event.event == "access.denied" { item.context.refusals?.markLogged() }
         let sql = database as! any SQLDatabase
         let now = store.clock.now()
         // One statement reserves the sequence numbers for all events and, on PostgreSQL, takes the row lock.
@@ -229,6 +234,18 @@ actor AuditBatcher {
         }
         writing = false
     }
+}
+
+/// Whether a refusal of one request has been written to the access log.
+public final class RefusalNote: @unchecked Sendable {
+    private let lock = NSLock()
+    private var logged = false
+
+    public init() {}
+
+    public var isLogged: Bool { lock.withLock { logged } }
+
+    func markLogged() { lock.withLock { logged = true } }
 }
 
 enum AuditError: Error {

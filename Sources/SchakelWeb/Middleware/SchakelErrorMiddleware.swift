@@ -127,6 +127,16 @@ struct SchakelErrorMiddleware: AsyncMiddleware {
             if description.status == .internalServerError {
                 request.logger.error("Unhandled error: \(String(reflecting: type(of: error))): \(error)")
             }
+            if description.status == .forbidden, !(error is CSRFError), request.authenticated != nil,
+                !request.refusalNote.isLogged
+            {
+                // Every refusal is in the access log: the repositories log those they decide; a check made
+                // before any data was read is logged here, with the route's pattern (never its values).
+                let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "?"
+                try? await request.store.audit.record(
+                    [AuditEvent("access.denied", objects: ["route:\(request.method) \(route)"])],
+                    context: request.auditContext)
+            }
             if request.isAPI {
                 return Problem.response(description, localizer: Localizer(language: .nl))
             }

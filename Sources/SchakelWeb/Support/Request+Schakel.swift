@@ -29,7 +29,19 @@ extension Request {
 
     /// Who acts and from where, for the audit log.
     var auditContext: AuditContext {
-        AuditContext(actor: authenticated?.actor, accessPoint: accessPoint)
+        AuditContext(actor: authenticated?.actor, accessPoint: accessPoint, refusals: refusalNote)
+    }
+
+    private struct RefusalNoteKey: StorageKey {
+        typealias Value = RefusalNote
+    }
+
+    /// Whether a refusal of this request is in the access log already (one note per request).
+    var refusalNote: RefusalNote {
+        if let note = storage[RefusalNoteKey.self] { return note }
+        let note = RefusalNote()
+        storage[RefusalNoteKey.self] = note
+        return note
     }
 
     /// The client's IP address; the first `X-Forwarded-For` hop only when a proxy is trusted.
