@@ -68,3 +68,28 @@ struct SlowBodyTests {
         }
     }
 }
+
+@Suite("Request targets no page has")
+struct RequestTargetTests {
+    @Test("a NUL in the path does not serve one file under another's type")
+    func nulInPath() async throws {
+        try await withSchakel { server in
+            let browser = server.browser()
+            let script = try await browser.get("/round.js")
+            #expect(script.status == .ok)
+            let trick = try await browser.get("/round.js%00.html")
+            #expect(trick.status == .notFound)
+            #expect(trick.headers.contentType?.description.hasPrefix("text/html") == true)
+            #expect(!trick.body.contains("localStorage"))
+        }
+    }
+
+    @Test("a very long address is answered 414 with a page, not a closed connection")
+    func longURL() async throws {
+        try await withSchakel { server in
+            let response = try await server.browser().get("/kaart?q=" + String(repeating: "a", count: 20_000))
+            #expect(response.status == .uriTooLong)
+            #expect(response.body.contains("te lang"))
+        }
+    }
+}

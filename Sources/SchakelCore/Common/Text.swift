@@ -19,11 +19,32 @@ extension String {
         return String(folded.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
     }
 
-    /// The trimmed name, or a `ValidationError` naming `field` when it is empty or longer than `maxLength`.
+    /// The trimmed name, or a `ValidationError` naming `field` when it is empty, longer than `maxLength`,
+    /// holds a control character or has no letter.
     public func validatedName(field: String = "name", maxLength: Int = 120) throws -> String {
         guard let name = nonEmpty else { throw ValidationError(field: field, key: "required") }
         guard name.count <= maxLength else { throw ValidationError(field: field, key: "tooLong") }
+        if let problem = name.personNameProblem { throw ValidationError(field: field, key: problem) }
         return name
+    }
+
+    /// Why this cannot be a name as people write it, or nil: a control character (NUL, a line break, a
+    /// direction override) would hide or reorder what others read, and a name of only invisible
+    /// characters reads as empty.
+    public var personNameProblem: String? {
+        if unicodeScalars.contains(where: \.isHiddenControl) { return "name.control" }
+        if !unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { return "name.noLetter" }
+        return nil
+    }
+
+    /// The text without direction overrides and isolates (U+202A–U+202E, U+2066–U+2069) and without
+    /// control characters other than line breaks and tabs: what is shown then reads in the order it was
+    /// typed, and nothing is hidden.
+    public var neutralisingControls: String {
+        guard unicodeScalars.contains(where: { $0.isHiddenControl && !$0.isLayoutControl }) else { return self }
+        var scalars = String.UnicodeScalarView()
+        for scalar in unicodeScalars where !scalar.isHiddenControl || scalar.isLayoutControl { scalars.append(scalar) }
+        return String(scalars)
     }
 
     /// nil when the trimmed string is empty.
@@ -72,4 +93,14 @@ public struct Paging: Sendable, Equatable {
     }
 
     public var offset: Int { (page - 1) * perPage }
+}
+
+extension Unicode.Scalar {
+    /// A control character or a bidirectional embedding, override or isolate.
+    var isHiddenControl: Bool {
+        properties.generalCategory == .control || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+    }
+
+    /// A line break or tab, which free text may hold.
+    var isLayoutControl: Bool { value == 0x0A || value == 0x0D || value == 0x09 }
 }

@@ -92,6 +92,8 @@ public struct ResidentInput: Sendable, Equatable, Codable {
         if family == nil { validator.add("familyName", "required") }
         if givenName.count > 100 { validator.add("givenName", "tooLong") }
         if familyName.count > 100 { validator.add("familyName", "tooLong") }
+        if given != nil, let problem = givenName.personNameProblem { validator.add("givenName", problem) }
+        if family != nil, let problem = familyName.personNameProblem { validator.add("familyName", problem) }
         let birth = dateOfBirth?.nonEmpty.flatMap { text in validator.check("dateOfBirth") { try LocalDate(text) } }
         if let birth, birth > today || birth.year < 1900 { validator.add("dateOfBirth", "dateOfBirth.outOfRange") }
         let address = addressID?.nonEmpty.flatMap { text in

@@ -59,6 +59,8 @@ struct ErrorDescription {
             var description = ErrorDescription(status: .forbidden, titleKey: error.key)
             description.type = CSRFError.problemType
             return description
+        case is NULCharacterError:
+            return .init(status: .badRequest, titleKey: "error.nul")
         case let error as ThrottledError:
             return .init(status: .tooManyRequests, headers: ["Retry-After": String(error.seconds)])
         case let error as DecodingError:

@@ -1,3 +1,5 @@
+import SchakelCore
+
 /// A node of a page body: an element, an element without end tag, text that is already escaped, or a
 /// group. Pages are built from the helpers in `H`, so every text and attribute value is escaped by
 /// construction; rendering appends straight to one string. (Plot did this job before; rendering a round
@@ -109,7 +111,11 @@ enum H {
 
     /// HTML escaping for text and double-quoted attribute values. Works on the UTF-8 bytes: the five
     /// characters it replaces are ASCII, so no byte of a longer character can be one of them.
+    /// Control characters and direction overrides are left out first, so what someone typed can neither
+    /// hide text nor show it reversed.
     static func escape(_ string: String) -> String {
+        var string = string
+        if string.utf8.contains(where: mayStartControl) { string = string.neutralisingControls }
         let utf8 = string.utf8
         guard utf8.contains(where: needsEscape) else { return string }
         var result: [UInt8] = []
@@ -125,6 +131,12 @@ enum H {
             }
         }
         return String(decoding: result, as: UTF8.self)
+    }
+
+    /// A byte that may begin a control character (C0, DEL, C1 as U+0080–U+009F) or a direction control
+    /// (U+202A–U+202E and U+2066–U+2069 begin with 0xE2).
+    private static func mayStartControl(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09) || byte == 0x7F || byte == 0xC2 || byte == 0xE2
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool {

@@ -218,6 +218,11 @@ struct Localizer: Sendable {
         // Problems
         "problem.required": ("is verplicht", "is required"),
         "problem.tooLong": ("is te lang", "is too long"),
+        "problem.name.control": (
+            "bevat een onzichtbaar teken of stuurteken; typ de naam opnieuw",
+            "contains an invisible or control character; type the name again"
+        ),
+        "problem.name.noLetter": ("moet minstens één letter bevatten", "must contain at least one letter"),
         "problem.invalid": ("is ongeldig", "is invalid"),
         "problem.postcode.format": (
             "moet vier cijfers en twee letters zijn, bijv. 3815 AB", "must be four digits and two letters, e.g. 3815 AB"
@@ -263,7 +268,7 @@ struct Localizer: Sendable {
             "cannot be left empty: the address lies in a neighbourhood, which decides who sees its residents"
         ),
         "problem.address.moveNotAllowed": (
-            "mag u niet zo wijzigen: daarmee verhuizen bewoners die u niet ziet, of naar een buurt buiten uw werkgebied",
+            "mag je niet zo wijzigen: daarmee verhuizen bewoners die je niet ziet, of naar een buurt buiten het werkgebied van je team",
             "you may not change it so: it would move residents you do not see, or to an area outside your teams' areas"
         ),
         "problem.household.unknown": ("bestaat niet", "does not exist"),
@@ -304,6 +309,10 @@ struct Localizer: Sendable {
         "error.405": ("Deze actie kan hier niet.", "This action is not allowed here."),
         "error.409": ("Dit botst met wat er al is.", "This conflicts with what already exists."),
         "error.413": ("Het verzoek is te groot.", "The request is too large."),
+        "error.414": (
+            "Dit adres is te lang; geen pagina van Schakel heeft zo'n adres.",
+            "This address is too long; no page of Schakel has one like it."
+        ),
         "error.415": ("Dit soort inhoud wordt niet ondersteund.", "This content type is not supported."),
         "error.422": ("De invoer klopt niet.", "The input is not valid."),
         "error.429": (
@@ -314,6 +323,10 @@ struct Localizer: Sendable {
             "Something went wrong on our side. Please try again later."
         ),
         "error.503": ("Schakel is tijdelijk niet beschikbaar.", "Schakel is temporarily unavailable."),
+        "error.nul": (
+            "Wat je verstuurde bevat een onzichtbaar stuurteken (NUL) dat niet kan worden opgeslagen. Haal het weg en probeer het opnieuw.",
+            "What you sent contains an invisible control character (NUL) that cannot be stored. Remove it and try again."
+        ),
         "error.csrf": (
             "Het formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens.",
             "The form has expired. Reload the page and try again."
