@@ -59,7 +59,7 @@ let package = Package(
                 .product(name: "OpenAPIVapor", package: "swift-openapi-vapor"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
-            resources: [.copy("Public"), .copy("DemoData"), .copy("openapi.yaml")],
+            resources: [.copy("Public"), .copy("DemoData"), .copy("openapi.yaml"), .copy("hsds-openapi.json")],
             swiftSettings: swiftSettings,
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),

@@ -89,6 +89,7 @@ struct AuthorisationMatrixTests {
         ("/api/v1/rounds/:id", { "/api/v1/rounds/\($0.roundID)" }),
         ("/api/v1/teams/:id/out-of-view", { "/api/v1/teams/\($0.east)/out-of-view" }),
         ("/api/v1/deliveries?residentId=", { "/api/v1/deliveries?residentId=\($0.annie)" }),
+        ("/api/v1/activities", { _ in "/api/v1/activities" }),
     ]
 
     /// Expected status per path and role, in the order of `roles`: 200 shown, 303 sent on (a concierge to
@@ -138,6 +139,7 @@ struct AuthorisationMatrixTests {
         "/api/v1/rounds/:id                404 200 200 404 404 404 404 404 404",
         "/api/v1/teams/:id/out-of-view     403 200 403 200 403 403 403 403 403",
         "/api/v1/deliveries?residentId=    403 200 403 200 403 403 403 403 403",
+        "/api/v1/activities                200 200 200 200 200 200 200 200 200",
     ]
 
     /// How many refusals of this user the access log holds.

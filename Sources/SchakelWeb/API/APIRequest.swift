@@ -24,7 +24,7 @@ enum APIRequest {
 }
 
 /// Makes the Vapor request available to the handlers, reads the body within the size limit,
-/// and answers anonymous calls with 401 (except the token exchange).
+/// and answers anonymous calls with 401 (except the token exchange and the public activities).
 struct APIRequestMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let limit = request.schakel.configuration.maxBodySize
@@ -36,7 +36,11 @@ struct APIRequestMiddleware: AsyncMiddleware {
             _ = try await request.body.collect(max: limit).get()
         }
         let isTokenExchange = request.method == .POST && request.url.path == "/api/v1/auth/token"
-        if request.authenticated == nil && !isTokenExchange {
+        // The neighbourhood's activities are public, as their pages are (`security: []` in the document).
+        let isPublic =
+            request.method == .GET
+            && (request.url.path == "/api/v1/activities" || request.url.path.hasPrefix("/api/v1/activities/"))
+        if request.authenticated == nil && !isTokenExchange && !isPublic {
             throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"])
         }
         return try await APIRequest.$current.withValue(request) {

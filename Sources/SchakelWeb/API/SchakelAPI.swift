@@ -97,6 +97,8 @@ struct SchakelAPI: APIProtocol {
     func searchResidents(_ input: Operations.searchResidents.Input) async throws -> Operations.searchResidents.Output {
         let (request, _) = try APIRequest.authenticated()
         guard case .json(let body) = input.body else { throw Abort(.unsupportedMediaType) }
+        // The document allows 100 characters: a longer search is no name or postcode.
+        guard body.query.count <= 100 else { throw ValidationError(field: "query", key: "tooLong") }
         let paging = try Paging(page: body.page, perPage: body.perPage)
         let page = try await request.store.residents(request.auditContext).list(matching: body.query, page: paging)
         return .ok(.init(body: .json(.init(items: page.items.map(Wire.summary), paging: Wire.paging(page)))))

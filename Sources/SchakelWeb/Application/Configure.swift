@@ -56,10 +56,12 @@ public func configure(
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(SchakelErrorMiddleware(environment: app.environment))
     app.middleware.use(RequestTargetMiddleware())
+    app.middleware.use(MethodNotAllowedMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: publicDirectory(), defaultFile: nil))
     app.middleware.use(WebSessionMiddleware())
     app.middleware.use(CSRFMiddleware())
     app.middleware.use(NULCharacterMiddleware())
+    app.middleware.use(APIBodyMiddleware())
     try routes(app)
     registerCommands(app)
     if app.environment != .testing && (command == nil || command == "serve") {

@@ -60,7 +60,8 @@ struct ErrorDescription {
             description.type = CSRFError.problemType
             return description
         case is NULCharacterError:
-            return .init(status: .badRequest, titleKey: "error.nul")
+            // Well-formed, but a value that cannot be stored.
+            return .init(status: .unprocessableEntity, titleKey: "error.nul")
         case let error as ThrottledError:
             return .init(status: .tooManyRequests, headers: ["Retry-After": String(error.seconds)])
         case let error as DecodingError:
@@ -94,6 +95,31 @@ private func decodingError(in error: any Error) -> DecodingError? {
     return nil
 }
 
+/// The query parameter whose value a `DecodingError` from the URI decoder is about; that decoder gives no
+/// coding path, so the parameter is found by its value: one that is not a number where a number was
+/// expected, not true or false, or the value an enum could not be made from.
+private func queryParameter(failing error: DecodingError, in request: Request) -> String? {
+    guard let items = URLComponents(string: request.url.string)?.queryItems, !items.isEmpty else { return nil }
+    switch error {
+    case .typeMismatch(let type, let context) where context.codingPath.isEmpty:
+        let valid: (String) -> Bool =
+            switch type {
+            case is Int.Type, is Int32.Type, is Int64.Type: { Int($0) != nil }
+            case is Double.Type: { Double($0) != nil }
+            case is Bool.Type: { $0 == "true" || $0 == "false" }
+            default: { _ in true }
+            }
+        return items.first { !valid($0.value ?? "") }?.name
+    case .dataCorrupted(let context) where context.codingPath.isEmpty:
+        return items.first { item in
+            guard let value = item.value, !value.isEmpty else { return false }
+            return context.debugDescription.hasSuffix("value \(value)")
+        }?.name
+    default:
+        return nil
+    }
+}
+
 /// Names the field a JSON body got wrong, without repeating its value.
 private func problem(of error: DecodingError) -> FieldProblem {
     func path(_ context: DecodingError.Context, adding key: (any CodingKey)? = nil) -> String {
@@ -125,7 +151,15 @@ struct SchakelErrorMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            let description = ErrorDescription.of(error)
+            var description = ErrorDescription.of(error)
+            if request.isAPI, [.GET, .DELETE, .HEAD].contains(request.method),
+                description.problems.count == 1, description.problems[0].field == "body",
+                let server = error as? ServerError, let decoding = decodingError(in: server.underlyingError),
+                let name = queryParameter(failing: decoding, in: request)
+            {
+                // A query parameter the generated code could not read: name it, not "body".
+                description.problems[0].field = name
+            }
             if description.status == .internalServerError {
                 request.logger.error("Unhandled error: \(String(reflecting: type(of: error))): \(error)")
             }

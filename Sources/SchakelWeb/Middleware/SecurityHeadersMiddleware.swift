@@ -1,3 +1,5 @@
+import Foundation
+import SchakelCore
 import Vapor
 
 /// Security headers on every response, errors included. No inline script or style is allowed,
@@ -66,5 +68,82 @@ struct RequestTargetMiddleware: AsyncMiddleware {
             throw Abort(.notFound)
         }
         return try await next.respond(to: request)
+    }
+}
+
+/// Answers 405 with an `Allow` header, instead of 404, when the path exists but not for this method
+/// (TRACE, or a DELETE on a list).
+struct MethodNotAllowedMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let parts = request.url.path.split(separator: "/").map(String.init)
+        // A fixed path (`/api/v1/residents/search`) answers only its own methods, even where a pattern of
+        // another method (`PUT /api/v1/residents/{residentId}`) would match it too.
+        let fixed = request.application.routes.all.filter { route in
+            route.path.allSatisfy { if case .constant = $0 { true } else { false } } && Self.matches(route.path, parts)
+        }
+        if !fixed.isEmpty, !fixed.contains(where: { $0.method == request.method }), request.method != .HEAD {
+            throw Abort(
+                .methodNotAllowed,
+                headers: ["Allow": Set(fixed.map(\.method.rawValue)).sorted().joined(separator: ", ")])
+        }
+        do {
+            return try await next.respond(to: request)
+        } catch let error as any AbortError where error.status == .notFound && request.route == nil {
+            let allowed = Set(
+                request.application.routes.all.filter { Self.matches($0.path, parts) }.map(\.method.rawValue))
+            guard !allowed.isEmpty, !allowed.contains(request.method.rawValue) else { throw error }
+            throw Abort(.methodNotAllowed, headers: ["Allow": allowed.sorted().joined(separator: ", ")])
+        }
+    }
+
+    static func matches(_ pattern: [PathComponent], _ parts: [String]) -> Bool {
+        if case .catchall = pattern.last { return parts.count >= pattern.count - 1 }
+        guard pattern.count == parts.count else { return false }
+        for (component, part) in zip(pattern, parts) {
+            switch component {
+            case .constant(let text): if text != part { return false }
+            case .parameter, .anything, .catchall: continue
+            }
+        }
+        return true
+    }
+}
+
+/// Holds JSON bodies of the API to what the OpenAPI document allows where the generated decoder is
+/// lenient: `null` is not a value of any field (leave the field out), and a body needs a content type.
+struct APIBodyMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard request.isAPI, [.POST, .PUT, .PATCH].contains(request.method) else {
+            return try await next.respond(to: request)
+        }
+        let body = try await request.body.collect(max: CSRFMiddleware.bodyLimit(of: request)).get()
+        if let body, body.readableBytes > 0 {
+            guard request.headers.contentType != nil else { throw Abort(.unsupportedMediaType) }
+            if request.headers.contentType == .json,
+                let value = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView), options: []),
+                let field = Self.firstNull(in: value, path: "")
+            {
+                throw ValidationError(field: field.isEmpty ? "body" : field, key: "null")
+            }
+        }
+        return try await next.respond(to: request)
+    }
+
+    /// The path of the first `null` in a JSON value (`domains`, `items[2].name`), or nil.
+    static func firstNull(in value: Any, path: String) -> String? {
+        if value is NSNull { return path }
+        if let object = value as? [String: Any] {
+            for key in object.keys.sorted() {
+                if let found = firstNull(in: object[key]!, path: path.isEmpty ? key : "\(path).\(key)") {
+                    return found
+                }
+            }
+        }
+        if let array = value as? [Any] {
+            for (index, item) in array.enumerated() {
+                if let found = firstNull(in: item, path: "\(path)[\(index)]") { return found }
+            }
+        }
+        return nil
     }
 }

@@ -32,10 +32,7 @@ enum ActivityController {
         let area = try area(req)
         let days = try await repository(req).calendar(area: area, from: req.today, days: feedDays)
         // Links back to the activity use the host the calendar was fetched from, if it looks like one.
-        let host = req.headers.first(name: .host) ?? ""
-        let plain = !host.isEmpty && host.allSatisfy { $0.isLetter || $0.isNumber || ".:-[]".contains($0) }
-        let scheme = req.headers.first(name: "X-Forwarded-Proto") == "https" ? "https" : "http"
-        let base = plain ? scheme + "://" + host : ""
+        let base = req.linkBase ?? ""
         let events = days.map { day in
             let period = day.activity.period(on: day.date)
             return ICalendar.Event(

@@ -31,6 +31,7 @@ enum HSDSController {
     static func register(_ app: Application) {
         let hsds = app.grouped("api", "hsds")
         hsds.get(use: root)
+        hsds.get("openapi.json", use: openAPI)
         hsds.get("services", use: services)
         hsds.get("services", ":id", use: service)
         hsds.get("organizations", use: organizations)
@@ -43,11 +44,33 @@ enum HSDSController {
         hsds.get("taxonomy_terms", ":id", use: taxonomyTerm)
     }
 
+    /// The HSDS 3.0 API description, with Schakel's title and server filled in.
+    static let openAPIDocument: String = {
+        guard let url = Bundle.module.url(forResource: "hsds-openapi", withExtension: "json"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return "{}" }
+        return text
+    }()
+
+    static func openAPI(req: Request) async throws -> Response {
+        let response = Response(status: .ok, body: .init(string: openAPIDocument))
+        response.headers.contentType = .json
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=300")
+        return response
+    }
+
+    /// Where this server serves the HSDS API description, as an absolute URL (the field is a `uri`), from
+    /// the host the request came to when it looks like one; else the specification's own file.
+    static func documentURL(_ req: Request) -> String {
+        req.linkBase.map { $0 + "/api/hsds/openapi.json" }
+            ?? "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json"
+    }
+
     static func root(req: Request) async throws -> Response {
         json(
             .object([
                 "version": .string("3.0"), "profile": .string("https://openreferral.org"),
-                "openapi_url": .string("https://github.com/openreferral/specification/blob/3.0/schema/openapi.json"),
+                "openapi_url": .string(documentURL(req)),
             ]))
     }
 

@@ -207,6 +207,10 @@ struct Localizer: Sendable {
         "field.year": ("Jaar", "Year"),
         "field.page": ("Pagina", "Page"),
         "field.perPage": ("Aantal per pagina", "Items per page"),
+        "field.days": ("Aantal dagen", "Number of days"),
+        "field.query": ("Zoekvraag", "Search"),
+        "field.teamId": ("Team", "Team"),
+        "field.body": ("De inhoud", "The body"),
         "field.file": ("Bestand", "File"),
         "field.address": ("Adres", "Address"),
         "channel.visit": ("Bezoek", "Visit"),
@@ -218,6 +222,7 @@ struct Localizer: Sendable {
         // Problems
         "problem.required": ("is verplicht", "is required"),
         "problem.tooLong": ("is te lang", "is too long"),
+        "problem.null": ("is null; laat een veld zonder waarde weg", "is null; leave out a field without a value"),
         "problem.name.control": (
             "bevat een onzichtbaar teken of stuurteken; typ de naam opnieuw",
             "contains an invisible or control character; type the name again"
@@ -288,8 +293,9 @@ struct Localizer: Sendable {
         ),
         "problem.password.tooShort": ("moet minstens 10 tekens hebben", "must have at least 10 characters"),
         "problem.password.tooLong": ("is te lang (hoogstens 72 bytes)", "is too long (at most 72 bytes)"),
-        "problem.page.outOfRange": ("moet 1 of hoger zijn", "must be 1 or more"),
+        "problem.page.outOfRange": ("moet tussen 1 en 1.000.000 liggen", "must be between 1 and 1,000,000"),
         "problem.perPage.outOfRange": ("moet tussen 1 en 100 liggen", "must be between 1 and 100"),
+        "problem.days.outOfRange": ("moet tussen 1 en 90 liggen", "must be between 1 and 90"),
         "problem.csv.empty": ("het bestand is leeg", "the file is empty"),
         "problem.csv.missingColumn": ("kolom ontbreekt in de kopregel", "column is missing from the header"),
         "problem.csv.unterminatedQuote": ("een aanhalingsteken wordt niet afgesloten", "a quote is not closed"),

@@ -72,3 +72,14 @@ extension Request {
     /// Whether the request belongs to the JSON API (and errors are problem+json).
     var isAPI: Bool { url.path == "/api" || url.path.hasPrefix("/api/") }
 }
+
+extension Request {
+    /// `scheme://host` of the address this request came to, for absolute links (a calendar feed, the HSDA
+    /// root); nil when the Host header does not look like a host name.
+    var linkBase: String? {
+        let host = headers.first(name: .host) ?? ""
+        guard !host.isEmpty, host.allSatisfy({ $0.isLetter || $0.isNumber || ".:-[]".contains($0) }) else { return nil }
+        let scheme = headers.first(name: "X-Forwarded-Proto") == "https" ? "https" : "http"
+        return scheme + "://" + host
+    }
+}
