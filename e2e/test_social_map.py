@@ -24,3 +24,31 @@ def test_resident_searches_debts_filters_free_and_opens_a_service(phone, base_ur
     assert phone.find_elements(By.CSS_SELECTOR, "a[href^='tel:']")
     # Fits the phone: nothing wider than the screen.
     assert phone.execute_script("return document.documentElement.scrollWidth") <= 360
+
+
+def test_the_wijk_of_a_service_and_an_activity_is_where_its_address_lies(base_url):
+    """Each wijk of the demo finds the services whose address lies there, and its own activities only."""
+    import urllib.request
+    from icalendar import Calendar
+
+    def page(path):
+        with urllib.request.urlopen(base_url + path) as answer:
+            return answer.read().decode()
+
+    def services(wijk):
+        return page(f"/kaart?wijk={wijk}").count('class="title"')
+
+    assert services("WK030701") >= 5, "Stadskern: stadhuis, library, recovery house"
+    assert services("WK030706") >= 3, "De Koppel: the community centre"
+    assert services("WK030709") >= 2, "Schothorst-Noord: the wijkcentrum"
+    assert services("WK030707") >= 1, "Kruiskamp: the food bank's outlet"
+
+    def places(wijk):
+        feed = Calendar.from_ical(page(f"/kaart/activiteiten.ics?wijk={wijk}"))
+        return {str(event.get("location")) for event in feed.walk("VEVENT")}
+
+    schothorst = places("WK030709")
+    assert schothorst and all("Queekhovenplein" in place for place in schothorst)
+    koppel = places("WK030706")
+    assert koppel and not any("Queekhovenplein" in place or "Kruiskamplaan" in place for place in koppel)
+    assert places("WK030707") and all("Kruiskamplaan" in place for place in places("WK030707"))

@@ -161,6 +161,7 @@ struct DemoCommand: AsyncCommand {
         }
 
         // The coordinator keeps the demo map; one service has a waiting list, one takes nobody new for now.
+        try await DemoData.registerVenues(store: store)
         let drafts = try DemoData.mapServices(today: today)
         let upkeep = Dictionary(
             uniqueKeysWithValues: drafts.map { draft in

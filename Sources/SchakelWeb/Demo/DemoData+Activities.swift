@@ -35,7 +35,7 @@ extension DemoData {
                 try await repository.create(
                     ActivityInput(
                         title: title, description: description, organiser: organiser, placeName: place,
-                        address: address, buurtCode: "BU03070603", schedule: "weekly", weekdays: days,
+                        address: address, buurtCode: address.flatMap(buurt(of:)), schedule: "weekly", weekdays: days,
                         startDate: today.adding(days: -30).description, endDate: nil, starts: starts, ends: ends,
                         capacity: capacity, free: free)))
         }

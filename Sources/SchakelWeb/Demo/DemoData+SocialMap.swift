@@ -1,5 +1,6 @@
 import Foundation
 import SchakelCore
+import SchakelStore
 
 extension DemoData {
     /// One organisation of the demo map: name and what it does.
@@ -32,12 +33,59 @@ extension DemoData {
     ]
 
     /// About twenty services of a plausible Amersfoort, as Schakel's own drafts; opening hours in local time.
+    /// Where the services and activities of the demo are, with the buurt each address lies in. They are put
+    /// in the address register, so the map and the calendar find a service's and an activity's wijk from
+    /// its address, as they do for real data.
+    struct Venue {
+        var street: String
+        var postcode: String
+        /// nil for an address outside the demo's neighbourhoods.
+        var buurt: String?
+        var latitude: Double
+        var longitude: Double
+    }
+
+    static let venues: [Venue] = [
+        Venue(street: "Gildeplein 3", postcode: "3813 NA", buurt: "BU03070603", latitude: 52.1679, longitude: 5.3811),
+        Venue(
+            street: "Queekhovenplein 1", postcode: "3823 GA", buurt: "BU03070903", latitude: 52.1838, longitude: 5.4102),
+        Venue(
+            street: "Stadhuisplein 1", postcode: "3811 LM", buurt: "BU03070107", latitude: 52.1561, longitude: 5.3878),
+        Venue(street: "Eemplein 77", postcode: "3812 EA", buurt: "BU03070105", latitude: 52.1615, longitude: 5.3755),
+        Venue(street: "Langestraat 40", postcode: "3811 AJ", buurt: "BU03070101", latitude: 52.1566, longitude: 5.3868),
+        Venue(
+            street: "Kruiskamplaan 20", postcode: "3817 AP", buurt: "BU03070700", latitude: 52.1688, longitude: 5.3980),
+        Venue(street: "Utrechtseweg 266", postcode: "3818 EW", buurt: nil, latitude: 52.1464, longitude: 5.3690),
+        Venue(street: "Smallepad 30", postcode: "3811 MG", buurt: "BU03070200", latitude: 52.1490, longitude: 5.3780),
+    ]
+
+    /// Puts the venues in the address register (an address already there keeps its record).
+    static func registerVenues(store: Store) async throws {
+        for venue in venues {
+            let parts = venue.street.split(separator: " ")
+            let input = AddressInput(
+                postcode: venue.postcode, houseNumber: String(parts.last!),
+                street: parts.dropLast().joined(separator: " "),
+                place: "Amersfoort", latitude: String(venue.latitude), longitude: String(venue.longitude),
+                buurtCode: venue.buurt)
+            let address = try input.validated(id: store.ids())
+            if try await store.addresses.find(postcode: address.postcode, houseNumber: address.houseNumber) == nil {
+                _ = try await store.addresses.create(input, context: .commandLine)
+            }
+        }
+    }
+
+    /// The buurt of a venue, by its street and number.
+    static func buurt(of street: String) -> String? { venues.first { $0.street == street }?.buurt }
+
     static func mapServices(today: LocalDate) throws -> [ServiceDraft] {
         func term(_ name: String) -> MapService.Term { DutchTaxonomy.term(named: name)! }
         func at(_ name: String, _ street: String, _ postcode: String, _ lat: Double, _ lon: Double)
             -> ServiceDraft.Place
         {
-            .init(name: name, street: street, postcode: postcode, city: "Amersfoort", latitude: lat, longitude: lon)
+            precondition(venues.contains { $0.street == street && $0.postcode == postcode }, "venue \(name) unknown")
+            return .init(
+                name: name, street: street, postcode: postcode, city: "Amersfoort", latitude: lat, longitude: lon)
         }
         func open(_ days: [Weekday], _ from: String, _ to: String) throws -> ServiceDraft.Opening {
             .init(days: days, opens: try TimeOfDay(from), closes: try TimeOfDay(to))
