@@ -60,7 +60,7 @@ def test_the_demo_map_exports_valid_hsds(data_dir, tmp_path):
     out = tmp_path / "export"
     assert run(data_dir, "export", "hsds", str(out)).returncode == 0
     exported = json.loads((out / "services.json").read_text())
-    assert len(exported) == 20
+    assert len(exported) == 22
     assert schema_errors(exported) == []
 
 

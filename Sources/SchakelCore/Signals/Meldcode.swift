@@ -175,6 +175,7 @@ public struct MeldcodeWorkflow: Sendable, Equatable, Codable {
                 if decision == .offerHelp {
                     entry.followUp = input.followUp?.trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty
                     if entry.followUp == nil { validator.add("followUp", "required") }
+                    if (entry.followUp?.count ?? 0) > 2000 { validator.add("followUp", "tooLong") }
                 }
             }
         case .mapSignals, .weigh:

@@ -28,6 +28,7 @@ public struct Store: Sendable {
     let writeQueue: WriteQueue?
     let auditBatcher: AuditBatcher
     let searchCounts: SearchCounts
+    let vocabularyCache: VocabularyCache
     /// The keys of the access log's MAC chain, from outside the database.
     let auditKeys: AuditKeyring
 
@@ -47,6 +48,7 @@ public struct Store: Sendable {
         ids: IDGenerator = .random, keepsSearchCounts: Bool = true, auditKeys: AuditKeyring = .ephemeral()
     ) {
         self.auditKeys = auditKeys
+        self.vocabularyCache = VocabularyCache()
         self.databases = databases
         self.engine = engine
         self.clock = clock
@@ -64,6 +66,7 @@ public struct Store: Sendable {
         writeQueue = store.writeQueue
         auditBatcher = store.auditBatcher
         searchCounts = store.searchCounts
+        vocabularyCache = store.vocabularyCache
         auditKeys = store.auditKeys
     }
 

@@ -365,6 +365,7 @@ public struct SignalRepository: Sendable, ActingRepository {
     public func apply(_ event: SignalEvent, to id: Signal.ID, reason: String?, domains: [LifeDomain]? = nil)
         async throws -> Signal
     {
+        try Self.checkReason(reason)
         let (signal, view) = try await load(id)
         try await requireHandle(signal, view)
         var event = event
@@ -418,6 +419,7 @@ public struct SignalRepository: Sendable, ActingRepository {
 
     /// Gives the signal to another team or person (the coordinator's decision).
     public func assign(_ id: Signal.ID, team: Team.ID?, assignee: User.ID?, reason: String?) async throws -> Signal {
+        try Self.checkReason(reason)
         let actor = try actor
         let (signal, view) = try await load(id)
         guard AccessPolicy.canReassign(signal, view: view, by: actor) else {
@@ -449,6 +451,7 @@ public struct SignalRepository: Sendable, ActingRepository {
 
     /// Merges a duplicate into another signal about the same resident or address; the duplicate closes.
     public func merge(_ id: Signal.ID, into targetID: Signal.ID, reason: String?) async throws -> Signal {
+        try Self.checkReason(reason)
         guard id != targetID else { throw ValidationError(field: "targetID", key: "signal.mergeSelf") }
         let (signal, view) = try await load(id)
         try await requireHandle(signal, view)
@@ -627,6 +630,11 @@ public struct SignalRepository: Sendable, ActingRepository {
             try await record.save(on: db)
             try await history(signal.id, "reroute", reason: buurt?.description, on: db)
         }
+    }
+
+    /// Why something was done is at most 1,000 characters, as the API document says.
+    static func checkReason(_ reason: String?) throws {
+        if let reason, reason.count > 1000 { throw ValidationError(field: "reason", key: "tooLong") }
     }
 
     // MARK: Settings

@@ -1,3 +1,5 @@
+import Foundation
+import SchakelCore
 import Synchronization
 
 /// How many services match a search, kept per search until the map changes.
@@ -37,4 +39,22 @@ final class SearchCounts: Sendable {
             counts[search] = count
         }
     }
+}
+
+/// The search words of the map (the standard list and the map's own groups), read again at most once a minute
+/// and at once after this server changed them; another server sees a change within that minute.
+final class VocabularyCache: Sendable {
+    private let kept = Mutex<(at: Date, vocabulary: SearchVocabulary)?>(nil)
+    static let freshFor: TimeInterval = 60
+
+    func vocabulary(now: Date, read: () async throws -> [[String]]) async throws -> SearchVocabulary {
+        if let kept = kept.withLock({ $0 }), now.timeIntervalSince(kept.at) < Self.freshFor, kept.at <= now {
+            return kept.vocabulary
+        }
+        let vocabulary = SearchVocabulary.standard.adding(try await read())
+        kept.withLock { $0 = (now, vocabulary) }
+        return vocabulary
+    }
+
+    func forget() { kept.withLock { $0 = nil } }
 }

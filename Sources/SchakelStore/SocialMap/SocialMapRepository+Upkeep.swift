@@ -92,3 +92,43 @@ extension SocialMapRepository {
         if !services.isEmpty { _ = try await importServices(services) }
     }
 }
+
+// Search words of the map's own: groups of words that mean the same, beside Schakel's standard list.
+
+extension SocialMapRepository {
+    /// Adds a group of words that mean the same ("taalles, Nederlands leren, taalcafé"), then indexes the map
+    /// again so every service is found by them.
+    public func addSynonymGroup(_ text: String) async throws {
+        let words = text.split(separator: ",").map { String($0).collapsingWhitespace }.filter { !$0.isEmpty }
+        var validator = Validator()
+        if words.count < 2 || Set(words.map { DutchText.words($0).joined(separator: " ") }).count < 2 {
+            validator.add("words", "map.synonymsTooFew")
+        }
+        if words.count > 30 || words.contains(where: { $0.count > 60 }) { validator.add("words", "tooLong") }
+        if words.contains(where: { $0.personNameProblem != nil }) { validator.add("words", "name.control") }
+        try validator.finish()
+        let now = store.clock.now()
+        let id: UUID = store.ids(MapService.self).uuid
+        try await store.write { db in
+            try await (db as! any SQLDatabase).insert(into: "map_synonyms").columns("id", "words", "created_at")
+                .values(SQLBind(id), SQLBind(words.joined(separator: ",")), SQLBind(now)).run()
+        }
+        try await reindex()
+    }
+
+    /// Removes a group of the map's own and indexes the map again.
+    public func removeSynonymGroup(_ id: UUID) async throws {
+        try await store.write { db in
+            try await (db as! any SQLDatabase).delete(from: "map_synonyms").where("id", .equal, SQLBind(id)).run()
+        }
+        try await reindex()
+    }
+
+    /// Every service indexed again with the vocabulary now in force (an import of the stored documents keeps
+    /// what Schakel keeps beside them, and raises the map's generation).
+    private func reindex() async throws {
+        store.vocabularyCache.forget()
+        let documents = try await exportServices()
+        if !documents.isEmpty { _ = try await importServices(documents) }
+    }
+}

@@ -29,6 +29,8 @@ public struct MapQuery: Sendable, Equatable {
     public var owner: User.ID?
     /// Only services last checked before this day, or never.
     public var checkedBefore: LocalDate?
+    /// Services with any of the words instead of all of them (what `find` falls back to).
+    public var anyWord = false
 
     public init(
         text: String? = nil, term: String? = nil, area: AreaCode? = nil, language: String? = nil,
@@ -118,6 +120,7 @@ public struct SocialMapRepository: Sendable {
         }
         guard refused.isEmpty || validOnly else { return MapImportReport(created: 0, updated: 0, refused: refused) }
         let buurten = try await buurtCodes(for: services)
+        let vocabulary = try await vocabulary()
         let now = store.clock.now()
         let engine = store.engine
         let stored = services
@@ -163,7 +166,8 @@ public struct SocialMapRepository: Sendable {
                 }
             }
             try await Self.insert(
-                stored, keys: keys, upkeep: kept, buurten: buurten, at: now, engine: engine, on: sql)
+                stored, keys: keys, upkeep: kept, buurten: buurten, at: now, engine: engine, vocabulary: vocabulary,
+                on: sql)
             try await Self.storeOrganizations(stored, at: now, on: sql)
             try await Self.storeTerms(stored, on: sql)
             // Counts of matches kept by searches no longer hold once this commits.
@@ -185,7 +189,8 @@ public struct SocialMapRepository: Sendable {
 
     private static func insert(
         _ services: [MapService], keys: [MapService.ID: Int64], upkeep: [MapService.ID: Upkeep],
-        buurten: [String: String], at now: Date, engine: DatabaseEngine, on sql: any SQLDatabase
+        buurten: [String: String], at now: Date, engine: DatabaseEngine, vocabulary: SearchVocabulary,
+        on sql: any SQLDatabase
     ) async throws {
         for chunk in services.chunked(200) {
             var insert = sql.insert(into: "map_services").columns(
@@ -202,7 +207,7 @@ public struct SocialMapRepository: Sendable {
             var anyHours = false
             for s in chunk {
                 let place = s.places.first { $0.latitude != nil && $0.longitude != nil }
-                let (nameText, bodyText) = indexText(s, engine: engine)
+                let (nameText, bodyText) = indexText(s, engine: engine, vocabulary: vocabulary)
                 insert = insert.values([
                     SQLBind(s.id.uuid), SQLBind(keys[s.id]!), SQLBind(s.organizationID.flatMap(UUID.init(uuidString:))),
                     SQLBind(s.name), SQLBind(s.status), SQLBind(s.document.serialized()), SQLBind(nameText),
@@ -244,20 +249,36 @@ public struct SocialMapRepository: Sendable {
     }
 
     /// What the index reads: for SQLite Schakel's Dutch stems; PostgreSQL's `dutch` configuration stems itself,
-    /// so it gets the words with accents folded.
-    static func indexText(_ service: MapService, engine: DatabaseEngine) -> (name: String, body: String) {
+    /// so it gets the words with accents folded. Both get the parts of compounds and the words of the
+    /// vocabulary's groups the service's words belong to.
+    static func indexText(_ service: MapService, engine: DatabaseEngine, vocabulary: SearchVocabulary) -> (
+        name: String, body: String
+    ) {
+        let name = vocabulary.indexWords(service.name + " " + (service.alternateName ?? "")).joined(separator: " ")
+        let body = vocabulary.indexWords(service.searchText).joined(separator: " ")
         switch engine {
         case .sqlite:
-            (
-                DutchText.terms(service.name + " " + (service.alternateName ?? "")).joined(separator: " "),
-                DutchText.terms(service.searchText).joined(separator: " ")
-            )
-        case .postgres:
-            (
-                DutchText.words(service.name + " " + (service.alternateName ?? "")).joined(separator: " "),
-                DutchText.words(service.searchText).joined(separator: " ")
-            )
+            return (DutchText.terms(name).joined(separator: " "), DutchText.terms(body).joined(separator: " "))
+        case .postgres: return (name, body)
         }
+    }
+
+    /// The search words in force: the standard list and the map's own groups.
+    public func vocabulary() async throws -> SearchVocabulary {
+        try await store.vocabularyCache.vocabulary(now: store.clock.now()) {
+            try await ownSynonymGroups().map(\.words)
+        }
+    }
+
+    /// The map's own groups of search words, oldest first.
+    public func ownSynonymGroups() async throws -> [(id: UUID, words: [String])] {
+        try await store.sql.select().column("id").column("words").from("map_synonyms").orderBy("created_at").all()
+            .map { row in
+                (
+                    try row.decode(column: "id", as: UUID.self),
+                    try row.decode(column: "words", as: String.self).split(separator: ",").map(String.init)
+                )
+            }
     }
 
     private static func storeOrganizations(_ services: [MapService], at now: Date, on sql: any SQLDatabase)
@@ -365,6 +386,19 @@ public struct SocialMapRepository: Sendable {
     }
 
     /// Services found, best first (or by name or distance), one page.
+    /// A search as a resident makes it: services with all the words; when none has them all and the query has
+    /// several, those with any of them, the most fitting first (`partial` says so).
+    public func find(_ query: MapQuery, page: Paging) async throws -> (page: Paged<MapHit>, partial: Bool) {
+        let all = try await search(query, page: page)
+        guard all.total == 0, !query.anyWord, let text = query.text, Self.queryWords(text).count > 1 else {
+            return (all, false)
+        }
+        var any = query
+        any.anyWord = true
+        let found = try await search(any, page: page)
+        return (found, found.total > 0)
+    }
+
     public func search(_ query: MapQuery, page: Paging) async throws -> Paged<MapHit> {
         let (total, rows) = try await searchRows(query, page: page)
         return Paged(
@@ -381,14 +415,29 @@ public struct SocialMapRepository: Sendable {
     }
 
     /// The FTS5 query of a text on SQLite: every stem as a prefix, and the status when only active ones count.
-    static func ftsMatch(_ text: String, activeOnly: Bool) -> String {
-        let words = ftsWords(text)
+    static func ftsMatch(_ text: String, activeOnly: Bool, vocabulary: SearchVocabulary, anyWord: Bool = false)
+        -> String
+    {
+        let words = ftsWords(text, vocabulary: vocabulary, anyWord: anyWord)
         return activeOnly ? "status:active AND (\(words))" : words
     }
 
-    static func ftsWords(_ text: String) -> String {
-        let terms = DutchText.terms(text)
-        return (terms.isEmpty ? DutchText.words(text) : terms).map { "\"\($0)\"*" }.joined(separator: " ")
+    /// Every word's stem as a prefix, all needed; a word of a group of the vocabulary also finds the group's
+    /// other words.
+    static func ftsWords(_ text: String, vocabulary: SearchVocabulary, anyWord: Bool = false) -> String {
+        let words = queryWords(text)
+        return words.map { word in
+            let stems = ([DutchText.stem(word)] + vocabulary.alternatives(of: word).map(DutchText.stem))
+            let unique = stems.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            let either = unique.map { "\"\($0)\"*" }
+            return either.count == 1 ? either[0] : "(" + either.joined(separator: " OR ") + ")"
+        }.joined(separator: anyWord ? " OR " : " AND ")
+    }
+
+    /// The words of a query that carry meaning (all of them when every word is a stop word).
+    static func queryWords(_ text: String) -> [String] {
+        let words = DutchText.words(text).filter { !DutchText.stopWords.contains($0) }
+        return words.isEmpty ? DutchText.words(text) : words
     }
 
     /// Words only, best first: one statement answers the page and the count from the search index, and reads
@@ -403,8 +452,9 @@ public struct SocialMapRepository: Sendable {
         guard let text = query.text, !DutchText.words(text).isEmpty, query.sort == .relevance,
             query == MapQuery(text: text, includeInactive: query.includeInactive)
         else { return nil }
+        // (A search for any word is not answered here: it goes through the general statement below.)
         let end = page.offset + page.perPage
-        let parts = searchParts(text, includeInactive: query.includeInactive)
+        let parts = searchParts(text, includeInactive: query.includeInactive, vocabulary: try await vocabulary())
         let search = "\(query.includeInactive) \(text)"
         let known = store.searchCounts.count(of: search)
         let generation: SQLQueryString = "(SELECT generation FROM map_generation WHERE id = 1)"
@@ -460,14 +510,14 @@ public struct SocialMapRepository: Sendable {
 
     /// The parts of a search of words: the named matches ranked, the others in key order (`limit` rows;
     /// through the text index when they are few), and the two counts.
-    private func searchParts(_ text: String, includeInactive: Bool) -> (
+    private func searchParts(_ text: String, includeInactive: Bool, vocabulary: SearchVocabulary) -> (
         named: (Int) -> SQLQueryString, rest: (Int, Bool) -> SQLQueryString, total: SQLQueryString,
         namedTotal: SQLQueryString
     ) {
         switch store.engine {
         case .sqlite:
             let status = includeInactive ? "" : "status:active AND "
-            let words = Self.ftsWords(text)
+            let words = Self.ftsWords(text, vocabulary: vocabulary)
             let inName = status + "name_text:(\(words))"
             return (
                 named: { limit in
@@ -486,7 +536,7 @@ public struct SocialMapRepository: Sendable {
                 namedTotal: "SELECT COUNT(*) FROM map_search WHERE map_search MATCH \(bind: inName)"
             )
         case .postgres:
-            let tsquery = Self.tsquery(text)
+            let tsquery = Self.tsquery(text, vocabulary: vocabulary)
             let status: SQLQueryString = includeInactive ? "" : " AND status = 'active'"
             func match(_ column: String) -> SQLQueryString {
                 "\(unsafeRaw: column) @@ to_tsquery('dutch', \(bind: tsquery))"
@@ -510,10 +560,13 @@ public struct SocialMapRepository: Sendable {
         }
     }
 
-    /// The tsquery of a text: every word as a prefix, all of them needed.
-    static func tsquery(_ text: String) -> String {
-        let words = DutchText.words(text).filter { !DutchText.stopWords.contains($0) }
-        return (words.isEmpty ? DutchText.words(text) : words).map { "\($0):*" }.joined(separator: " & ")
+    /// The tsquery of a text: every word as a prefix, all of them needed; a word of a group of the vocabulary
+    /// also finds the group's other words.
+    static func tsquery(_ text: String, vocabulary: SearchVocabulary, anyWord: Bool = false) -> String {
+        queryWords(text).map { word in
+            let either = ([word] + vocabulary.alternatives(of: word)).map { "\($0):*" }
+            return either.count == 1 ? either[0] : "(" + either.joined(separator: " | ") + ")"
+        }.joined(separator: anyWord ? " | " : " & ")
     }
 
     private func searchRows(_ query: MapQuery, page: Paging) async throws -> (Int, [any SQLRow]) {
@@ -523,17 +576,30 @@ public struct SocialMapRepository: Sendable {
         var conditions: [SQLQueryString] = []
         var rank: SQLQueryString?
         if let text = query.text, !DutchText.words(text).isEmpty {
+            let vocabulary = try await vocabulary()
             switch store.engine {
             case .sqlite:
                 from += " JOIN map_search ON map_search.rowid = s.search_key"
-                conditions.append("map_search MATCH \(bind: Self.ftsMatch(text, activeOnly: !query.includeInactive))")
+                conditions.append(
+                    """
+                    map_search MATCH \(bind: Self.ftsMatch(
+                        text, activeOnly: !query.includeInactive, vocabulary: vocabulary, anyWord: query.anyWord))
+                    """
+                )
                 rank = "bm25(map_search, 10.0, 1.0, 0.0)"
             case .postgres:
-                let tsquery = Self.tsquery(text)
+                let tsquery = Self.tsquery(text, vocabulary: vocabulary, anyWord: query.anyWord)
                 from += " JOIN map_search p ON p.search_key = s.search_key"
                 conditions.append("p.search_vector @@ to_tsquery('dutch', \(bind: tsquery))")
                 // Matches in the name first: ranking on the small name vector spares reading every match's text.
-                rank = "-ts_rank(p.name_vector, to_tsquery('dutch', \(bind: tsquery)))"
+                // With any of the words, those that have more of them come first, as bm25 does on SQLite.
+                rank =
+                    query.anyWord
+                    ? """
+                    -(10 * ts_rank(p.name_vector, to_tsquery('dutch', \(bind: tsquery)))
+                      + ts_rank(p.search_vector, to_tsquery('dutch', \(bind: tsquery))))
+                    """
+                    : "-ts_rank(p.name_vector, to_tsquery('dutch', \(bind: tsquery)))"
             }
         }
         if !query.includeInactive { conditions.append("s.status = 'active'") }

@@ -86,6 +86,8 @@ func routes(_ app: Application) throws {
     upkeep.get("soorten", use: MapUpkeepController.terms)
     upkeep.post("soorten", use: MapUpkeepController.addTerm)
     upkeep.post("soorten", ":termID", use: MapUpkeepController.renameTerm)
+    upkeep.post("zoekwoorden", use: MapUpkeepController.addSynonyms)
+    upkeep.post("zoekwoorden", ":groupID", "verwijderen", use: MapUpkeepController.removeSynonyms)
     upkeep.get(":serviceID", use: MapUpkeepController.edit)
     upkeep.post(":serviceID", use: MapUpkeepController.update)
     upkeep.post(":serviceID", "gecontroleerd", use: MapUpkeepController.markChecked)

@@ -30,6 +30,10 @@ extension DemoData {
             name: "Veilig Thuis Utrecht", description: "Advies- en meldpunt huiselijk geweld en kindermishandeling."),
         "sport": .init(name: "SRO Amersfoort", description: "Buurtsportcoaches en bewegen in de wijk."),
         "mantelzorg": .init(name: "Mantelzorgpunt Amersfoort", description: "Steun en respijt voor mantelzorgers."),
+        "verslavingszorg": .init(
+            name: "Verslavingszorg Eemland", description: "Hulp bij problemen met alcohol, drugs, gokken en gamen."),
+        "wijkverpleging": .init(
+            name: "Wijkverpleging Eemland", description: "Verpleging en verzorging bij u thuis, in de wijk."),
     ]
 
     /// About twenty services of a plausible Amersfoort, as Schakel's own drafts; opening hours in local time.
@@ -57,6 +61,9 @@ extension DemoData {
             street: "Kruiskamplaan 20", postcode: "3817 AP", buurt: "BU03070700", latitude: 52.1688, longitude: 5.3980),
         Venue(street: "Utrechtseweg 266", postcode: "3818 EW", buurt: nil, latitude: 52.1464, longitude: 5.3690),
         Venue(street: "Smallepad 30", postcode: "3811 MG", buurt: "BU03070200", latitude: 52.1490, longitude: 5.3780),
+        Venue(
+            street: "Lieve Vrouwestraat 5", postcode: "3811 BR", buurt: "BU03070103", latitude: 52.1582,
+            longitude: 5.3849),
     ]
 
     /// Puts the venues in the address register (an address already there keeps its record).
@@ -180,6 +187,24 @@ extension DemoData {
                     at("GGZ Eemvallei", "Utrechtseweg 266", "3818 EW", 52.1464, 5.3690),
                     [try open(weekdays, "08:30", "17:00")], nil, "Via de huisarts; in crisis via de huisartsenpost.",
                     nil, ["nl", "en"]
+                ),
+                (
+                    "verslavingszorg", "Inloopspreekuur verslaving",
+                    "Maakt u zich zorgen over uw drinken, blowen of gokken, of over dat van iemand"
+                        + " anders? Praat zonder afspraak met een hulpverlener.",
+                    ["Verslavingszorg", "Psychische gezondheid en herstel"],
+                    at("Verslavingszorg Eemland", "Lieve Vrouwestraat 5", "3811 BR", 52.1582, 5.3849),
+                    [try open([.monday, .thursday], "13:00", "16:00")], nil,
+                    "Gewoon binnenlopen, of bellen voor een afspraak.", "Iedereen vanaf 16 jaar, ook naasten.",
+                    ["nl", "en"]
+                ),
+                (
+                    "wijkverpleging", "Wijkverpleging Schothorst",
+                    "Wijkverpleegkundigen en verzorgenden komen bij u thuis: wondzorg, medicijnen,"
+                        + " douchen en aankleden, en kijken mee wat u nodig heeft.",
+                    ["Zorg en ondersteuning thuis", "Gezondheid"], wijkcentrumSchothorst,
+                    [try open(weekdays, "08:00", "17:00")], nil,
+                    "Via de huisarts of het ziekenhuis, of bel zelf voor een gesprek.", nil, ["nl"]
                 ),
                 (
                     "veiligthuis", "Veilig Thuis: advies en melding",

@@ -104,7 +104,44 @@ enum MapUpkeepController {
 
     static func terms(req: Request) async throws -> Response {
         _ = try requireMaintainer(req)
-        return MapUpkeepPages.terms(try await req.store.socialMap.terms(), problems: [], typed: nil, request: req)
+        return try await termsPage(req, problems: [], typed: nil, typedWords: nil)
+    }
+
+    /// The kinds of help and the map's own search words, with what was typed when something was refused.
+    static func termsPage(_ req: Request, problems: [FieldProblem], typed: String?, typedWords: String?)
+        async throws -> Response
+    {
+        let map = req.store.socialMap
+        let page = MapUpkeepPages.terms(
+            try await map.terms(), synonyms: try await map.ownSynonymGroups(),
+            standardGroups: SearchVocabulary.standard.groups.count, problems: problems, typed: typed,
+            typedWords: typedWords, request: req)
+        if !problems.isEmpty { page.status = .unprocessableEntity }
+        return page
+    }
+
+    struct SynonymForm: Content {
+        var words: String?
+    }
+
+    static func addSynonyms(req: Request) async throws -> Response {
+        _ = try requireMaintainer(req)
+        let form = try req.content.decode(SynonymForm.self)
+        do {
+            try await req.store.socialMap.addSynonymGroup(form.words ?? "")
+            return req.redirect(to: "/kaart/beheer/soorten#zoekwoorden", redirectType: .normal)
+        } catch let error as ValidationError {
+            return try await termsPage(req, problems: error.problems, typed: nil, typedWords: form.words)
+        }
+    }
+
+    static func removeSynonyms(req: Request) async throws -> Response {
+        _ = try requireMaintainer(req)
+        guard let id = req.parameters.get("groupID").flatMap(UUID.init(uuidString:)) else {
+            throw DomainError.notFound(kind: "synonyms")
+        }
+        try await req.store.socialMap.removeSynonymGroup(id)
+        return req.redirect(to: "/kaart/beheer/soorten#zoekwoorden", redirectType: .normal)
     }
 
     static func addTerm(req: Request) async throws -> Response {
@@ -114,10 +151,7 @@ enum MapUpkeepController {
             _ = try await req.store.socialMap.addTerm(named: form.name ?? "")
             return req.redirect(to: "/kaart/beheer/soorten", redirectType: .normal)
         } catch let error as ValidationError {
-            let page = MapUpkeepPages.terms(
-                try await req.store.socialMap.terms(), problems: error.problems, typed: form.name, request: req)
-            page.status = .unprocessableEntity
-            return page
+            return try await termsPage(req, problems: error.problems, typed: form.name, typedWords: nil)
         }
     }
 
@@ -128,10 +162,7 @@ enum MapUpkeepController {
             try await req.store.socialMap.renameTerm(req.parameters.get("termID") ?? "", to: form.name ?? "")
             return req.redirect(to: "/kaart/beheer/soorten", redirectType: .normal)
         } catch let error as ValidationError {
-            let page = MapUpkeepPages.terms(
-                try await req.store.socialMap.terms(), problems: error.problems, typed: nil, request: req)
-            page.status = .unprocessableEntity
-            return page
+            return try await termsPage(req, problems: error.problems, typed: nil, typedWords: nil)
         }
     }
 

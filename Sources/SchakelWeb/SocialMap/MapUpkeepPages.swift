@@ -75,9 +75,10 @@ enum MapUpkeepPages {
         return Layout.response(PageContent(title: t("upkeep.title"), body: body), request: request)
     }
 
-    static func terms(_ terms: [MapService.Term], problems: [FieldProblem], typed: String?, request: Request)
-        -> Response
-    {
+    static func terms(
+        _ terms: [MapService.Term], synonyms: [(id: UUID, words: [String])], standardGroups: Int,
+        problems: [FieldProblem], typed: String?, typedWords: String?, request: Request
+    ) -> Response {
         let t = request.localizer
         var body: [HTMLNode] = [
             H.p(t("upkeep.termsIntro"), [.cls("muted")]), Forms.errorSummary(problems, t: t),
@@ -123,6 +124,37 @@ enum MapUpkeepPages {
                                 ])
                         ])
                 }))
+        body.append(H.el("h2", [.id("zoekwoorden")], [H.text(t("upkeep.synonymsTitle"))]))
+        body.append(H.p(t("upkeep.synonymsIntro", standardGroups), [.cls("muted")]))
+        body.append(
+            synonyms.isEmpty
+                ? H.p(t("upkeep.synonymsEmpty"), [.cls("empty")])
+                : H.el(
+                    "ul", [.cls("cards")],
+                    synonyms.map { group in
+                        H.el(
+                            "li", [],
+                            [
+                                H.text(group.words.joined(separator: ", ") + " "),
+                                Forms.post(
+                                    action: "/kaart/beheer/zoekwoorden/\(group.id)/verwijderen", request: request,
+                                    [.cls("inline")],
+                                    [
+                                        H.el(
+                                            "button", [.type("submit"), .cls("link-dark")],
+                                            [H.text(t("upkeep.synonymsRemove"))])
+                                    ]),
+                            ])
+                    }))
+        body.append(
+            Forms.post(
+                action: "/kaart/beheer/zoekwoorden", request: request, [.cls("stack")],
+                [
+                    Forms.field(
+                        "words", label: t("upkeep.synonymsNew"), value: typedWords, required: true,
+                        problems: problems, t: t, hint: t("upkeep.synonymsHint")),
+                    Forms.submit(t("upkeep.synonymsAdd")),
+                ]))
         return Layout.response(PageContent(title: t("upkeep.termsTitle"), body: body), request: request)
     }
 

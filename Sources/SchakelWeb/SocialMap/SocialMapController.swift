@@ -49,10 +49,10 @@ enum SocialMapController {
             text: form.q?.nonEmpty, term: form.soort?.nonEmpty, area: area, language: form.taal?.nonEmpty,
             freeOnly: form.gratis == "1", openNow: form.open == "1", near: near,
             sort: sort == .distance && near == nil ? .relevance : sort)
-        let results = try await repository.search(query, page: paging)
+        let (results, partial) = try await repository.find(query, page: paging)
         let wijken = try await req.store.neighbourhoods.list(page: try Paging(perPage: 100), level: .wijk).items
         return SocialMapPages.search(
-            form: form, results: results, terms: try await repository.terms(), wijken: wijken,
+            form: form, results: results, partial: partial, terms: try await repository.terms(), wijken: wijken,
             problems: validator.problems, now: req.schakel.store.clock.now(), request: req)
     }
 

@@ -6,8 +6,8 @@ import Vapor
 /// The pages of the social map: readable on a phone, printable, with no personal data.
 enum SocialMapPages {
     static func search(
-        form: SocialMapController.SearchForm, results: Paged<MapHit>, terms: [MapService.Term], wijken: [Neighbourhood],
-        problems: [FieldProblem], now: Date, request: Request
+        form: SocialMapController.SearchForm, results: Paged<MapHit>, partial: Bool = false, terms: [MapService.Term],
+        wijken: [Neighbourhood], problems: [FieldProblem], now: Date, request: Request
     ) -> Response {
         let t = request.localizer
         var body: [HTMLNode] = [
@@ -62,6 +62,9 @@ enum SocialMapPages {
         if results.items.isEmpty {
             body.append(H.p(form.isEmpty ? t("map.emptyMap") : t("map.noResults"), [.cls("empty")]))
         } else {
+            if partial {
+                body.append(H.p(t("map.partial"), [.cls("notice"), Attr(name: "role", value: "status")]))
+            }
             body.append(
                 H.el(
                     "ul", [.cls("cards services")],

@@ -665,6 +665,10 @@ struct Localizer: Sendable {
         "map.openNow": ("Nu open", "Open now"),
         "map.search": ("Zoeken", "Search"),
         "map.emptyMap": ("De sociale kaart is nog leeg.", "The social map is still empty."),
+        "map.partial": (
+            "Geen dienst heeft al je zoekwoorden; dit zijn de diensten met een deel ervan, de best passende eerst.",
+            "No service has all your search words; these have some of them, the best fitting first."
+        ),
         "map.noResults": (
             "Niets gevonden. Probeer een ander woord of minder filters.",
             "Nothing found. Try another word or fewer filters."
@@ -757,6 +761,24 @@ struct Localizer: Sendable {
         "upkeep.waitWeeks": ("Wachttijd in weken", "Waiting time in weeks"),
         "upkeep.ownerLabel": ("Eigenaar (houdt de gegevens bij)", "Owner (keeps the entry right)"),
         "upkeep.save": ("Opslaan", "Save"),
+        "upkeep.synonymsTitle": ("Zoekwoorden", "Search words"),
+        "upkeep.synonymsIntro": (
+            "Bewoners zoeken in hun eigen woorden. Schakel kent {0} groepen woorden die op de kaart hetzelfde betekenen (zoals geldzorgen, huurachterstand en schulden); hier voeg je groepen van jullie eigen kaart toe. Elke dienst met één woord van een groep wordt dan ook met de andere gevonden.",
+            "Residents search in their own words. Schakel knows {0} groups of words that mean the same on the map (such as money worries, rent arrears and debts); add groups of your own map here. Every service with one word of a group is then found by the others too."
+        ),
+        "upkeep.synonymsEmpty": ("Nog geen eigen zoekwoorden.", "No search words of your own yet."),
+        "upkeep.synonymsNew": ("Woorden die hetzelfde betekenen", "Words that mean the same"),
+        "upkeep.synonymsHint": (
+            "Gescheiden door komma's, bijvoorbeeld: fietsenmaker, fiets repareren, lekke band",
+            "Separated by commas, for example: bicycle repair, flat tyre"
+        ),
+        "upkeep.synonymsAdd": ("Zoekwoorden toevoegen", "Add search words"),
+        "upkeep.synonymsRemove": ("Verwijderen", "Remove"),
+        "problem.map.synonymsTooFew": (
+            "moeten minstens twee verschillende woorden zijn, gescheiden door komma's",
+            "must be at least two different words, separated by commas"
+        ),
+        "field.words": ("Woorden", "Words"),
         "upkeep.termsTitle": ("Soorten hulp", "Kinds of help"),
         "upkeep.termsIntro": (
             "De indeling van de sociale kaart. Een nieuwe naam geldt meteen voor alle diensten van die soort.",

@@ -219,5 +219,6 @@ public enum SchakelMigrations {
         IndexContactStatus(),
         IndexMapSearch(),
         KeyAuditChain(),
+        CreateMapSynonyms(),
     ]
 }
