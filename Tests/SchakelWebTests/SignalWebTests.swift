@@ -41,6 +41,14 @@ struct SignalWebTests {
                 path + "/transition", form: [("event", "close"), ("outcome", "referred")])
             #expect(illegal.status == .conflict)
             #expect(illegal.body.contains("Van ‘nieuw’ naar ‘gesloten’ kan niet."))
+            #expect(illegal.body.contains("Het signaal is nu ‘nieuw’"))
+            #expect(illegal.body.contains("name=\"event\""))
+            // An outcome chosen with another step is not silently dropped.
+            let early = try await worker.post(
+                path + "/transition", form: [("event", "triage"), ("outcome", "referred"), ("reason", "Bekeken")])
+            #expect(early.status == .unprocessableEntity)
+            #expect(early.body.contains("hoort alleen bij afsluiten"))
+            #expect(early.body.contains("Bekeken"))
             #expect(try await worker.post(path + "/transition", form: [("event", "triage")]).status == .seeOther)
             #expect(
                 try await worker.post(path + "/transition", form: [("event", "close"), ("outcome", "referred")]).status
@@ -84,8 +92,11 @@ struct SignalWebTests {
             let path = String(try #require(inbox.body.firstMatch(of: /href="(\/signals\/[0-9a-f-]{36})"/)?.1))
             #expect(try await volunteer.get(path).status == .notFound)
             #expect(try await worker.post(path + "/transition", form: [("event", "triage")]).status == .seeOther)
+            // Closing is not offered before the decision of step 5, and refused with the form kept if sent anyway.
+            #expect(!(try await worker.get(path)).body.contains("<option value=\"close\""))
             let early = try await worker.post(path + "/transition", form: [("event", "close")])
             #expect(early.status == .conflict)
+            #expect(early.body.contains("name=\"event\""))
             // A concierge does not see a meldcode signal, so cannot be asked to look again.
             let task = try await worker.post(
                 path + "/tasks",

@@ -352,6 +352,10 @@ public struct SignalRepository: Sendable, ActingRepository {
     public func apply(
         eventNamed name: String, outcome: String?, to id: Signal.ID, reason: String?, domains: [LifeDomain] = []
     ) async throws -> Signal {
+        // An outcome belongs to closing only; given with another step it would silently be lost.
+        if name != "close", outcome?.nonEmpty != nil {
+            throw ValidationError(field: "outcome", key: "signal.outcomeOnlyOnClose")
+        }
         if name == "close", outcome?.nonEmpty == nil,
             try await SignalRecord.find(id.uuid, on: store.database)?.meldcode == true
         {

@@ -119,6 +119,10 @@ enum ResidentPages {
         {
             actions.append(H.a(t("contact.log"), href: "/residents/\(r.id)/contacts/new", [.cls("button secondary")]))
         }
+        // Whoever sees the file and works with residents can raise a signal about them from here.
+        if let actor = request.authenticated?.actor, AccessPolicy.canRaiseSignal(about: nil, by: actor) {
+            actions.append(H.a(t("signal.new"), href: "/signals/new?resident=\(r.id)", [.cls("button secondary")]))
+        }
         if let actor = request.authenticated?.actor, AccessPolicy.canSignUpForActivities(nil, by: actor) {
             actions.append(H.a(t("activity.signUp"), href: "/residents/\(r.id)/activities", [.cls("button secondary")]))
         }

@@ -97,7 +97,8 @@ enum SignalPages {
                     }))
         fields.append(
             Forms.textarea(
-                "observation", label: t("field.observation"), value: form.observation, problems: problems, t: t))
+                "observation", label: t("field.observation"), value: form.observation, problems: problems, t: t,
+                markOptional: false))
         let domainProblems = problems.filter { $0.field == "domains" }
         fields.append(
             H.el(
@@ -359,7 +360,9 @@ enum SignalPages {
                 detail.history.map { entry in
                     var text =
                         DateText.dutch(entry.at) + " · " + (entry.actorID.flatMap { users[$0] } ?? t("signal.system"))
-                        + " · " + t("history.\(entry.kind)")
+                        + " · "
+                        + (entry.kind == "meldcode" && entry.reason != nil
+                            ? t("history.meldcodeStep", entry.reason!) : t("history.\(entry.kind)"))
                     if let from = entry.fromState, let to = entry.toState, from != to {
                         text += " (\(t("state.\(from.rawValue)")) → \(t("state.\(to.rawValue)")))"
                     }
@@ -379,7 +382,7 @@ enum SignalPages {
     ) -> HTMLNode {
         let t = request.localizer
         let signal = detail.signal
-        let events: [String] =
+        let allowed: [String] =
             switch signal.state {
             case .new: ["triage"]
             case .triaged: ["start_follow_up", "wait_for_reporter", "wait_for_resident", "close"]
@@ -387,10 +390,12 @@ enum SignalPages {
             case .waitingForReporter, .waitingForResident: ["resume", "close"]
             case .closed: []
             }
+        // A meldcode signal closes only after the decision of step 5: the button is not offered before.
+        let events = allowed.filter { $0 != "close" || !signal.meldcode || detail.meldcode.decision != nil }
         var transition: [HTMLNode] = [
             Forms.select(
                 "event", label: t("signal.next"), options: events.map { ($0, t("event.\($0)")) },
-                selected: kept["event"] ?? events.first, t: t)
+                selected: kept["event"] ?? events.first, problems: problems, t: t)
         ]
         if signal.state == .new || signal.domains.isEmpty {
             transition.append(
@@ -402,7 +407,7 @@ enum SignalPages {
         if events.contains("close") && !signal.meldcode {
             transition.append(
                 Forms.select(
-                    "outcome", label: t("field.outcome"),
+                    "outcome", label: t("field.closingOutcome"),
                     options: [("", "—")] + SignalOutcome.closable.map { ($0.rawValue, t("outcome.\($0.rawValue)")) },
                     selected: kept["outcome"], problems: problems, t: t))
         }
@@ -440,10 +445,16 @@ enum SignalPages {
                     [
                         Forms.select(
                             "targetID", label: t("signal.mergeInto"),
-                            options: siblings.map {
-                                (
-                                    $0.id.description,
-                                    DateText.dutch($0.raisedAt) + " · " + t("state.\($0.state.rawValue)")
+                            options: siblings.map { sibling in
+                                // Enough to tell signals apart: who, which domains, when, how far.
+                                let about = sibling.residentName ?? sibling.addressLine ?? t("signal.unknownResident")
+                                let domains = sibling.domains.map { t("domain.\($0.rawValue)") }.joined(separator: ", ")
+                                return (
+                                    sibling.id.description,
+                                    [
+                                        about, domains.isEmpty ? nil : domains, DateText.dutch(sibling.raisedAt),
+                                        t("state.\(sibling.state.rawValue)"),
+                                    ].compactMap { $0 }.joined(separator: " · ")
                                 )
                             }, selected: kept["targetID"], problems: problems, t: t),
                         Forms.field("mergeReason", label: t("field.reason"), value: kept["mergeReason"], t: t),

@@ -284,8 +284,8 @@ struct Localizer: Sendable {
             "ligt buiten het werkgebied van jouw teams", "lies outside your teams' area"
         ),
         "problem.address.notFound": (
-            "er is geen adres met deze postcode en dit huisnummer",
-            "there is no address with this postcode and house number"
+            "hoort bij geen bekend adres met dit huisnummer",
+            "belongs to no known address with this house number"
         ),
         "problem.username.format": (
             "2 tot 40 tekens: kleine letters, cijfers, punt, streepje",
@@ -467,6 +467,16 @@ struct Localizer: Sendable {
         "field.durationMinutes": ("Duur in minuten", "Duration in minutes"),
         "field.note": ("Korte notitie", "Short note"),
         "field.concern": ("Zorg melden (wat zag of hoorde je?)", "Raise a concern (what did you see or hear?)"),
+        "signal.nowIn": (
+            "Het signaal is nu ‘{0}’; hieronder staat wat nog kan.",
+            "The signal is ‘{0}’ now; below is what can be done."
+        ),
+        "problem.signal.conflict": ("{0}", "{0}"),
+        "field.closingOutcome": ("Uitkomst (alleen bij afsluiten)", "Outcome (only when closing)"),
+        "problem.signal.outcomeOnlyOnClose": (
+            "hoort alleen bij afsluiten; kies 'Afsluiten' of laat de uitkomst leeg",
+            "belongs to closing only; choose 'Close' or leave the outcome empty"
+        ),
         "field.outcome": ("Wat gebeurde er aan de deur?", "What happened at the door?"),
         "field.date": ("Datum", "Date"),
         "field.team": ("Team", "Team"),
@@ -919,7 +929,7 @@ struct Localizer: Sendable {
             "mag niet langer zijn dan bij een lagere urgentie", "may not be longer than for a lower urgency"
         ),
         "problem.meldcode.unanswered": (
-            "beantwoord vraag {0} van het afwegingskader", "answer question {0} of the decision framework"
+            "mist nog een antwoord op vraag {0}", "still lacks an answer to question {0}"
         ),
         "conflict.meldcode.undecided": (
             "Een meldcodesignaal sluit pas na het besluit in stap 5.",
@@ -944,6 +954,7 @@ struct Localizer: Sendable {
         ),
         "signal.about": ("Over: {0}", "About: {0}"),
         "signal.addressOnly": ("Naam onbekend? Vul het adres in.", "Name unknown? Enter the address."),
+        "signal.unknownResident": ("Naam onbekend", "Name unknown"),
         "signal.quick": ("Veel gezien (tik aan wat past)", "Often seen (tick what fits)"),
         "signal.moreDomains": ("Andere leefgebieden", "Other life domains"),
         "signal.meldcodeCheck": (
@@ -1074,6 +1085,7 @@ struct Localizer: Sendable {
         "history.task": ("nakijken gevraagd", "check-again requested"),
         "history.task_done": ("nagekeken", "checked again"),
         "history.meldcode": ("meldcodestap vastgelegd", "meldcode step recorded"),
+        "history.meldcodeStep": ("meldcodestap {0} vastgelegd", "meldcode step {0} recorded"),
         "domain.financien": ("Financiën", "Finances"),
         "domain.werk_opleiding": ("Werk & opleiding", "Work & education"),
         "domain.tijdsbesteding": ("Tijdsbesteding", "Use of time"),
