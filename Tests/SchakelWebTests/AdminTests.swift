@@ -49,6 +49,40 @@ struct AdminTests {
         }
     }
 
+    @Test("a team covers only areas on the CBS list once it is in, and removing an area is asked for first")
+    func coverageChecks() async throws {
+        try await withSchakel { server in
+            let world = try await World.build(on: server)
+            let admin = server.browser()
+            try await admin.login("admin")
+            try await admin.get("/admin/neighbourhoods")
+            #expect(
+                try await admin.post(
+                    "/admin/neighbourhoods", form: [("code", "WK030701"), ("name", "Stadskern"), ("year", "2025")]
+                ).status == .seeOther)
+            let team = world.teams["east"]!
+            try await admin.get("/admin")
+            let unknown = try await admin.post(
+                "/admin/teams/\(team.id)/coverage", form: [("code", "WK999999"), ("year", "2025")])
+            #expect(unknown.status == .unprocessableEntity)
+            #expect(unknown.body.contains("staat niet in de lijst"))
+            #expect(
+                try await admin.post(
+                    "/admin/teams/\(team.id)/coverage", form: [("code", "WK030701"), ("year", "2025")]
+                ).status == .seeOther)
+            // One click asks; only the confirmation removes.
+            let asked = try await admin.post(
+                "/admin/teams/\(team.id)/coverage/remove", form: [("code", "WK030701")])
+            #expect(asked.status == .ok)
+            #expect(asked.body.contains("Stadskern (WK030701) weghalen?"))
+            #expect(try await server.store.accounts.teams().first { $0.id == team.id }?.coverage.count == 2)
+            let removed = try await admin.post(
+                "/admin/teams/\(team.id)/coverage/remove", form: [("code", "WK030701"), ("confirm", "1")])
+            #expect(removed.status == .seeOther)
+            #expect(try await server.store.accounts.teams().first { $0.id == team.id }?.coverage.count == 1)
+        }
+    }
+
     @Test("invalid accounts are refused with every problem named; a taken username is a conflict")
     func invalidUser() async throws {
         try await withSchakel { server in
@@ -69,7 +103,10 @@ struct AdminTests {
                     ("password", "een-lang-wachtwoord"),
                 ])
             #expect(taken.status == .conflict)
-            #expect(taken.body.contains("Deze gebruikersnaam is al in gebruik."))
+            // The form again, the problem at the field, what was typed kept.
+            #expect(taken.body.contains("is al in gebruik; kies een andere gebruikersnaam"))
+            #expect(taken.body.contains("value=\"Dubbel\""))
+            #expect(taken.body.contains("aria-invalid=\"true\""))
         }
     }
 

@@ -64,6 +64,12 @@ public struct AccountRepository: Sendable {
     public func addCoverage(_ coverage: Team.Coverage, to team: Team.ID, context: AuditContext) async throws {
         try await store.write { db in
             guard try await TeamRecord.find(team.uuid, on: db) != nil else { throw DomainError.notFound(kind: "team") }
+            // Once the CBS list is in, a team covers only areas on it: a mistyped code would cover nobody.
+            if try await NeighbourhoodRecord.query(on: db).count() > 0,
+                try await NeighbourhoodRecord.query(on: db).filter(\.$code == coverage.code.description).count() == 0
+            {
+                throw ValidationError(field: "code", key: "areaCode.unknown")
+            }
             let existing = try await TeamCoverageRecord.query(on: db).filter(\.$teamID == team.uuid)
                 .filter(\.$code == coverage.code.description).count()
             if existing > 0 { throw DomainError.conflict(key: "team.coverageExists") }

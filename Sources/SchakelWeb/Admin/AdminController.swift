@@ -55,6 +55,8 @@ enum AdminController {
     struct CoverageForm: Content {
         var code: String
         var year: Int?
+        /// `1` once the administrator confirmed removing the area.
+        var confirm: String?
     }
 
     static func addCoverage(req: Request) async throws -> Response {
@@ -76,8 +78,16 @@ enum AdminController {
         _ = try requireAdmin(req)
         let team = try teamID(req)
         let form = try req.content.decode(CoverageForm.self)
+        let code = try ValidationError.rename("code") { try AreaCode(form.code) }
+        guard form.confirm == "1" else {
+            // Removing an area takes its residents out of the team's view: say so and ask first.
+            guard let found = try await req.store.accounts.teams().first(where: { $0.id == team }) else {
+                throw DomainError.notFound(kind: "team")
+            }
+            let name = try await req.store.neighbourhoods.find(code: code)?.name
+            return AdminPages.confirmCoverageRemoval(team: found, code: code, name: name, request: req)
+        }
         return try await saving(req) {
-            let code = try ValidationError.rename("code") { try AreaCode(form.code) }
             try await req.store.accounts.removeCoverage(code, from: team, context: req.auditContext)
         }
     }
@@ -95,7 +105,8 @@ enum AdminController {
     static func createUser(req: Request) async throws -> Response {
         _ = try requireAdmin(req)
         let form = try req.content.decode(UserForm.self)
-        return try await saving(req) {
+        let typed = ["username": form.username ?? "", "displayName": form.displayName]
+        return try await saving(req, typed: typed) {
             var validator = Validator()
             let password = form.password ?? ""
             _ = validator.check("password") { try PasswordRule.validate(password) }
@@ -195,16 +206,32 @@ enum AdminController {
     }
 
     /// Runs a change; on invalid input shows the overview again with the problems.
-    private static func saving(_ req: Request, _ change: () async throws -> Void) async throws -> Response {
+    /// Saves, or shows the overview again with the problem at its field and what was typed kept.
+    private static func saving(_ req: Request, typed: [String: String] = [:], _ change: () async throws -> Void)
+        async throws -> Response
+    {
         do {
             try await change()
             return req.redirect(to: "/admin?ok=1", redirectType: .normal)
         } catch let error as ValidationError {
-            let response = try await AdminPages.overview(request: req, problems: error.problems, notice: nil)
+            let response = try await AdminPages.overview(
+                request: req, problems: error.problems, notice: nil, typed: typed)
             response.status = .unprocessableEntity
+            return response
+        } catch DomainError.conflict(let key) {
+            let field = conflictFields[key] ?? "name"
+            let response = try await AdminPages.overview(
+                request: req, problems: [FieldProblem(field: field, key: key)], notice: nil, typed: typed)
+            response.status = .conflict
             return response
         }
     }
+
+    /// Which field of the overview's forms a conflict is about.
+    static let conflictFields = [
+        "user.usernameTaken": "username", "team.nameTaken": "name", "organisation.nameTaken": "name",
+        "team.coverageExists": "code",
+    ]
 
     private static func teamID(_ req: Request) throws -> Team.ID {
         guard let id = req.parameters.get("teamID").flatMap(Team.ID.init) else {

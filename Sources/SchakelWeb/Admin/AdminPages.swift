@@ -4,7 +4,9 @@ import SchakelStore
 import Vapor
 
 enum AdminPages {
-    static func overview(request: Request, problems: [FieldProblem], notice: String?) async throws -> Response {
+    static func overview(request: Request, problems: [FieldProblem], notice: String?, typed: [String: String] = [:])
+        async throws -> Response
+    {
         let t = request.localizer
         let store = request.store
         let organisations = try await store.accounts.organisations()
@@ -125,11 +127,11 @@ enum AdminPages {
                 [
                     H.el("h3", [], [H.text(t("admin.userAdd"))]),
                     Forms.field(
-                        "username", label: t("field.username"), value: nil, required: true, problems: problems, t: t,
-                        autocomplete: "off"),
+                        "username", label: t("field.username"), value: typed["username"], required: true,
+                        problems: problems, t: t, autocomplete: "off"),
                     Forms.field(
-                        "displayName", label: t("field.displayName"), value: nil, required: true, problems: problems,
-                        t: t),
+                        "displayName", label: t("field.displayName"), value: typed["displayName"], required: true,
+                        problems: problems, t: t),
                     Forms.select(
                         "role", label: t("admin.role"), options: Role.allCases.map { ($0.rawValue, t.role($0)) },
                         selected: nil, t: t),
@@ -145,6 +147,24 @@ enum AdminPages {
                     Forms.submit(t("admin.userAdd")),
                 ]))
         return Layout.response(PageContent(title: t("nav.admin"), body: body), request: request)
+    }
+
+    /// Asks before an area is taken from a team, saying what it means for the residents living there.
+    static func confirmCoverageRemoval(team: Team, code: AreaCode, name: String?, request: Request) -> Response {
+        let t = request.localizer
+        let area = name.map { "\($0) (\(code))" } ?? code.description
+        let body: [HTMLNode] = [
+            H.p(t("admin.coverageRemoveWarning", area, team.name), [.cls("notice")]),
+            Forms.post(
+                action: "/admin/teams/\(team.id)/coverage/remove", request: request, [.cls("row")],
+                [
+                    H.void("input", [.type("hidden"), .name("code"), .value(code.description)]),
+                    H.void("input", [.type("hidden"), .name("confirm"), .value("1")]),
+                    Forms.submit(t("admin.coverageRemoveConfirm")),
+                    H.a(t("common.cancel"), href: "/admin#teams", [.cls("button secondary")]),
+                ]),
+        ]
+        return Layout.response(PageContent(title: t("admin.coverageRemoveTitle", area), body: body), request: request)
     }
 
     static func userForm(_ user: User, request: Request, problems: [FieldProblem]) async throws -> Response {

@@ -252,6 +252,10 @@ struct Localizer: Sendable {
             "moet een buurtcode zijn (BU gevolgd door acht tekens)",
             "must be a neighbourhood code (BU followed by eight characters)"
         ),
+        "problem.areaCode.unknown": (
+            "staat niet in de lijst van gemeenten, wijken en buurten (Beheer → Buurten)",
+            "is not in the list of municipalities, districts and neighbourhoods (Admin → Neighbourhoods)"
+        ),
         "problem.areaCode.wrongLevel.wijk": ("moet een wijkcode zijn", "must be a district code"),
         "problem.areaCode.wrongLevel.gemeente": ("moet een gemeentecode zijn", "must be a municipality code"),
         "problem.year.outOfRange": ("moet tussen 2000 en 2100 liggen", "must be between 2000 and 2100"),
@@ -339,6 +343,14 @@ struct Localizer: Sendable {
         ),
         "error.home": ("Naar de startpagina", "Go to the home page"),
         "conflict.user.usernameTaken": ("Deze gebruikersnaam is al in gebruik.", "This username is taken."),
+        "problem.user.usernameTaken": (
+            "is al in gebruik; kies een andere gebruikersnaam", "is taken; choose another username"
+        ),
+        "problem.team.nameTaken": ("is al de naam van een team", "is already the name of a team"),
+        "problem.organisation.nameTaken": (
+            "is al de naam van een organisatie", "is already the name of an organisation"
+        ),
+        "problem.team.coverageExists": ("hoort al bij dit team", "already belongs to this team"),
         "conflict.organisation.nameTaken": (
             "Er is al een organisatie met deze naam.", "An organisation with this name exists."
         ),
@@ -362,6 +374,12 @@ struct Localizer: Sendable {
             "GM0307 (municipality), WK030709 (district) or BU03070902 (neighbourhood)"
         ),
         "admin.coverageAdd": ("Gebied toevoegen", "Add area"),
+        "admin.coverageRemoveTitle": ("{0} weghalen?", "Remove {0}?"),
+        "admin.coverageRemoveWarning": (
+            "Als {0} niet meer bij {1} hoort, zien de professionals van dat team de bewoners die daar wonen niet meer (behalve wie het team zelf heeft ingeschreven), en gaan nieuwe signalen uit die buurt naar een ander team.",
+            "Once {0} no longer belongs to {1}, the team's professionals no longer see the residents living there (except those the team registered itself), and new signals from there go to another team."
+        ),
+        "admin.coverageRemoveConfirm": ("Ja, weghalen", "Yes, remove"),
         "admin.coverageRemove": ("verwijderen", "remove"),
         "admin.users": ("Gebruikers", "Users"),
         "admin.userAdd": ("Gebruiker toevoegen", "Add user"),
