@@ -46,7 +46,9 @@ struct ActivityWebTests {
                     == .seeOther)
             let again = try await concierge.post("/residents/\(annie.id)/activities", form: [("day", value)])
             #expect(again.status == .conflict)
-            #expect(again.body.contains("al aangemeld"))
+            // The form again, with the reason at the day: not a dead end.
+            #expect(again.body.contains("staat op die dag al op de lijst"))
+            #expect(again.body.contains("name=\"day\""))
             let wrongDay = try await concierge.post(
                 "/residents/\(annie.id)/activities", form: [("day", "\(activity.id)|\(day.adding(days: 1))")])
             #expect(wrongDay.status == .unprocessableEntity)

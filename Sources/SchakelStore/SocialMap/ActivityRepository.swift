@@ -118,6 +118,9 @@ public struct ActivityRepository: Sendable, ActingRepository {
             throw ValidationError(field: "date", key: "activity.noSuchDay")
         }
         if date < today { throw ValidationError(field: "date", key: "date.inPast") }
+        if date == today, activity.period(on: date).end <= store.clock.now() {
+            throw ValidationError(field: "date", key: "activity.endedToday")
+        }
         let signUp = ActivitySignUp(
             id: store.ids(), activityID: id, date: date, residentID: resident, signedUpBy: actor.userID,
             at: store.clock.now())

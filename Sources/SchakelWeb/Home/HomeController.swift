@@ -16,6 +16,10 @@ enum HomeController {
         default: break
         }
         let teams = try await req.store.accounts.teams().filter { actor.teamIDs.contains($0.id) }
+        // Areas by name, as people know them; the code only where the CBS list does not have it.
+        let names = Dictionary(
+            try await req.store.neighbourhoods.all().map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first }
+        )
         if actor.role != .admin && actor.role != .policy {
             body.append(H.h2(t("home.teams")))
             if teams.isEmpty {
@@ -35,7 +39,8 @@ enum HomeController {
                                             : " — "
                                                 + t(
                                                     "home.coverage",
-                                                    team.coverage.map(\.code.description).joined(separator: ", "))),
+                                                    team.coverage.map { names[$0.code] ?? $0.code.description }
+                                                        .joined(separator: ", "))),
                                 ])
                         }))
             }

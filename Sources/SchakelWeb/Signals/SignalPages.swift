@@ -90,7 +90,8 @@ enum SignalPages {
                                             .type("checkbox"), .name("quick[]"), .value(text),
                                             Attr.flag("checked", chosenQuick.contains(text)),
                                         ]),
-                                    H.text(" " + text),
+                                    // Shown in the reader's language; the value stays Dutch for the file.
+                                    H.text(" " + t("quick." + text)),
                                     H.el("small", [.cls("muted")], [H.text(" · " + t("domain.\(domain.rawValue)"))]),
                                 ])
                         }

@@ -118,12 +118,24 @@ enum ActivityController {
             _ = try await repository(req).signUp(resident, for: id, on: date)
             return req.redirect(to: "/residents/\(resident)#tijdlijn", redirectType: .normal)
         } catch let error as ValidationError {
-            let file = try await req.store.residents(req.auditContext).file(resident)
-            let days = try await repository(req).calendar(area: nil, from: req.today, days: 14)
-            let page = ActivityPages.signUpForm(file: file, days: days, problems: error.problems, request: req)
-            page.status = .unprocessableEntity
-            return page
+            // The problems are about the chosen day, whatever the store calls the field.
+            let problems = error.problems.map { FieldProblem(field: "day", key: $0.key) }
+            return try await signUpFormAgain(req, resident, problems: problems, status: .unprocessableEntity)
+        } catch DomainError.conflict(let key) {
+            // Signed up already, or full: the form again with the reason at the day, not a dead end.
+            return try await signUpFormAgain(
+                req, resident, problems: [FieldProblem(field: "day", key: key)], status: .conflict)
         }
+    }
+
+    private static func signUpFormAgain(
+        _ req: Request, _ resident: Resident.ID, problems: [FieldProblem], status: HTTPResponseStatus
+    ) async throws -> Response {
+        let file = try await req.store.residents(req.auditContext).file(resident)
+        let days = try await repository(req).calendar(area: nil, from: req.today, days: 14)
+        let page = ActivityPages.signUpForm(file: file, days: days, problems: problems, request: req)
+        page.status = status
+        return page
     }
 
     // MARK: Upkeep

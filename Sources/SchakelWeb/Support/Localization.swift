@@ -891,6 +891,14 @@ struct Localizer: Sendable {
         "problem.activity.buurt": ("kies een buurt (BU-code)", "choose a neighbourhood (BU code)"),
         "problem.activity.capacity": ("moet een aantal tussen 1 en 10000 zijn", "must be a number between 1 and 10000"),
         "problem.activity.noSuchDay": ("op die dag is deze activiteit er niet", "the activity is not on that day"),
+        "problem.activity.alreadySignedUp": (
+            "is al geboekt: deze bewoner staat op die dag al op de lijst",
+            "is taken: this resident is on that day's list already"
+        ),
+        "problem.activity.full": ("is vol: kies een andere dag", "is full: choose another day"),
+        "problem.activity.endedToday": (
+            "is al voorbij: de activiteit van vandaag is afgelopen", "has passed: today's activity is over"
+        ),
         "conflict.activity.alreadySignedUp": (
             "Deze bewoner is voor die dag al aangemeld.", "This resident is already signed up for that day."
         ),
@@ -972,6 +980,20 @@ struct Localizer: Sendable {
         ),
         "signal.about": ("Over: {0}", "About: {0}"),
         "signal.addressOnly": ("Naam onbekend? Vul het adres in.", "Name unknown? Enter the address."),
+        "quick.Post stapelt zich op": ("Post stapelt zich op", "Post is piling up"),
+        "quick.Schulden of aanmaningen": ("Schulden of aanmaningen", "Debts or reminders"),
+        "quick.Geen geld voor eten": ("Geen geld voor eten", "No money for food"),
+        "quick.Huis is erg vervuild": ("Huis is erg vervuild", "Home is very dirty"),
+        "quick.Dreigt huis uit te moeten": ("Dreigt huis uit te moeten", "May have to leave the home"),
+        "quick.Lijkt vergeetachtig of verward": ("Lijkt vergeetachtig of verward", "Seems forgetful or confused"),
+        "quick.Lijkt somber": ("Lijkt somber", "Seems low"),
+        "quick.Lijkt ziek of valt af": ("Lijkt ziek of valt af", "Seems ill or losing weight"),
+        "quick.Is gevallen": ("Is gevallen", "Has fallen"),
+        "quick.Ziet niemand, lijkt eenzaam": ("Ziet niemand, lijkt eenzaam", "Sees nobody, seems lonely"),
+        "quick.Geen eten in huis": ("Geen eten in huis", "No food in the house"),
+        "quick.Redt het huishouden niet": ("Redt het huishouden niet", "Cannot manage the household"),
+        "quick.Spanning of ruzie thuis": ("Spanning of ruzie thuis", "Tension or quarrels at home"),
+        "quick.Drinkt veel": ("Drinkt veel", "Drinks a lot"),
         "signal.unknownResident": ("Naam onbekend", "Name unknown"),
         "signal.quick": ("Veel gezien (tik aan wat past)", "Often seen (tick what fits)"),
         "signal.moreDomains": ("Andere leefgebieden", "Other life domains"),

@@ -1,0 +1,64 @@
+import Foundation
+import SchakelCore
+import SchakelStore
+import SchakelTestSupport
+import Testing
+import Vapor
+
+/// Small things of the day that a user notices.
+@Suite("The day-to-day pages")
+struct DayToDayTests {
+    @Test("the start page names the team's areas as people know them")
+    func areaNames() async throws {
+        try await withSchakel { server in
+            _ = try await World.build(on: server)
+            let code = try AreaCode(World.eastArea)
+            try await server.store.neighbourhoods.add(
+                [try Neighbourhood(id: server.store.ids(), code: code, name: "Schothorst-Noord", year: 2025)],
+                context: .commandLine)
+            let browser = server.browser()
+            try await browser.login("socialworker")
+            let home = try await browser.get("/")
+            #expect(home.body.contains("Werkgebied: Schothorst-Noord"))
+            #expect(!home.body.contains(World.eastArea))
+        }
+    }
+
+    @Test("the one-tap signals read in English when the interface is English, and stay Dutch in the file")
+    func quickSignalsInEnglish() async throws {
+        try await withSchakel { server in
+            _ = try await World.build(on: server)
+            let browser = server.browser()
+            try await browser.login("concierge")
+            try await browser.get("/language?lang=en&back=/signals/new")
+            let page = try await browser.get("/signals/new")
+            #expect(page.body.contains("Post is piling up"))
+            #expect(page.body.contains("value=\"Post stapelt zich op\""))
+        }
+    }
+
+    @Test("an activity that ended earlier today cannot be signed up for")
+    func endedToday() async throws {
+        try await withSchakel { server in
+            let world = try await World.build(on: server)
+            let today = LocalDate(server.clock.date)
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = .amsterdam
+            #expect(calendar.component(.hour, from: server.clock.date) >= 2, "the test clock starts in the evening")
+            let coordinator = try await world.context("coordinator", on: server)
+            let activity = try await server.store.activities(coordinator).create(
+                ActivityInput(
+                    title: "Ochtendkoffie", description: "Koffie", organiser: "Welzijn", placeName: "Buurthuis",
+                    address: nil, buurtCode: "BU03070900", schedule: "once", weekdays: [],
+                    startDate: today.description, endDate: nil, starts: "00:00", ends: "01:00", capacity: nil,
+                    free: true))
+            let browser = server.browser()
+            try await browser.login("concierge")
+            try await browser.get("/residents/\(world.residents["annie"]!.id)/activities")
+            let late = try await browser.post(
+                "/residents/\(world.residents["annie"]!.id)/activities", form: [("day", "\(activity.id)|\(today)")])
+            #expect(late.status == .unprocessableEntity)
+            #expect(late.body.contains("de activiteit van vandaag is afgelopen"))
+        }
+    }
+}
