@@ -118,7 +118,7 @@ struct AuthorisationMatrixTests {
         "/rounds/plan?team=                403 200 403 403 403 403 403 403 403",
         "/rounds/summary?team=             403 200 403 403 403 403 403 403 403",
         "/rounds/:id                       404 200 200 404 404 404 404 404 404",
-        "/out-of-view?team=                403 200 403 200 403 403 403 403 200",
+        "/out-of-view?team=                403 200 403 200 403 403 403 403 403",
         "/kaart/beheer                     200 200 403 200 403 403 403 403 200",
         "/kaart/beheer/nieuw               200 200 403 200 403 403 403 403 200",
         "/kaart/beheer/soorten             200 200 403 200 403 403 403 403 200",

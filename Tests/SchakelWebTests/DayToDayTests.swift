@@ -62,3 +62,39 @@ struct DayToDayTests {
         }
     }
 }
+
+@Suite("Out of view: refused forms and planned visits")
+struct OutOfViewFormTests {
+    @Test("a visit in the past and wrong settings show the list again with the problem at the field")
+    func refusedForms() async throws {
+        try await withSchakel { server in
+            let world = try await World.build(on: server)
+            try await server.arrangeMeal(for: world.residents["kemal"]!, world: world)
+            server.clock.advance(by: 20 * 86_400)
+            let team = world.teams["east"]!.id
+            let kemal = world.residents["kemal"]!.id
+            let coordinator = server.browser()
+            try await coordinator.login("coordinator")
+            try await coordinator.get("/out-of-view?team=\(team)")
+            let past = try await coordinator.post(
+                "/out-of-view/visits",
+                form: [("team", "\(team)"), ("residentID", "\(kemal)"), ("date", "2020-01-01")])
+            #expect(past.status == .unprocessableEntity)
+            #expect(past.body.contains("value=\"2020-01-01\""))
+            #expect(past.body.contains("aria-invalid=\"true\""))
+            let settings = try await coordinator.post(
+                "/out-of-view/settings",
+                form: [("team", "\(team)"), ("daysWithoutContact", "veel"), ("missesInARow", "3")])
+            #expect(settings.status == .unprocessableEntity)
+            #expect(settings.body.contains("value=\"veel\""))
+            // A planned visit is said on the list.
+            let tomorrow = server.today.adding(days: 1)
+            let planned = try await coordinator.post(
+                "/out-of-view/visits",
+                form: [("team", "\(team)"), ("residentID", "\(kemal)"), ("date", tomorrow.description)])
+            #expect(planned.status == .seeOther)
+            let list = try await coordinator.get("/out-of-view?team=\(team)")
+            #expect(list.body.contains("Bezoek gepland op \(tomorrow.dutch)"))
+        }
+    }
+}

@@ -70,6 +70,8 @@ public struct OutOfViewEntry: Sendable, Equatable {
     public var addressLine: String?
     public var lastContact: Date?
     public var reason: OutOfViewReason
+    /// The first visit planned for the resident from today on, if any: the list says so.
+    public var plannedVisit: LocalDate?
 }
 
 /// Rounds, their stops, contact moments at the door, day summaries and the out-of-view list.
@@ -484,6 +486,20 @@ public struct RoundRepository: Sendable, ActingRepository {
                     addressLine: try Address.singleLine(from: detail), lastContact: lastContact, reason: reason))
         }
         if !entries.isEmpty {
+            // Visits planned from today on (one-off visits without goods, not cancelled).
+            let visits = try await store.sql.select().column("resident_id").column("start_date").from("deliveries")
+                .where("kind", .equal, SQLBind(DeliveryKind.visit.rawValue))
+                .where("team_id", .equal, SQLBind(team.uuid))
+                .where("start_date", .greaterThanOrEqual, SQLBind(today.description))
+                .where("cancelled_at", .is, SQLLiteral.null)
+                .where("resident_id", .in, entries.map(\.residentID.uuid)).all()
+            var first: [UUID: LocalDate] = [:]
+            for row in visits {
+                let resident = try row.decode(column: "resident_id", as: UUID.self)
+                guard let date = try? LocalDate(try row.decode(column: "start_date", as: String.self)) else { continue }
+                if first[resident].map({ date < $0 }) ?? true { first[resident] = date }
+            }
+            for index in entries.indices { entries[index].plannedVisit = first[entries[index].residentID.uuid] }
             try await store.audit.record(
                 entries.map { AuditEvent("resident.outOfView", resident: $0.residentID, objects: ["team:\(team)"]) },
                 context: context)

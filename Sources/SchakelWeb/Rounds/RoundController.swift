@@ -137,16 +137,32 @@ enum RoundController {
     // MARK: Out of view
 
     static func outOfView(req: Request) async throws -> Response {
+        let requested = (try? req.query.get(String.self, at: "team"))?.nonEmpty
+        return try await outOfViewPage(req, team: requested.map { try Team.ID(parsing: $0) }, problems: [])
+    }
+
+    /// The out-of-view list of a team (the first of the viewer's when none is asked for), with the problems
+    /// of a refused form at its field and what was typed kept.
+    static func outOfViewPage(
+        _ req: Request, team requested: Team.ID?, problems: [FieldProblem], typed: [String: String] = [:],
+        visitFor: Resident.ID? = nil
+    ) async throws -> Response {
         let actor = try req.requireAuthenticated().actor
         let teams = try await req.store.accounts.teams().filter { AccessPolicy.canViewOutOfView(of: $0.id, by: actor) }
         guard !teams.isEmpty else { throw DomainError.forbidden(reason: "role") }
-        let requested = try? req.query.get(String.self, at: "team")
-        let team = teams.first { $0.id.description == requested } ?? teams[0]
+        // Another team's list is refused (and logged), not silently swapped for one's own.
+        guard let team = requested.map({ id in teams.first { $0.id == id } }) ?? teams.first else {
+            throw DomainError.forbidden(reason: "team")
+        }
         let page = try Paging(page: try? req.query.get(Int.self, at: "page"))
         let rounds = req.store.rounds(req.auditContext)
         let entries = try await rounds.outOfView(team: team.id, today: req.today, page: page)
         let rule = try await rounds.outOfViewRule(of: team.id)
-        return RoundPages.outOfView(entries, rule: rule, team: team, teams: teams, problems: [], request: req)
+        let response = RoundPages.outOfView(
+            entries, rule: rule, team: team, teams: teams, problems: problems, typed: typed, visitFor: visitFor,
+            request: req)
+        if !problems.isEmpty { response.status = .unprocessableEntity }
+        return response
     }
 
     struct VisitForm: Content {
@@ -159,8 +175,13 @@ enum RoundController {
         let form = try req.content.decode(VisitForm.self)
         let team = try Team.ID(parsing: form.team)
         let resident = try Resident.ID(parsing: form.residentID)
-        let date = try ValidationError.rename("date") { try LocalDate(form.date) }
-        _ = try await req.store.deliveries(req.auditContext).planVisit(to: resident, on: date, team: team)
+        do {
+            let date = try ValidationError.rename("date") { try LocalDate(form.date) }
+            _ = try await req.store.deliveries(req.auditContext).planVisit(to: resident, on: date, team: team)
+        } catch let error as ValidationError {
+            return try await outOfViewPage(
+                req, team: team, problems: error.problems, typed: ["date": form.date], visitFor: resident)
+        }
         return req.redirect(to: "/out-of-view?team=\(team)&gepland=1", redirectType: .normal)
     }
 
@@ -178,9 +199,15 @@ enum RoundController {
         let misses = Int(form.missesInARow.trimmingCharacters(in: .whitespaces))
         if days == nil { validator.add("daysWithoutContact", "outOfView.days") }
         if misses == nil { validator.add("missesInARow", "outOfView.misses") }
-        try validator.finish()
-        let rule = try OutOfViewRule(daysWithoutContact: days!, missesInARow: misses!)
-        try await req.store.rounds(req.auditContext).setOutOfViewRule(rule, of: team)
+        do {
+            try validator.finish()
+            let rule = try OutOfViewRule(daysWithoutContact: days!, missesInARow: misses!)
+            try await req.store.rounds(req.auditContext).setOutOfViewRule(rule, of: team)
+        } catch let error as ValidationError {
+            return try await outOfViewPage(
+                req, team: team, problems: error.problems,
+                typed: ["daysWithoutContact": form.daysWithoutContact, "missesInARow": form.missesInARow])
+        }
         return req.redirect(to: "/out-of-view?team=\(team)", redirectType: .normal)
     }
 

@@ -417,10 +417,13 @@ enum RoundPages {
 
     static func outOfView(
         _ page: Paged<OutOfViewEntry>, rule: OutOfViewRule, team: Team, teams: [Team], problems: [FieldProblem],
-        request: Request
+        typed: [String: String] = [:], visitFor: Resident.ID? = nil, request: Request
     ) -> Response {
         let t = request.localizer
-        var body: [HTMLNode] = [H.p(t("outOfView.rule", rule.daysWithoutContact, rule.missesInARow), [.cls("muted")])]
+        var body: [HTMLNode] = [
+            H.p(t("outOfView.rule", rule.daysWithoutContact, rule.missesInARow), [.cls("muted")]),
+            Forms.errorSummary(problems, t: t),
+        ]
         if (try? request.query.get(String.self, at: "gepland")) == "1" {
             body.append(H.p(t("outOfView.planned"), [.cls("notice")]))
         }
@@ -457,6 +460,9 @@ enum RoundPages {
                                             entry.lastContact.map { t("round.lastContact", LocalDate($0).dutch) }
                                                 ?? t("round.noContactYet"))
                                     ]),
+                                entry.plannedVisit.map {
+                                    H.p(t("outOfView.visitPlanned", $0.dutch), [.cls("notice")])
+                                } ?? H.group([]),
                                 Forms.post(
                                     action: "/out-of-view/visits", request: request, [.cls("row")],
                                     [
@@ -468,8 +474,10 @@ enum RoundPages {
                                                 .value(entry.residentID.description),
                                             ]),
                                         Forms.field(
-                                            "date", label: t("field.visitDate"), value: tomorrow, type: "date", t: t,
-                                            markOptional: false, scope: entry.residentID.description),
+                                            "date", label: t("field.visitDate"),
+                                            value: visitFor == entry.residentID ? typed["date"] : tomorrow,
+                                            type: "date", problems: visitFor == entry.residentID ? problems : [],
+                                            t: t, markOptional: false, scope: entry.residentID.description),
                                         Forms.submit(t("outOfView.planVisit")),
                                     ]),
                             ])
@@ -485,11 +493,12 @@ enum RoundPages {
                         H.void("input", [.type("hidden"), .name("team"), .value(team.id.description)]),
                         Forms.field(
                             "daysWithoutContact", label: t("field.daysWithoutContact"),
-                            value: "\(rule.daysWithoutContact)", type: "number", problems: problems, t: t,
-                            markOptional: false),
+                            value: typed["daysWithoutContact"] ?? "\(rule.daysWithoutContact)", type: "number",
+                            problems: problems, t: t, markOptional: false),
                         Forms.field(
-                            "missesInARow", label: t("field.missesInARow"), value: "\(rule.missesInARow)",
-                            type: "number", problems: problems, t: t, markOptional: false),
+                            "missesInARow", label: t("field.missesInARow"),
+                            value: typed["missesInARow"] ?? "\(rule.missesInARow)", type: "number", problems: problems,
+                            t: t, markOptional: false),
                         Forms.submit(t("common.save")),
                     ]))
         }

@@ -592,6 +592,10 @@ struct Localizer: Sendable {
         ),
         "outOfView.misses": ("{0} keer achter elkaar niemand gezien", "Nobody seen {0} times in a row"),
         "outOfView.planVisit": ("Bezoek plannen", "Plan a visit"),
+        "outOfView.visitPlanned": (
+            "Bezoek gepland op {0}; staat op de lijst tot er echt contact is geweest.",
+            "Visit planned on {0}; stays on the list until there has been real contact."
+        ),
         "outOfView.planned": (
             "Het bezoek is ingepland; het komt op de ronde van die dag.",
             "The visit was planned; it goes on that day's round."
