@@ -98,3 +98,39 @@ struct OutOfViewFormTests {
         }
     }
 }
+
+@Suite("Rounds: one door, one concierge")
+struct OneDoorTests {
+    @Test("a meal and medicine for the same resident go to the same concierge, one after the other")
+    func sameDoor() async throws {
+        try await withSchakel { server in
+            let world = try await World.build(on: server)
+            let second = try User(
+                id: server.store.ids(), username: "concierge9", displayName: "Tweede", role: .concierge,
+                organisationID: world.organisations["welfare"]!.id, teamIDs: [world.teams["east"]!.id])
+            try await server.store.accounts.createUser(
+                second, passwordHash: try await server.app.password.async.hash(World.password), context: .commandLine)
+            let coordinator = try await world.context("coordinator", on: server)
+            let residents = [world.residents["annie"]!, world.residents["kemal"]!]
+            for resident in residents {
+                for (kind, start, end) in [("meal", "11:30", "13:00"), ("medicine", "10:00", "12:00")] {
+                    _ = try await server.store.deliveries(coordinator).create(
+                        for: resident.id,
+                        DeliveryInput(
+                            kind: kind, schedule: "weekly", weekdays: [server.today.weekday.key],
+                            startDate: server.today.description, endDate: nil, windowStart: start, windowEnd: end,
+                            doorNotes: nil))
+                }
+            }
+            try await server.planToday(world: world, concierges: [world.users["concierge"]!.id, second.id])
+            let day = try await server.store.rounds(coordinator).planningDay(
+                team: world.teams["east"]!.id, date: server.today)
+            for resident in residents {
+                let rounds = day.rounds.filter { round in round.stops.contains { $0.stop.residentID == resident.id } }
+                #expect(rounds.count == 1, "\(resident.givenName) on one round")
+                let positions = rounds.first?.stops.filter { $0.stop.residentID == resident.id }.map(\.stop.position)
+                #expect(positions.map { $0.count == 2 && $0[1] == $0[0] + 1 } == true)
+            }
+        }
+    }
+}

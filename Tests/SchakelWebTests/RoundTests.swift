@@ -154,6 +154,8 @@ struct RoundWebTests {
             let up = try await coordinator.post(
                 "/rounds/stops/\(last.stop.id)/move", form: [("direction", "up"), ("back", "/rounds/plan")])
             #expect(up.status == .seeOther)
+            // Back at the stop that moved, which the planning page marks.
+            #expect(up.location == "/rounds/plan#plan-stop-\(last.stop.id)")
             let reordered = try await server.store.rounds(context).round(full.round.id)
             #expect(reordered.stops.map(\.stop.id) == [last.stop.id, full.stops[0].stop.id])
             let moved = try await coordinator.post(

@@ -144,19 +144,38 @@ public struct RoundRepository: Sendable, ActingRepository {
             if case .scheduled = item.delivery.occurrence(on: date) { return true }
             return false
         }
+        // One door, one concierge: the deliveries of a resident whose windows overlap (a meal and medicine) are
+        // planned as one stop in the window they share, and come back as stops next to each other. Deliveries
+        // hours apart stay separate visits.
+        var doors: [[Int]] = []
+        var windows: [(start: TimeOfDay, end: TimeOfDay)] = []
+        var doorsOf: [Resident.ID: [Int]] = [:]
+        for (index, item) in todo.enumerated() {
+            let window = (item.delivery.windowStart, item.delivery.windowEnd)
+            if let door = doorsOf[item.delivery.residentID]?.first(where: { door in
+                max(windows[door].start, window.0) < min(windows[door].end, window.1)
+            }) {
+                doors[door].append(index)
+                windows[door] = (max(windows[door].start, window.0), min(windows[door].end, window.1))
+            } else {
+                doorsOf[item.delivery.residentID, default: []].append(doors.count)
+                doors.append([index])
+                windows.append(window)
+            }
+        }
         // Planning may take a moment; it runs before the transaction so other writers are not held up.
-        let toPlan = todo.map {
+        let toPlan = doors.indices.map { door in
             StopToPlan(
-                coordinate: $0.coordinate, windowStart: $0.delivery.windowStart, windowEnd: $0.delivery.windowEnd,
-                streetKey: $0.streetKey)
+                coordinate: todo[doors[door][0]].coordinate, windowStart: windows[door].start,
+                windowEnd: windows[door].end, streetKey: todo[doors[door][0]].streetKey)
         }
-        var groups = todo.isEmpty ? Array(repeating: [], count: onDuty.count) : planner(toPlan, onDuty.count)
+        var groups = doors.isEmpty ? Array(repeating: [], count: onDuty.count) : planner(toPlan, onDuty.count)
         let flat = groups.flatMap { $0 }
-        if groups.count != onDuty.count || flat.count != todo.count || Set(flat) != Set(todo.indices) {
+        if groups.count != onDuty.count || flat.count != doors.count || Set(flat) != Set(doors.indices) {
             // A planner that loses or doubles a stop must not lose a delivery: fall back to street order.
-            groups = StreetOrderDivision.divide(Array(todo.indices), into: onDuty.count) { toPlan[$0].streetKey }
+            groups = StreetOrderDivision.divide(Array(doors.indices), into: onDuty.count) { toPlan[$0].streetKey }
         }
-        let plannedGroups = groups
+        let plannedGroups = groups.map { $0.flatMap { doors[$0] } }
         return try await store.write { db in
             // Stops planned by someone else in the meantime are left where they are.
             let plannedMeanwhile = Set(

@@ -121,7 +121,8 @@ enum RoundController {
             try await rounds.move(stopID, to: try Round.ID(parsing: target))
         }
         let back = form.back.flatMap { $0.hasPrefix("/rounds/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/rounds"
-        return req.redirect(to: back, redirectType: .normal)
+        // Back at the stop that moved, not at the top of a long planning page.
+        return req.redirect(to: back + "#plan-stop-\(stopID)", redirectType: .normal)
     }
 
     static func summary(req: Request) async throws -> Response {

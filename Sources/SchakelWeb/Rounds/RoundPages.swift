@@ -311,7 +311,10 @@ enum RoundPages {
                                 headers: ["#", t("field.name"), t("field.window"), t("field.state"), ""],
                                 rows: round.stops.map { stop in
                                     [
-                                        H.text("\(stop.stop.position)"),
+                                        // The page comes back here after a stop was moved.
+                                        H.el(
+                                            "span", [.id("plan-stop-\(stop.stop.id)")],
+                                            [H.text("\(stop.stop.position)")]),
                                         H.text(
                                             [stop.residentName ?? t("round.movedAway"), stop.addressLine]
                                                 .compactMap { $0 }.joined(separator: ", ")),
