@@ -280,3 +280,63 @@ extension ActingRepository {
         }
     }
 }
+
+/// A resident as the access-log view names them: for the privacy officer and the coordinator, who look up
+/// whose data was touched.
+public struct AuditSubject: Sendable, Equatable {
+    public var id: Resident.ID
+    public var name: String
+    public var addressLine: String?
+}
+
+extension AuditLog {
+    /// The residents of the access-log view: by id, or matching a name or postcode, as far as the viewer may
+    /// look at their log (the administrator every resident, a coordinator those of their teams). Each one
+    /// named is logged as looked up.
+    public func subjects(
+        ids: Set<Resident.ID> = [], matching text: String? = nil, context: AuditContext, limit: Int = 50
+    )
+        async throws -> [AuditSubject]
+    {
+        guard let actor = context.actor, AccessPolicy.canViewAuditLog(of: nil, by: actor) || actor.role == .coordinator,
+            !ids.isEmpty || text?.nonEmpty != nil
+        else { return [] }
+        var query = store.sql.select()
+            .column(SQLColumn("id", table: "r")).column(SQLColumn("given_name", table: "r"))
+            .column(SQLColumn("family_name", table: "r")).column(SQLColumn("responsible_team_id", table: "r"))
+            .column(SQLColumn("buurt_code", table: "a")).column(SQLColumn("street", table: "a"))
+            .column(SQLColumn("house_number", table: "a")).column(SQLColumn("house_letter", table: "a"))
+            .column(SQLColumn("house_number_addition", table: "a")).column(SQLColumn("postcode", table: "a"))
+            .column(SQLColumn("place", table: "a"))
+            .from(SQLAlias(SQLIdentifier("residents"), as: SQLIdentifier("r")))
+            .join(
+                SQLAlias(SQLIdentifier("addresses"), as: SQLIdentifier("a")), method: SQLJoinMethod.left,
+                on: SQLColumn("address_id", table: "r"), .equal, SQLColumn("id", table: "a"))
+        if !ids.isEmpty { query = query.where(SQLColumn("id", table: "r"), .in, SQLBind.group(ids.map(\.uuid))) }
+        if let text = text?.nonEmpty {
+            if let postcode = try? Postcode(text) {
+                query = query.where(SQLColumn("postcode", table: "a"), .equal, SQLBind(postcode.value))
+            } else {
+                query = query.where(SQLColumn("name_key", table: "r"), .like, SQLBind("%\(text.matchKey)%"))
+            }
+        }
+        let rows = try await query.orderBy(SQLColumn("family_name", table: "r")).limit(limit).all()
+        var found: [AuditSubject] = []
+        for row in rows {
+            let id = Resident.ID(try row.decode(column: "id", as: UUID.self))
+            let scope = ResidentScope(
+                residentID: id,
+                buurtCode: try row.decode(column: "buurt_code", as: String?.self).flatMap { try? AreaCode($0) },
+                responsibleTeamID: try row.decode(column: "responsible_team_id", as: UUID?.self).map { .init($0) })
+            guard AccessPolicy.canViewAuditLog(of: scope, by: actor) else { continue }
+            found.append(
+                AuditSubject(
+                    id: id,
+                    name:
+                        "\(try row.decode(column: "given_name", as: String.self)) \(try row.decode(column: "family_name", as: String.self))",
+                    addressLine: try Address.singleLine(from: row)))
+        }
+        try await record(found.map { AuditEvent("audit.lookup", resident: $0.id) }, context: context)
+        return found
+    }
+}

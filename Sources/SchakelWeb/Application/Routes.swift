@@ -33,6 +33,7 @@ func routes(_ app: Application) throws {
     admin.get("neighbourhoods", use: AdminController.neighbourhoods)
     admin.post("neighbourhoods", use: AdminController.addNeighbourhood)
     admin.get("audit", use: AuditController.index)
+    admin.post("audit", use: AuditController.search)
 
     let addresses = web.grouped("addresses")
     addresses.get(use: AddressController.index)

@@ -45,6 +45,19 @@ struct Localizer: Sendable {
         return parts.count == 2 ? self(key, parts[1]) : self(key)
     }
 
+    /// An access-log event in words (`resident.read`: "dossier gelezen"); an event without words shows its code.
+    func auditEvent(_ code: String) -> String {
+        Self.table["auditEvent." + code] != nil ? self("auditEvent." + code) : code
+    }
+
+    /// An object of an access-log entry in words: `resident:1f2e…` as "bewoner 1f2e3d4c"; field names as they are.
+    func auditObject(_ object: String) -> String {
+        let parts = object.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2, Self.table["auditObject." + parts[0]] != nil else { return object }
+        let value = UUID(uuidString: parts[1]) != nil ? String(parts[1].prefix(8)) : parts[1]
+        return self("auditObject." + parts[0]) + " " + value
+    }
+
     /// The label of a field name as forms and CSV columns use it.
     func field(_ name: String) -> String {
         Self.table["field." + name] != nil ? self("field." + name) : name
@@ -423,9 +436,100 @@ struct Localizer: Sendable {
         "problem.csv.notUTF8": ("is geen UTF-8-tekst", "is not UTF-8 text"),
 
         // Audit log
+        "auditEvent.access.denied": ("toegang geweigerd", "access refused"),
+        "auditEvent.activity.signup": ("aangemeld voor activiteit", "aangemeld voor activiteit"),
+        "auditEvent.activity.attendance": ("aanwezigheid vastgelegd", "aanwezigheid vastgelegd"),
+        "auditEvent.activity.signups": ("deelnemerslijst bekeken", "deelnemerslijst bekeken"),
+        "auditEvent.address.create": ("adres toegevoegd", "adres toegevoegd"),
+        "auditEvent.address.import": ("adressen geïmporteerd", "adressen geïmporteerd"),
+        "auditEvent.address.update": ("adres gewijzigd", "adres gewijzigd"),
+        "auditEvent.audit.read": ("toegangslog bekeken", "toegangslog bekeken"),
+        "auditEvent.audit.lookup": ("opgezocht in het toegangslog", "opgezocht in het toegangslog"),
+        "auditEvent.consent.give": ("toestemming vastgelegd", "toestemming vastgelegd"),
+        "auditEvent.consent.withdraw": ("toestemming ingetrokken", "toestemming ingetrokken"),
+        "auditEvent.contact.create": ("contact vastgelegd", "contact vastgelegd"),
+        "auditEvent.contact.replay": ("contact opnieuw ontvangen", "contact opnieuw ontvangen"),
+        "auditEvent.delivery.create": ("levering aangemaakt", "levering aangemaakt"),
+        "auditEvent.delivery.end": ("levering beëindigd", "levering beëindigd"),
+        "auditEvent.delivery.list": ("leveringen bekeken", "leveringen bekeken"),
+        "auditEvent.delivery.pause": ("levering gepauzeerd", "levering gepauzeerd"),
+        "auditEvent.delivery.read": ("levering bekeken", "levering bekeken"),
+        "auditEvent.delivery.resume": ("pauze opgeheven", "pauze opgeheven"),
+        "auditEvent.delivery.update": ("levering gewijzigd", "levering gewijzigd"),
+        "auditEvent.household.create": ("huishouden aangemaakt", "huishouden aangemaakt"),
+        "auditEvent.household.join": ("lid van huishouden", "lid van huishouden"),
+        "auditEvent.household.leave": ("uit huishouden", "uit huishouden"),
+        "auditEvent.household.read": ("huishouden bekeken", "huishouden bekeken"),
+        "auditEvent.neighbourhood.add": ("buurt toegevoegd", "buurt toegevoegd"),
+        "auditEvent.organisation.create": ("organisatie aangemaakt", "organisatie aangemaakt"),
+        "auditEvent.resident.create": ("bewoner ingeschreven", "bewoner ingeschreven"),
+        "auditEvent.resident.duplicateCheck": (
+            "dubbele inschrijving gecontroleerd", "dubbele inschrijving gecontroleerd"
+        ),
+        "auditEvent.resident.list": ("in lijst getoond", "shown in a list"),
+        "auditEvent.resident.move": (
+            "verhuisd (buurt van het adres gewijzigd)", "verhuisd (buurt van het adres gewijzigd)"
+        ),
+        "auditEvent.resident.outOfView": ("op lijst uit beeld", "op lijst uit beeld"),
+        "auditEvent.resident.read": ("dossier gelezen", "file read"),
+        "auditEvent.resident.timeline": ("tijdlijn bekeken", "tijdlijn bekeken"),
+        "auditEvent.resident.update": ("dossier gewijzigd", "dossier gewijzigd"),
+        "auditEvent.round.move": ("stop verplaatst", "stop verplaatst"),
+        "auditEvent.round.plan": ("op ronde gezet", "op ronde gezet"),
+        "auditEvent.round.read": ("ronde bekeken", "ronde bekeken"),
+        "auditEvent.round.reorder": ("volgorde gewijzigd", "volgorde gewijzigd"),
+        "auditEvent.routing.add": ("routeringsregel toegevoegd", "routeringsregel toegevoegd"),
+        "auditEvent.routing.remove": ("routeringsregel verwijderd", "routeringsregel verwijderd"),
+        "auditEvent.session.end": ("uitgelogd", "logged out"),
+        "auditEvent.session.start": ("ingelogd", "logged in"),
+        "auditEvent.signal.create": ("signaal gemeld", "signaal gemeld"),
+        "auditEvent.signal.escalate": ("signaal te laat", "signaal te laat"),
+        "auditEvent.signal.list": ("signalen bekeken", "signalen bekeken"),
+        "auditEvent.signal.settings": ("signaalinstellingen gewijzigd", "signaalinstellingen gewijzigd"),
+        "auditEvent.signal.status": ("status bekeken", "status bekeken"),
+        "auditEvent.signal.task": ("nakijktaak", "nakijktaak"),
+        "auditEvent.signal.read": ("signaal gelezen", "signaal gelezen"),
+        "auditEvent.signal.handle": ("signaal behandeld", "signaal behandeld"),
+        "auditEvent.signal.assign": ("signaal toegewezen", "signaal toegewezen"),
+        "auditEvent.signal.merge": ("signalen samengevoegd", "signalen samengevoegd"),
+        "auditEvent.task.done": ("taak afgerond", "taak afgerond"),
+        "auditEvent.task.list": ("taken bekeken", "taken bekeken"),
+        "auditEvent.team.coverage.add": ("werkgebied toegevoegd", "werkgebied toegevoegd"),
+        "auditEvent.team.coverage.remove": ("werkgebied weggehaald", "werkgebied weggehaald"),
+        "auditEvent.team.create": ("team aangemaakt", "team aangemaakt"),
+        "auditEvent.team.settings": ("teaminstellingen gewijzigd", "teaminstellingen gewijzigd"),
+        "auditEvent.token.issue": ("API-sleutel uitgegeven", "API-sleutel uitgegeven"),
+        "auditEvent.token.revoke": ("API-sleutel ingetrokken", "API-sleutel ingetrokken"),
+        "auditEvent.user.create": ("account aangemaakt", "account aangemaakt"),
+        "auditEvent.user.password": ("wachtwoord gewijzigd", "wachtwoord gewijzigd"),
+        "auditEvent.user.update": ("account gewijzigd", "account gewijzigd"),
+        "auditEvent.visit.plan": ("bezoek gepland", "bezoek gepland"),
+        "auditObject.resident": ("bewoner", "resident"),
+        "auditObject.address": ("adres", "address"),
+        "auditObject.round": ("ronde", "round"),
+        "auditObject.stop": ("stop", "stop"),
+        "auditObject.signal": ("signaal", "signal"),
+        "auditObject.delivery": ("levering", "delivery"),
+        "auditObject.consent": ("toestemming", "consent"),
+        "auditObject.household": ("huishouden", "household"),
+        "auditObject.team": ("team", "team"),
+        "auditObject.activity": ("activiteit", "activity"),
+        "auditObject.area": ("gebied", "area"),
+        "auditObject.from": ("van", "from"),
+        "auditObject.to": ("naar", "to"),
+        "auditObject.route": ("pagina", "page"),
+        "auditObject.user": ("account", "account"),
+        "audit.residentColumn": ("Bewoner", "Resident"),
+        "audit.residentHidden": ("(niet in jouw teams)", "(not in your teams)"),
+        "audit.choose": ("{0} bewoners gevonden; kies wie je bedoelt.", "{0} residents found; choose who you mean."),
+        "problem.audit.noResident": (
+            "vindt geen bewoner; zoek op naam, postcode of het nummer uit het dossier",
+            "finds no resident; search by name, postcode or the number from the file"
+        ),
         "audit.resident": ("Bewoner (id)", "Resident (id)"),
         "audit.residentHint": (
-            "Het id staat in de adresbalk van het dossier.", "The id is in the address bar of the file."
+            "Naam, postcode, of het nummer uit de adresbalk van het dossier.",
+            "Name, postcode, or the number from the address bar of the file."
         ),
         "audit.from": ("Van", "From"),
         "audit.to": ("Tot en met", "Up to and including"),
