@@ -35,11 +35,14 @@ enum AuditController {
         var problems: [FieldProblem] = []
         var resident = residentText.flatMap(Resident.ID.init)
         var choices: [AuditSubject] = []
+        var more = false
         if let residentText, resident == nil, !byName {
             problems.append(FieldProblem(field: "resident", key: "id.format"))
         } else if let residentText, resident == nil {
             // A name or postcode: the one resident it finds, or a choice between several.
-            choices = try await req.store.audit.subjects(matching: residentText, context: req.auditContext)
+            choices = try await req.store.audit.subjects(matching: residentText, context: req.auditContext, limit: 51)
+            more = choices.count > 50
+            choices = Array(choices.prefix(50))
             if choices.count == 1 {
                 resident = choices[0].id
                 choices = []
@@ -97,7 +100,10 @@ enum AuditController {
                 ]),
         ]
         if !choices.isEmpty {
-            body.append(H.p(t("audit.choose", choices.count), [.cls("notice")]))
+            body.append(
+                H.p(
+                    more ? t("audit.chooseMany", choices.count) : t("audit.choose", choices.count),
+                    [.cls("notice")]))
             body.append(
                 H.el(
                     "ul", [.cls("cards")],

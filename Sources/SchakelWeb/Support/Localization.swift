@@ -522,11 +522,15 @@ struct Localizer: Sendable {
         "audit.residentColumn": ("Bewoner", "Resident"),
         "audit.residentHidden": ("(niet in jouw teams)", "(not in your teams)"),
         "audit.choose": ("{0} bewoners gevonden; kies wie je bedoelt.", "{0} residents found; choose who you mean."),
+        "audit.chooseMany": (
+            "Meer dan {0} bewoners gevonden; zoek preciezer, of kies uit de eerste {0}.",
+            "More than {0} residents found; search more precisely, or choose from the first {0}."
+        ),
         "problem.audit.noResident": (
             "vindt geen bewoner; zoek op naam, postcode of het nummer uit het dossier",
             "finds no resident; search by name, postcode or the number from the file"
         ),
-        "audit.resident": ("Bewoner (id)", "Resident (id)"),
+        "audit.resident": ("Bewoner", "Resident"),
         "audit.residentHint": (
             "Naam, postcode, of het nummer uit de adresbalk van het dossier.",
             "Name, postcode, or the number from the address bar of the file."
