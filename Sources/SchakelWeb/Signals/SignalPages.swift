@@ -92,7 +92,7 @@ enum SignalPages {
                                         ]),
                                     // Shown in the reader's language; the value stays Dutch for the file.
                                     H.text(" " + t("quick." + text)),
-                                    H.el("small", [.cls("muted")], [H.text(" · " + t("domain.\(domain.rawValue)"))]),
+                                    H.el("small", [.cls("muted")], [H.text(t("domain.\(domain.rawValue)"))]),
                                 ])
                         }
                     }))
