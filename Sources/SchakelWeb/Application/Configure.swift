@@ -63,6 +63,7 @@ public func configure(
     app.middleware.use(NULCharacterMiddleware())
     app.middleware.use(APIBodyMiddleware())
     try routes(app)
+    app.storage[MethodNotAllowedMiddleware.FixedPathsKey.self] = MethodNotAllowedMiddleware.fixedPaths(of: app.routes)
     registerCommands(app)
     if app.environment != .testing && (command == nil || command == "serve") {
         app.lifecycle.use(SignalEscalationJob())

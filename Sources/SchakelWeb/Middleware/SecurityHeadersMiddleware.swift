@@ -74,17 +74,27 @@ struct RequestTargetMiddleware: AsyncMiddleware {
 /// Answers 405 with an `Allow` header, instead of 404, when the path exists but not for this method
 /// (TRACE, or a DELETE on a list).
 struct MethodNotAllowedMiddleware: AsyncMiddleware {
+    /// The methods of each fixed path (one without parameters), read from the routes once they are all there.
+    struct FixedPathsKey: StorageKey {
+        typealias Value = [String: Set<String>]
+    }
+
+    static func fixedPaths(of routes: Routes) -> [String: Set<String>] {
+        var paths: [String: Set<String>] = [:]
+        for route in routes.all where route.path.allSatisfy({ if case .constant = $0 { true } else { false } }) {
+            paths["/" + route.path.map(\.description).joined(separator: "/"), default: []].insert(route.method.rawValue)
+        }
+        return paths
+    }
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let parts = request.url.path.split(separator: "/").map(String.init)
         // A fixed path (`/api/v1/residents/search`) answers only its own methods, even where a pattern of
         // another method (`PUT /api/v1/residents/{residentId}`) would match it too.
-        let fixed = request.application.routes.all.filter { route in
-            route.path.allSatisfy { if case .constant = $0 { true } else { false } } && Self.matches(route.path, parts)
-        }
-        if !fixed.isEmpty, !fixed.contains(where: { $0.method == request.method }), request.method != .HEAD {
-            throw Abort(
-                .methodNotAllowed,
-                headers: ["Allow": Set(fixed.map(\.method.rawValue)).sorted().joined(separator: ", ")])
+        if let methods = request.application.storage[FixedPathsKey.self]?["/" + parts.joined(separator: "/")],
+            !methods.contains(request.method.rawValue), request.method != .HEAD
+        {
+            throw Abort(.methodNotAllowed, headers: ["Allow": methods.sorted().joined(separator: ", ")])
         }
         do {
             return try await next.respond(to: request)
