@@ -65,8 +65,8 @@ public struct AccountRepository: Sendable {
         try await store.write { db in
             guard try await TeamRecord.find(team.uuid, on: db) != nil else { throw DomainError.notFound(kind: "team") }
             // Once the CBS list is in, a team covers only areas on it: a mistyped code would cover nobody.
-            if try await NeighbourhoodRecord.query(on: db).count() > 0,
-                try await NeighbourhoodRecord.query(on: db).filter(\.$code == coverage.code.description).count() == 0
+            if try await NeighbourhoodRecord.query(on: db).filter(\.$code == coverage.code.description).count() == 0,
+                try await NeighbourhoodRecord.query(on: db).count() > 0
             {
                 throw ValidationError(field: "code", key: "areaCode.unknown")
             }

@@ -76,12 +76,7 @@ public struct AddressRepository: Sendable {
             if let actor = context.actor,
                 !AccessPolicy.canMoveAddress(from: old, to: address.buurtCode, residents: residents, by: actor)
             {
-                return residents.map {
-                    AuditEvent(
-                        "access.denied", resident: $0.residentID, objects: ["address.update", "address:\(id)"])
-                }
-                    + (residents.isEmpty
-                        ? [AuditEvent("access.denied", objects: ["address.update", "address:\(id)"])] : [])
+                return Self.refusals(residents, "address.update", address: id)
             }
             record.update(from: address, at: now)
             try await record.save(on: db)
@@ -126,6 +121,13 @@ public struct AddressRepository: Sendable {
         return events
     }
 
+    /// The log lines of a refused move: one per resident living there, or one for the address when nobody does.
+    private static func refusals(_ residents: [ResidentScope], _ event: String, address: Address.ID) -> [AuditEvent] {
+        let objects = [event, "address:\(address)"]
+        guard !residents.isEmpty else { return [AuditEvent("access.denied", objects: objects)] }
+        return residents.map { AuditEvent("access.denied", resident: $0.residentID, objects: objects) }
+    }
+
     /// The address row, locked for this transaction on PostgreSQL (SQLite's write queue already
     /// keeps other writers out), so nobody changes it between the check and the write.
     static func lockedRecord(_ id: Address.ID, on db: any Database, engine: DatabaseEngine) async throws
@@ -147,12 +149,7 @@ public struct AddressRepository: Sendable {
             WHERE r.address_id = \(bind: id.uuid)
             """
         ).all()
-        return try rows.map { row in
-            ResidentScope(
-                residentID: .init(try row.decode(column: "id", as: UUID.self)),
-                buurtCode: try row.decode(column: "buurt_code", as: String?.self).flatMap { try? AreaCode($0) },
-                responsibleTeamID: try row.decode(column: "responsible_team_id", as: UUID?.self).map { .init($0) })
-        }
+        return try rows.map { row in try ResidentScope(.init(try row.decode(column: "id", as: UUID.self)), row: row) }
     }
 
     /// The register is kept by administrators, coordinators and social workers (and operators on the
@@ -252,11 +249,7 @@ public struct AddressRepository: Sendable {
                                     .init(
                                         line: item.line,
                                         problems: [.init(field: "buurtCode", key: "address.moveNotAllowed")]))
-                                denied += residents.map {
-                                    AuditEvent(
-                                        "access.denied", resident: $0.residentID,
-                                        objects: ["address.import", "address:\(address.id)"])
-                                }
+                                denied += Self.refusals(residents, "address.import", address: address.id)
                                 continue
                             }
                             events += try await moved(

@@ -324,10 +324,7 @@ extension AuditLog {
         var found: [AuditSubject] = []
         for row in rows {
             let id = Resident.ID(try row.decode(column: "id", as: UUID.self))
-            let scope = ResidentScope(
-                residentID: id,
-                buurtCode: try row.decode(column: "buurt_code", as: String?.self).flatMap { try? AreaCode($0) },
-                responsibleTeamID: try row.decode(column: "responsible_team_id", as: UUID?.self).map { .init($0) })
+            let scope = try ResidentScope(id, row: row)
             guard AccessPolicy.canViewAuditLog(of: scope, by: actor) else { continue }
             found.append(
                 AuditSubject(

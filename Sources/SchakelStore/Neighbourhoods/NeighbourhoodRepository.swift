@@ -19,6 +19,14 @@ public struct NeighbourhoodRepository: Sendable {
         try await NeighbourhoodRecord.query(on: store.database).sort(\.$code).all().map { try $0.domain() }
     }
 
+    /// The names of these areas, in one query (the latest year's name where a code has several).
+    public func names(of codes: Set<AreaCode>) async throws -> [AreaCode: String] {
+        guard !codes.isEmpty else { return [:] }
+        let found = try await NeighbourhoodRecord.query(on: store.database).filter(\.$code ~~ codes.map(\.description))
+            .sort(\.$year).all().map { try $0.domain() }
+        return Dictionary(found.map { ($0.code, $0.name) }, uniquingKeysWith: { _, latest in latest })
+    }
+
     public func find(code: AreaCode) async throws -> Neighbourhood? {
         try await NeighbourhoodRecord.query(on: store.database).filter(\.$code == code.description)
             .sort(\.$year, .descending).first()?.domain()

@@ -182,10 +182,7 @@ public struct ResidentRepository: Sendable, ActingRepository {
                 """
             ).first()
         else { throw DomainError.notFound(kind: "resident") }
-        return ResidentScope(
-            residentID: id,
-            buurtCode: try row.decode(column: "buurt_code", as: String?.self).flatMap { try? AreaCode($0) },
-            responsibleTeamID: try row.decode(column: "responsible_team_id", as: UUID?.self).map { .init($0) })
+        return try ResidentScope(id, row: row)
     }
 
     // MARK: Changing

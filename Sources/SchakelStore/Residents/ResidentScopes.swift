@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import SQLKit
 import SchakelCore
 
 /// Many residents with the scope the access policy decides on, read in two queries instead of two per resident:
@@ -31,5 +32,16 @@ extension Store {
         let residents = try await records(ResidentRecord.self, ids)
         let addresses = try await records(AddressRecord.self, extra.union(residents.values.compactMap(\.addressID)))
         return ResidentScopes(residents: residents, addresses: addresses)
+    }
+}
+
+extension ResidentScope {
+    /// The scope from a row that selected the resident's `responsible_team_id` and the `buurt_code` of their
+    /// address (null when they have none).
+    init(_ residentID: Resident.ID, row: any SQLRow) throws {
+        self.init(
+            residentID: residentID,
+            buurtCode: try row.decode(column: "buurt_code", as: String?.self).flatMap { try? AreaCode($0) },
+            responsibleTeamID: try row.decode(column: "responsible_team_id", as: UUID?.self).map { .init($0) })
     }
 }

@@ -712,10 +712,7 @@ public struct RoundRepository: Sendable, ActingRepository {
             let residentID = Resident.ID(try row.decode(column: "resident_id", as: UUID.self))
             let deliveryID = try row.decode(column: "delivery_id", as: UUID.self)
             guard let delivery = deliveries[deliveryID] else { continue }
-            let scope = ResidentScope(
-                residentID: residentID,
-                buurtCode: try row.decode(column: "buurt_code", as: String?.self).flatMap { try? AreaCode($0) },
-                responsibleTeamID: try row.decode(column: "responsible_team_id", as: UUID?.self).map { .init($0) })
+            let scope = try ResidentScope(residentID, row: row)
             let stop = RoundStop(
                 id: stopID, roundID: round.id, position: try row.decode(column: "position", as: Int.self),
                 residentID: residentID, deliveryID: delivery.id)

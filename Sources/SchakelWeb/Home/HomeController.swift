@@ -17,9 +17,7 @@ enum HomeController {
         }
         let teams = try await req.store.accounts.teams().filter { actor.teamIDs.contains($0.id) }
         // Areas by name, as people know them; the code only where the CBS list does not have it.
-        let names = Dictionary(
-            try await req.store.neighbourhoods.all().map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first }
-        )
+        let names = try await req.store.neighbourhoods.names(of: Set(teams.flatMap { $0.coverage.map(\.code) }))
         if actor.role != .admin && actor.role != .policy {
             body.append(H.h2(t("home.teams")))
             if teams.isEmpty {

@@ -168,9 +168,11 @@ struct SchakelErrorMiddleware: AsyncMiddleware {
             {
                 // Every refusal is in the access log: the repositories log those they decide; a check made
                 // before any data was read is logged here, with the route's pattern (never its values).
-                let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "?"
                 try? await request.store.audit.record(
-                    [AuditEvent("access.denied", objects: ["route:\(request.method) \(route)"])],
+                    [
+                        AuditEvent(
+                            "access.denied", objects: ["route:\(request.method) \(request.route?.pattern ?? "?")"])
+                    ],
                     context: request.auditContext)
             }
             if request.isAPI {

@@ -45,7 +45,7 @@ struct RequestLogMiddleware: AsyncMiddleware {
     }
 
     private func log(_ request: Request, status: UInt, start: ContinuousClock.Instant) {
-        let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "(no route)"
+        let route = request.route?.pattern ?? "(no route)"
         let elapsed = ContinuousClock.now - start
         let millis = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
         request.logger.info("\(request.method) \(route) \(status) \(String(format: "%.1f", millis))ms")
@@ -82,7 +82,7 @@ struct MethodNotAllowedMiddleware: AsyncMiddleware {
     static func fixedPaths(of routes: Routes) -> [String: Set<String>] {
         var paths: [String: Set<String>] = [:]
         for route in routes.all where route.path.allSatisfy({ if case .constant = $0 { true } else { false } }) {
-            paths["/" + route.path.map(\.description).joined(separator: "/"), default: []].insert(route.method.rawValue)
+            paths[route.pattern, default: []].insert(route.method.rawValue)
         }
         return paths
     }
@@ -126,8 +126,7 @@ struct APIBodyMiddleware: AsyncMiddleware {
         guard request.isAPI, [.POST, .PUT, .PATCH].contains(request.method) else {
             return try await next.respond(to: request)
         }
-        let body = try await request.body.collect(max: CSRFMiddleware.bodyLimit(of: request)).get()
-        if let body, body.readableBytes > 0 {
+        if let body = try await request.collectedBody(), body.readableBytes > 0 {
             guard request.headers.contentType != nil else { throw Abort(.unsupportedMediaType) }
             if request.headers.contentType == .json,
                 let value = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView), options: []),

@@ -1,3 +1,4 @@
+import NIOCore
 import SchakelCore
 import SchakelStore
 import Vapor
@@ -58,7 +59,7 @@ struct CSRFMiddleware: AsyncMiddleware {
             if given == nil {
                 // A body may still be arriving in pieces: read all of it (within the size limit, else 413)
                 // before looking for the form's token, or a slow upload would look like a forged one.
-                _ = try await request.body.collect(max: Self.bodyLimit(of: request)).get()
+                _ = try await request.collectedBody()
                 given = try? request.content.get(String.self, at: "_csrf")
             }
             guard let expected, let given, constantTimeEquals(expected, given) else { throw CSRFError() }
@@ -75,13 +76,6 @@ struct CSRFMiddleware: AsyncMiddleware {
                 sameSite: .strict)
         }
         return response
-    }
-
-    /// The size limit of the request's route: the routes declare it, but their body is read only after
-    /// this middleware, which must read it first.
-    static func bodyLimit(of request: Request) -> Int {
-        if request.url.path == AddressController.importPath { return AddressController.importBodyLimit.value }
-        return request.application.routes.defaultMaxBodySize.value
     }
 
     struct FreshTokenKey: StorageKey {
@@ -117,8 +111,9 @@ func constantTimeEquals(_ a: String, _ b: String) -> Bool {
 struct NULCharacterMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if [.POST, .PUT, .PATCH].contains(request.method) {
-            let body = try await request.body.collect(max: CSRFMiddleware.bodyLimit(of: request)).get()
-            if let body, Self.holdsNUL(Array(body.readableBytesView), contentType: request.headers.contentType) {
+            if let body = try await request.collectedBody(),
+                Self.holdsNUL(body.readableBytesView, contentType: request.headers.contentType)
+            {
                 throw NULCharacterError()
             }
         }
@@ -127,7 +122,7 @@ struct NULCharacterMiddleware: AsyncMiddleware {
 
     /// Whether the body holds a NUL: as a raw byte in any body, escaped as `\u0000` in JSON, as `%00` in a
     /// URL-encoded form (where a typed `%` itself is `%25`).
-    static func holdsNUL(_ bytes: [UInt8], contentType: HTTPMediaType?) -> Bool {
+    static func holdsNUL(_ bytes: ByteBufferView, contentType: HTTPMediaType?) -> Bool {
         if bytes.contains(0) { return true }
         if contentType == .json { return bytes.firstRange(of: Array("\\u0000".utf8)) != nil }
         if contentType == .urlEncodedForm { return bytes.firstRange(of: Array("%00".utf8)) != nil }

@@ -83,3 +83,22 @@ extension Request {
         return scheme + "://" + host
     }
 }
+
+extension Route {
+    /// The route's pattern as written in the routes (`/residents/:residentID`): for logs, never the values.
+    var pattern: String { "/" + path.map(\.description).joined(separator: "/") }
+}
+
+extension Request {
+    /// The size limit of this request's route. The routes declare it, but their body is read only after
+    /// the middleware that must read it first (the CSRF token, the NUL and JSON checks).
+    var bodyLimit: Int {
+        if url.path == AddressController.importPath { return AddressController.importBodyLimit.value }
+        return application.routes.defaultMaxBodySize.value
+    }
+
+    /// The whole body, read once within the route's limit (413 past it); later calls get the same bytes.
+    func collectedBody() async throws -> ByteBuffer? {
+        try await body.collect(max: bodyLimit).get()
+    }
+}
