@@ -141,3 +141,44 @@ struct AddressMoveTests {
         }
     }
 }
+
+@Suite("Addresses: moves at the same time")
+struct ConcurrentAddressMoveTests {
+    @Test("concurrent changes of one address's buurt each read the buurt the previous one left")
+    func concurrentMoves() async throws {
+        try await withSchakel { server in
+            let world = try await World.build(on: server)
+            let east2 = world.addresses["east2"]!
+            let kemal = world.residents["kemal"]!.id
+            let context = try await world.context("socialworker", on: server)
+            let addresses = server.store.addresses
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<12 {
+                    group.addTask {
+                        _ = try await addresses.update(
+                            east2.id,
+                            with: AddressInput(
+                                postcode: east2.postcode.value, houseNumber: "4", street: east2.street,
+                                place: east2.place, buurtCode: index % 2 == 0 ? "BU03070900" : "BU03070902"),
+                            context: context)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            // Every move starts where the one before it ended: no change was decided on a stale buurt.
+            let log = try await server.store.audit.entries(
+                resident: kemal, from: nil, to: nil, page: try Paging(perPage: 100))
+            let moves = log.items.filter { $0.event == "resident.move" }.sorted { $0.sequence < $1.sequence }
+            #expect(!moves.isEmpty)
+            var current = "BU03070902"
+            for move in moves {
+                #expect(move.objects.contains("from:\(current)"))
+                current = move.objects.first { $0.hasPrefix("to:") }.map { String($0.dropFirst(3)) } ?? "?"
+            }
+            #expect(try await addresses.find(east2.id)?.buurtCode?.description == current)
+            #expect(
+                try await server.store.audit.verify()
+                    == .intact(entries: try await server.store.audit.anchor()!.sequence))
+        }
+    }
+}
