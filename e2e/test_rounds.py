@@ -166,3 +166,69 @@ def test_an_outcome_the_server_refuses_names_its_stop_and_opens_the_form_again(p
     WebDriverWait(phone, 10).until(lambda d: len(queued(d)) == 0)
     phone.refresh()
     assert "done" in phone.find_element(By.ID, f"stop-{stop_id}").get_attribute("class")
+
+
+def summary_count(driver, key):
+    return int(driver.find_element(By.CSS_SELECTOR, f'[data-summary="{key}"]').text)
+
+
+def correct(driver, stop_id, outcome):
+    """Opens "Verkeerd getikt?" at the stop and taps the right outcome."""
+    stop = driver.find_element(By.ID, f"stop-{stop_id}")
+    details = stop.find_element(By.CSS_SELECTOR, "details.correct")
+    details.find_element(By.TAG_NAME, "summary").click()
+    details.find_element(By.CSS_SELECTOR, f"form.correction button[value={outcome}]").click()
+
+
+def test_a_mis_tapped_outcome_is_corrected_offline_counts_once_and_a_stale_tab_is_told(phone, base_url, password):
+    open_round(phone, base_url, password)
+    round_tab = phone.current_window_handle
+    round_id = phone.current_url.rstrip("/").split("/")[-1].split("#")[0]
+    contacts, misses = summary_count(phone, "contact"), summary_count(phone, "notAtHome")
+    phone.set_network_conditions(offline=True, latency=0, download_throughput=0, upload_throughput=0)
+    stop_id = log_outcome(phone, "notAtHome")
+    assert summary_count(phone, "notAtHome") == misses + 1
+    # The wrong button: corrected at once, still offline.
+    correct(phone, stop_id, "contact")
+    stop = phone.find_element(By.ID, f"stop-{stop_id}")
+    assert "done-contact" in stop.get_attribute("class")
+    assert "Gecorrigeerd; eerder: Niet thuis" in stop.text
+    assert summary_count(phone, "contact") == contacts + 1
+    assert summary_count(phone, "notAtHome") == misses
+    items = queued(phone)
+    assert len(items) == 2 and items[1]["body"]["corrects"] == items[0]["body"]["id"]
+
+    phone.set_network_conditions(offline=False, latency=0, download_throughput=-1, upload_throughput=-1)
+    WebDriverWait(phone, 15).until(lambda d: len(queued(d)) == 0)
+    detail = json.loads(api(phone, "GET", f"/api/v1/rounds/{round_id}")["body"])
+    shown = next(s for s in detail["stops"] if s["id"] == stop_id)
+    assert shown["outcome"] == "contact" and shown["contactMomentId"] == items[1]["body"]["id"]
+    assert detail["summary"]["contacts"] == contacts + 1 and detail["summary"]["notAtHome"] == misses
+
+    # After a reload the server shows the same; a second tab opens the round too.
+    phone.get(f"{base_url}/rounds/{round_id}")
+    stop = phone.find_element(By.ID, f"stop-{stop_id}")
+    assert "Gecorrigeerd; eerder: Niet thuis" in stop.text
+    assert summary_count(phone, "contact") == contacts + 1
+    phone.switch_to.new_window("tab")
+    stale_tab = phone.current_window_handle
+    phone.get(f"{base_url}/rounds/{round_id}")
+    # The first tab corrects the correction; the second, still showing "Contact", tries another.
+    phone.switch_to.window(round_tab)
+    correct(phone, stop_id, "refused")
+    WebDriverWait(phone, 10).until(lambda d: len(queued(d)) == 0)
+    # (Closed, so that only the stale tab sends the shared queue and shows what it is told.)
+    phone.close()
+    phone.switch_to.window(stale_tab)
+    name = phone.find_element(By.CSS_SELECTOR, f"#stop-{stop_id} h2").text
+    correct(phone, stop_id, "mailboxOnly")
+    WebDriverWait(phone, 10).until(lambda d: len(queued(d)) == 0)
+    WebDriverWait(phone, 10).until(lambda d: "al gecorrigeerd" in d.find_element(By.ID, "sync-refusals").text)
+    assert name in phone.find_element(By.ID, "sync-refusals").text
+    # The stale tab is drawn again as the server has it: the first tab's correction counts.
+    WebDriverWait(phone, 10).until(
+        lambda d: "done-refused" in d.find_element(By.ID, f"stop-{stop_id}").get_attribute("class"))
+    assert summary_count(phone, "mailboxOnly") == json.loads(
+        api(phone, "GET", f"/api/v1/rounds/{round_id}")["body"])["summary"]["mailboxOnly"]
+    detail = json.loads(api(phone, "GET", f"/api/v1/rounds/{round_id}")["body"])
+    assert next(s for s in detail["stops"] if s["id"] == stop_id)["outcome"] == "refused"

@@ -150,6 +150,17 @@ public enum AccessPolicy {
             && view(of: resident, by: actor) >= .basic
     }
 
+    /// Who may correct a mis-tapped outcome on its own day: whoever recorded it, or for a stop of a round the
+    /// coordinator of the round's team; both must still be allowed to log contact with the resident.
+    public static func canCorrectContact(
+        recordedBy: User.ID, round: Round?, resident: ResidentScope, by actor: Actor
+    ) -> Bool {
+        guard canLogContact(with: resident, by: actor) else { return false }
+        if recordedBy == actor.userID { return true }
+        guard let round else { return false }
+        return canPlanRounds(of: round.teamID, by: actor)
+    }
+
     /// The out-of-view list names residents and why they are a concern: for coordinators and social workers.
     public static func canViewOutOfView(of team: Team.ID, by actor: Actor) -> Bool {
         [.coordinator, .socialWorker].contains(actor.role) && actor.teamIDs.contains(team)

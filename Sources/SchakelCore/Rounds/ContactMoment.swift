@@ -34,10 +34,15 @@ public struct ContactMoment: Sendable, Equatable, Codable, Identifiable {
     /// When it happened on the phone, which may be long before it reached the server.
     public var recordedAt: Date
     public var recordedBy: User.ID
+    /// The moment this one corrects (a mis-tapped outcome of the same day); that one stays in the history.
+    public var corrects: ID?
+    /// The moment that corrected this one, when it was corrected: it then no longer counts.
+    public var correctedBy: ID?
 
     public init(
         id: ID, residentID: Resident.ID, stopID: RoundStop.ID?, deliveryID: Delivery.ID?, outcome: ContactOutcome,
-        durationMinutes: Int?, note: String?, concern: String?, recordedAt: Date, recordedBy: User.ID
+        durationMinutes: Int?, note: String?, concern: String?, recordedAt: Date, recordedBy: User.ID,
+        corrects: ID? = nil, correctedBy: ID? = nil
     ) {
         self.id = id
         self.residentID = residentID
@@ -49,6 +54,8 @@ public struct ContactMoment: Sendable, Equatable, Codable, Identifiable {
         self.concern = concern
         self.recordedAt = recordedAt
         self.recordedBy = recordedBy
+        self.corrects = corrects
+        self.correctedBy = correctedBy
     }
 
     /// What the resident's timeline shows: outcome, duration and note.
@@ -64,7 +71,11 @@ public struct ContactMoment: Sendable, Equatable, Codable, Identifiable {
         residentID == other.residentID && stopID == other.stopID && outcome == other.outcome
             && durationMinutes == other.durationMinutes && note == other.note && concern == other.concern
             && abs(recordedAt.timeIntervalSince(other.recordedAt)) < 0.001 && recordedBy == other.recordedBy
+            && corrects == other.corrects
     }
+
+    /// Whether a moment recorded on `day` may still be corrected `today`: only on the day itself.
+    public static func correctable(recordedOn day: LocalDate, today: LocalDate) -> Bool { day == today }
 }
 
 /// The fields of an outcome as a form or the offline queue sends them, before validation.
@@ -78,10 +89,12 @@ public struct ContactMomentInput: Sendable, Equatable, Codable {
     public var concern: String?
     /// When the outcome was entered; nil means now.
     public var recordedAt: Date?
+    /// The id of a moment of today that this one corrects.
+    public var corrects: String?
 
     public init(
         id: String?, residentID: String, stopID: String?, outcome: String, durationMinutes: Int?, note: String?,
-        concern: String?, recordedAt: Date?
+        concern: String?, recordedAt: Date?, corrects: String? = nil
     ) {
         self.id = id
         self.residentID = residentID
@@ -91,6 +104,7 @@ public struct ContactMomentInput: Sendable, Equatable, Codable {
         self.note = note
         self.concern = concern
         self.recordedAt = recordedAt
+        self.corrects = corrects
     }
 
     /// How long a phone may keep outcomes before sending them.
@@ -113,6 +127,15 @@ public struct ContactMomentInput: Sendable, Equatable, Codable {
         }
         let outcome = ContactOutcome(rawValue: outcome)
         if outcome == nil { validator.add("outcome", "contact.outcome") }
+        var corrected: ContactMoment.ID?
+        if let text = corrects?.nonEmpty {
+            corrected = ContactMoment.ID(text)
+            if corrected == nil {
+                validator.add("corrects", "id.format")
+            } else if corrected == id {
+                validator.add("corrects", "contact.correctsItself")
+            }
+        }
         if let minutes = durationMinutes, !(0...480).contains(minutes) {
             validator.add("durationMinutes", "contact.duration")
         }
@@ -129,7 +152,7 @@ public struct ContactMomentInput: Sendable, Equatable, Codable {
             id: id, residentID: resident!, stopID: stop, deliveryID: nil, outcome: outcome!,
             durationMinutes: durationMinutes, note: note?.nonEmpty, concern: concern?.nonEmpty,
             recordedAt: Date(timeIntervalSince1970: (recordedAt.timeIntervalSince1970 * 1000).rounded() / 1000),
-            recordedBy: user)
+            recordedBy: user, corrects: corrected)
     }
 }
 

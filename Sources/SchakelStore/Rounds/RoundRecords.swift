@@ -87,6 +87,8 @@ final class ContactMomentRecord: Model, @unchecked Sendable {
     @Field(key: "day") var day: String
     @Field(key: "recorded_by") var recordedBy: UUID
     @Field(key: "received_at") var receivedAt: Date
+    @OptionalField(key: "corrects_id") var corrects: UUID?
+    @OptionalField(key: "corrected_by") var correctedBy: UUID?
 
     init() {}
 
@@ -103,6 +105,8 @@ final class ContactMomentRecord: Model, @unchecked Sendable {
         day = LocalDate(moment.recordedAt).description
         recordedBy = moment.recordedBy.uuid
         self.receivedAt = receivedAt
+        corrects = moment.corrects?.uuid
+        correctedBy = moment.correctedBy?.uuid
     }
 
     /// The moments a query over `contact_moments` returned, read with SQLKit rather than Fluent's
@@ -110,7 +114,7 @@ final class ContactMomentRecord: Model, @unchecked Sendable {
     static func moments(_ query: SQLSelectBuilder) async throws -> [ContactMoment] {
         try await query.columns(
             "id", "resident_id", "stop_id", "delivery_id", "outcome", "duration_minutes", "note", "concern",
-            "recorded_at_ms", "recorded_by"
+            "recorded_at_ms", "recorded_by", "corrects_id", "corrected_by"
         )
         .all().map { row in
             ContactMoment(
@@ -123,7 +127,9 @@ final class ContactMomentRecord: Model, @unchecked Sendable {
                 note: try row.decode(column: "note", as: String?.self),
                 concern: try row.decode(column: "concern", as: String?.self),
                 recordedAt: Date(millisecondsSince1970: try row.decode(column: "recorded_at_ms", as: Int64.self)),
-                recordedBy: .init(try row.decode(column: "recorded_by", as: UUID.self)))
+                recordedBy: .init(try row.decode(column: "recorded_by", as: UUID.self)),
+                corrects: try row.decode(column: "corrects_id", as: UUID?.self).map { .init($0) },
+                correctedBy: try row.decode(column: "corrected_by", as: UUID?.self).map { .init($0) })
         }
     }
 
@@ -137,11 +143,12 @@ final class ContactMomentRecord: Model, @unchecked Sendable {
         try await sql.raw(
             """
             INSERT INTO contact_moments (id, resident_id, stop_id, delivery_id, outcome, duration_minutes, note, \
-            concern, recorded_at_ms, day, recorded_by, received_at) VALUES (\(bind: moment.id.uuid), \
+            concern, recorded_at_ms, day, recorded_by, received_at, corrects_id) VALUES (\(bind: moment.id.uuid), \
             \(bind: moment.residentID.uuid), \(bind: moment.stopID?.uuid), \(bind: moment.deliveryID?.uuid), \
             \(bind: moment.outcome.rawValue), \(bind: moment.durationMinutes), \(bind: moment.note), \
             \(bind: moment.concern), \(bind: moment.recordedAt.millisecondsSince1970), \
-            \(bind: LocalDate(moment.recordedAt).description), \(bind: moment.recordedBy.uuid), \(bind: receivedAt))
+            \(bind: LocalDate(moment.recordedAt).description), \(bind: moment.recordedBy.uuid), \(bind: receivedAt), \
+            \(bind: moment.corrects?.uuid))
             """
         ).run()
     }
@@ -151,6 +158,7 @@ final class ContactMomentRecord: Model, @unchecked Sendable {
             id: .init(id!), residentID: .init(residentID), stopID: stopID.map { .init($0) },
             deliveryID: deliveryID.map { .init($0) }, outcome: ContactOutcome(rawValue: outcome) ?? .contact,
             durationMinutes: durationMinutes, note: note, concern: concern,
-            recordedAt: Date(millisecondsSince1970: recordedAtMs), recordedBy: .init(recordedBy))
+            recordedAt: Date(millisecondsSince1970: recordedAtMs), recordedBy: .init(recordedBy),
+            corrects: corrects.map { .init($0) }, correctedBy: correctedBy.map { .init($0) })
     }
 }

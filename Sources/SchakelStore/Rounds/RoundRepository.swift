@@ -19,8 +19,12 @@ public struct RoundStopView: Sendable, Equatable {
     public var lastContact: Date?
     /// How many signals about the resident are open: a count, never their content (meldcode signals left out).
     public var openConcerns: Int
-    /// The logged outcome, when there is one.
+    /// The logged outcome, when there is one; after a correction, the correction.
     public var outcome: ContactMoment?
+    /// Outcomes of the stop that were corrected, oldest first: they stay in the history.
+    public var corrected: [ContactMoment] = []
+    /// Whether the viewer may still correct the outcome (on its own day, their own or as the team's coordinator).
+    public var correctable = false
 }
 
 /// One concierge's round with its stops in order.
@@ -299,9 +303,23 @@ public struct RoundRepository: Sendable, ActingRepository {
         let now = store.clock.now()
         var moment = try input.validated(newID: store.ids(), by: actor.userID, now: now)
         // A form posted twice gets its time from the server each time; the time does not tell them apart.
-        let serverTimed = input.recordedAt == nil
+        // A correction keeps the time of the visit it corrects.
+        let serverTimed = input.recordedAt == nil || moment.corrects != nil
         if let existing = try await ContactMomentRecord.moment(moment.id, on: store.sql) {
             return try await replay(of: existing, as: moment, ignoringTime: serverTimed)
+        }
+        let enteredAt = moment.recordedAt
+        var corrected: ContactMoment?
+        if let correctsID = moment.corrects {
+            guard let original = try await ContactMomentRecord.moment(correctsID, on: store.sql),
+                original.residentID == moment.residentID
+            else { throw ValidationError(field: "corrects", key: "contact.correctsUnknown") }
+            if let stop = moment.stopID, stop != original.stopID {
+                throw ValidationError(field: "stopID", key: "contact.correctsOtherStop")
+            }
+            moment.stopID = original.stopID
+            moment.recordedAt = original.recordedAt
+            corrected = original
         }
         let scope: ResidentScope
         do {
@@ -323,11 +341,21 @@ public struct RoundRepository: Sendable, ActingRepository {
                 throw ValidationError(field: "stopID", key: "contact.stopOfOtherResident")
             }
             moment.deliveryID = stop.deliveryID
+            if let corrected { try await requireCorrection(of: corrected, round: round, scope: scope) }
         } else if !AccessPolicy.canLogContact(with: scope, by: actor) {
             try await store.audit.record(
                 [AuditEvent("access.denied", resident: moment.residentID, objects: ["contact.create"])],
                 context: context)
             throw DomainError.forbidden(reason: "scope")
+        } else if let corrected {
+            moment.deliveryID = corrected.deliveryID
+            try await requireCorrection(of: corrected, round: nil, scope: scope)
+        }
+        if let corrected {
+            // Only on the day itself (the day the correction was entered, which an offline phone sends later).
+            guard ContactMoment.correctable(recordedOn: LocalDate(corrected.recordedAt), today: LocalDate(enteredAt))
+            else { throw ValidationError(field: "corrects", key: "contact.correctionTooLate") }
+            guard corrected.correctedBy == nil else { throw DomainError.conflict(key: "contact.alreadyCorrected") }
         }
         let stored = moment
         let doorstepSignal = try await SignalRepository(store: store, context: context)
@@ -336,18 +364,34 @@ public struct RoundRepository: Sendable, ActingRepository {
             try await store.write { db in
                 // The audit entry first: on PostgreSQL its row lock orders concurrent writers, so the
                 // resident's contact status below is computed from every committed moment.
+                let stop = stored.stopID.map { ["stop:\($0)"] } ?? []
+                let corrects = stored.corrects.map { ["corrects:\($0)"] } ?? []
                 try await store.audit.append(
                     [
                         AuditEvent(
-                            "contact.create", resident: stored.residentID,
-                            objects: ["contact:\(stored.id)"] + (stored.stopID.map { ["stop:\($0)"] } ?? []))
+                            stored.corrects == nil ? "contact.create" : "contact.correct", resident: stored.residentID,
+                            objects: ["contact:\(stored.id)"] + corrects + stop)
                     ], context: context, on: db)
                 let sql = db as! any SQLDatabase
+                if let old = stored.corrects {
+                    // Compare-and-set: a moment is corrected once; a second correction at the same time finds
+                    // it marked and is refused (the later one must correct the correction).
+                    let marked = try await sql.raw(
+                        """
+                        UPDATE contact_moments SET corrected_by = \(bind: stored.id.uuid) \
+                        WHERE id = \(bind: old.uuid) AND corrected_by IS NULL RETURNING id
+                        """
+                    ).all()
+                    guard !marked.isEmpty else { throw DomainError.conflict(key: "contact.alreadyCorrected") }
+                }
                 try await ContactMomentRecord.insert(stored, receivedAt: now, on: sql)
+                let kind =
+                    stored.corrects != nil
+                    ? "contact.corrected" : stored.stopID == nil ? "contact.visit" : "contact.delivery"
                 try await TimelineEventRecord.insert(
                     TimelineEvent(
-                        id: store.ids(), residentID: stored.residentID, at: stored.recordedAt,
-                        kind: stored.stopID == nil ? "contact.visit" : "contact.delivery", actorID: actor.userID,
+                        id: store.ids(), residentID: stored.residentID,
+                        at: stored.corrects == nil ? stored.recordedAt : enteredAt, kind: kind, actorID: actor.userID,
                         detail: ContactMoment.timelineDetail(stored)),
                     on: sql)
                 // A concern typed at the door becomes a signal for the covering team, in the same transaction.
@@ -382,7 +426,7 @@ public struct RoundRepository: Sendable, ActingRepository {
             : try await RoundStopRecord.query(on: store.database).filter(\.$roundID ~~ rounds.map { $0.id! }).count()
         let moments = try await ContactMomentRecord.moments(
             store.sql.select().from(ContactMomentRecord.schema).where("recorded_by", .equal, SQLBind(concierge.uuid))
-                .where("day", .equal, SQLBind(date.description)))
+                .where("day", .equal, SQLBind(date.description)).where("corrected_by", .is, SQLLiteral.null))
         return DaySummary(stops: stops, moments: moments)
     }
 
@@ -607,6 +651,18 @@ public struct RoundRepository: Sendable, ActingRepository {
         return (stop, round)
     }
 
+    /// Whether the actor may correct `moment`: refused attempts are in the access log.
+    private func requireCorrection(of moment: ContactMoment, round: Round?, scope: ResidentScope) async throws {
+        guard
+            AccessPolicy.canCorrectContact(recordedBy: moment.recordedBy, round: round, resident: scope, by: try actor)
+        else {
+            try await store.audit.record(
+                [AuditEvent("access.denied", resident: moment.residentID, objects: ["contact:\(moment.id)"])],
+                context: context)
+            throw DomainError.forbidden(reason: "scope")
+        }
+    }
+
     private func requirePlanner(_ team: Team.ID) async throws {
         guard AccessPolicy.canPlanRounds(of: team, by: try actor) else {
             try await store.audit.record([AuditEvent("access.denied", objects: ["rounds:\(team)"])], context: context)
@@ -628,6 +684,8 @@ public struct RoundRepository: Sendable, ActingRepository {
     {
         var sent = sent
         sent.deliveryID = existing.deliveryID
+        // A correction may leave out its stop: it is the stop of the moment it corrects.
+        if sent.corrects != nil, sent.stopID == nil { sent.stopID = existing.stopID }
         if ignoringTime { sent.recordedAt = existing.recordedAt }
         guard existing.sameContent(as: sent) else { throw DomainError.conflict(key: "contact.idReused") }
         try await store.audit.record(
@@ -640,7 +698,8 @@ public struct RoundRepository: Sendable, ActingRepository {
     private func refreshStatus(of resident: Resident.ID, on db: any Database) async throws {
         let sql = db as! any SQLDatabase
         let recent = try await sql.select().columns("outcome", "recorded_at_ms").from("contact_moments")
-            .where("resident_id", .equal, SQLBind(resident.uuid)).orderBy("recorded_at_ms", .descending)
+            .where("resident_id", .equal, SQLBind(resident.uuid)).where("corrected_by", .is, SQLLiteral.null)
+            .orderBy("recorded_at_ms", .descending)
             .limit(OutOfViewRule.maximumMisses + 1).all()
         let outcomes = try recent.map { ContactOutcome(rawValue: try $0.decode(column: "outcome", as: String.self)) }
         let misses = outcomes.prefix { $0?.isMiss == true }.count
@@ -652,7 +711,7 @@ public struct RoundRepository: Sendable, ActingRepository {
             INSERT INTO resident_contact_status (resident_id, last_contact_ms, last_outcome_ms, trailing_misses, \
             open_concerns) VALUES (\(bind: resident), \
             (SELECT MAX(recorded_at_ms) FROM contact_moments WHERE resident_id = \(bind: resident) \
-            AND outcome = \(bind: ContactOutcome.contact.rawValue)), \(bind: lastOutcome), \(bind: misses), \
+            AND outcome = \(bind: ContactOutcome.contact.rawValue) AND corrected_by IS NULL), \(bind: lastOutcome), \(bind: misses), \
             (\(SignalRepository.openSignalCount(.init(resident))))) \
             ON CONFLICT (resident_id) DO UPDATE SET last_contact_ms = excluded.last_contact_ms, \
             last_outcome_ms = excluded.last_outcome_ms, trailing_misses = excluded.trailing_misses, \
@@ -703,7 +762,11 @@ public struct RoundRepository: Sendable, ActingRepository {
             : try await ContactMomentRecord.moments(
                 store.sql.select().from(ContactMomentRecord.schema).where("stop_id", .in, SQLBind.group(stopIDs))
                     .orderBy("recorded_at_ms"))
-        let outcomeByStop = Dictionary(moments.compactMap { m in m.stopID.map { ($0, m) } }, uniquingKeysWith: { $1 })
+        let effective = moments.filter { $0.correctedBy == nil }
+        let outcomeByStop = Dictionary(effective.compactMap { m in m.stopID.map { ($0, m) } }, uniquingKeysWith: { $1 })
+        let correctedByStop = Dictionary(
+            grouping: moments.filter { $0.correctedBy != nil && $0.stopID != nil }, by: { $0.stopID! })
+        let today = LocalDate(store.clock.now())
         let coverage = try await teamCoverage(round.teamID)
         var stops: [RoundStopView] = []
         var events: [AuditEvent] = []
@@ -749,6 +812,13 @@ public struct RoundRepository: Sendable, ActingRepository {
                     Date.init(millisecondsSince1970:))
                 view.openConcerns = try row.decode(column: "open_concerns", as: Int?.self) ?? 0
                 view.outcome = outcome
+                view.corrected = correctedByStop[stopID] ?? []
+                if let outcome {
+                    view.correctable =
+                        ContactMoment.correctable(recordedOn: LocalDate(outcome.recordedAt), today: today)
+                        && AccessPolicy.canCorrectContact(
+                            recordedBy: outcome.recordedBy, round: round, resident: scope, by: actor)
+                }
                 events.append(
                     AuditEvent("round.read", resident: residentID, objects: ["round:\(round.id)", "stop:\(stopID)"]))
             }
@@ -759,7 +829,7 @@ public struct RoundRepository: Sendable, ActingRepository {
         if conciergeName == nil {
             name = try await UserRecord.find(round.conciergeID.uuid, on: store.database)?.displayName ?? ""
         }
-        let summary = DaySummary(stops: stops.count, moments: moments)
+        let summary = DaySummary(stops: stops.count, moments: effective)
         return RoundView(round: round, conciergeName: name, stops: stops, summary: summary)
     }
 }

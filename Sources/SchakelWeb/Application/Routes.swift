@@ -79,6 +79,7 @@ func routes(_ app: Application) throws {
     rounds.post("stops", ":stopID", "move", use: RoundController.moveStop)
     rounds.get(":roundID", use: RoundController.show)
     rounds.post(":roundID", "stops", ":stopID", "outcome", use: RoundController.logOutcome)
+    rounds.post(":roundID", "stops", ":stopID", "correction", use: RoundController.correctOutcome)
 
     let upkeep = web.grouped("kaart", "beheer")
     upkeep.get(use: MapUpkeepController.index)

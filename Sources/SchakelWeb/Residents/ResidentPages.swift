@@ -404,7 +404,7 @@ enum ResidentPages {
     /// Field lists in the timeline are stored as names (`phone, doorNotes`); show them in words.
     private static func describe(_ detail: String, kind: String, t: Localizer) -> String {
         // Contact moments start with their outcome, deliveries are their kind: both shown in words.
-        if kind.hasPrefix("contact.delivery") || kind.hasPrefix("contact.visit") {
+        if kind.hasPrefix("contact.delivery") || kind.hasPrefix("contact.visit") || kind == "contact.corrected" {
             var parts = detail.components(separatedBy: " · ")
             if let first = parts.first, Localizer.table["outcome." + first] != nil { parts[0] = t("outcome." + first) }
             return parts.joined(separator: " · ")

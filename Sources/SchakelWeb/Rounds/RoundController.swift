@@ -49,6 +49,43 @@ enum RoundController {
         return req.redirect(to: "/rounds/\(roundID)#stop-\(stopID)", redirectType: .normal)
     }
 
+    struct CorrectionForm: Content {
+        var id: String?
+        var residentID: String
+        var corrects: String
+        var outcome: String
+        var durationMinutes: String?
+        var note: String?
+    }
+
+    /// A mis-tapped outcome corrected on its own day, for phones without JavaScript. A correction that
+    /// cannot be stored (too late, or someone corrected it first) shows the round again with the reason at the stop.
+    static func correctOutcome(req: Request) async throws -> Response {
+        let roundID = try req.entityID(Round.self, "roundID")
+        let stopID = try req.entityID(RoundStop.self, "stopID")
+        let form = try req.content.decode(CorrectionForm.self)
+        let rounds = req.store.rounds(req.auditContext)
+        do {
+            _ = try await rounds.logContact(
+                ContactMomentInput(
+                    id: form.id, residentID: form.residentID, stopID: stopID.description, outcome: form.outcome,
+                    durationMinutes: try minutes(form.durationMinutes), note: form.note, concern: nil,
+                    recordedAt: nil, corrects: form.corrects))
+        } catch let error as ValidationError {
+            let t = req.localizer
+            let text = error.problems.map { "\(t.field($0.field)) \(t.problem($0))" }.joined(separator: " ")
+            let page = RoundPages.round(try await rounds.round(roundID), notice: (stopID, text), request: req)
+            page.status = .unprocessableEntity
+            return page
+        } catch DomainError.conflict(let key) {
+            let page = RoundPages.round(
+                try await rounds.round(roundID), notice: (stopID, req.localizer("conflict." + key)), request: req)
+            page.status = .conflict
+            return page
+        }
+        return req.redirect(to: "/rounds/\(roundID)#stop-\(stopID)", redirectType: .normal)
+    }
+
     // MARK: Visits without a delivery
 
     static func newContact(req: Request) async throws -> Response {

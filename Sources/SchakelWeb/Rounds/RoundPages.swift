@@ -38,7 +38,10 @@ enum RoundPages {
 
     // MARK: The round
 
-    static func round(_ view: RoundView, request: Request) -> Response {
+    /// The round; `notice` is a refusal to show at one stop (a correction that came too late, or twice).
+    static func round(_ view: RoundView, notice: (stop: RoundStop.ID, text: String)? = nil, request: Request)
+        -> Response
+    {
         let t = request.localizer
         let done = view.stops.filter { if case .done = $0.state { true } else { false } }.count
         var body: [HTMLNode] = [
@@ -59,6 +62,9 @@ enum RoundPages {
                     Attr(name: "data-text-login", value: t("round.loginAgain")),
                     Attr(name: "data-text-refused", value: t("round.refused")),
                     Attr(name: "data-text-retry", value: t("round.refusedRetry")),
+                    Attr(name: "data-text-correct", value: t("round.correct")),
+                    Attr(name: "data-text-corrected", value: t("round.correctedFrom")),
+                    Attr(name: "data-outcome-labels", value: outcomeLabels(t)),
                 ], []),
             H.el("ul", [.id("sync-refusals"), .cls("sync-refusals"), Attr(name: "role", value: "alert")], []),
         ]
@@ -68,7 +74,9 @@ enum RoundPages {
             body.append(
                 H.el(
                     "ol", [.cls("stops")],
-                    view.stops.map { stop(view, $0, request: request) }))
+                    view.stops.map {
+                        stop(view, $0, notice: $0.stop.id == notice?.stop ? notice?.text : nil, request: request)
+                    }))
         }
         body.append(summarySection(view.summary, t: t))
         body.append(H.el("script", [Attr(name: "src", value: "/round.js"), Attr.flag("defer")], []))
@@ -77,7 +85,7 @@ enum RoundPages {
             request: request)
     }
 
-    private static func stop(_ view: RoundView, _ stop: RoundStopView, request: Request) -> HTMLNode {
+    private static func stop(_ view: RoundView, _ stop: RoundStopView, notice: String?, request: Request) -> HTMLNode {
         let t = request.localizer
         var children: [HTMLNode] = []
         let number = "\(stop.stop.position). "
@@ -124,6 +132,20 @@ enum RoundPages {
                         "round.done", t("outcome." + outcome.rawValue),
                         stop.outcome.map { DateText.time($0.recordedAt) } ?? ""),
                     [.cls("done")]))
+            if !stop.corrected.isEmpty {
+                children.append(
+                    H.p(
+                        t(
+                            "round.correctedFrom",
+                            stop.corrected.map { t("outcome." + $0.outcome.rawValue) }.joined(separator: ", ")),
+                        [.cls("muted corrected")]))
+            }
+            if let notice {
+                children.append(H.p(notice, [.cls("error"), Attr(name: "role", value: "alert")]))
+            }
+            if stop.correctable, let moment = stop.outcome {
+                children.append(correctionForm(view, stop, moment, open: notice != nil, request: request))
+            }
         case .open:
             children.append(outcomeForm(view, stop, request: request))
         }
@@ -181,6 +203,63 @@ enum RoundPages {
                             ],
                             [H.text(t("outcome." + outcome.rawValue))])
                     }),
+            ])
+    }
+
+    /// The outcomes in words, as JSON for `round.js`, which draws a correction form after a tap.
+    private static func outcomeLabels(_ t: Localizer) -> String {
+        let labels = Dictionary(
+            uniqueKeysWithValues: ContactOutcome.allCases.map { ($0.rawValue, t("outcome." + $0.rawValue)) })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? encoder.encode(labels)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    /// "Verkeerd getikt?": the other outcomes as buttons, with the duration and note of the outcome it corrects.
+    /// The corrected outcome stays in the history; the correction counts instead.
+    private static func correctionForm(
+        _ view: RoundView, _ stop: RoundStopView, _ moment: ContactMoment, open: Bool, request: Request
+    ) -> HTMLNode {
+        let t = request.localizer
+        let scope = "\(stop.stop.id)-correct"
+        return H.el(
+            "details", [.cls("correct"), Attr.flag("open", open)],
+            [
+                H.el("summary", [], [H.text(t("round.correct"))]),
+                Forms.post(
+                    action: "/rounds/\(view.round.id)/stops/\(stop.stop.id)/correction", request: request,
+                    [
+                        .cls("correction"), Attr(name: "data-resident", value: stop.stop.residentID.description),
+                        Attr(name: "data-outcome", value: moment.outcome.rawValue),
+                        moment.durationMinutes.map { Attr(name: "data-minutes", value: String($0)) },
+                    ],
+                    [
+                        H.void("input", [.type("hidden"), .name("id"), .value(UUID().uuidString.lowercased())]),
+                        H.void(
+                            "input", [.type("hidden"), .name("residentID"), .value(stop.stop.residentID.description)]),
+                        H.void("input", [.type("hidden"), .name("corrects"), .value(moment.id.description)]),
+                        H.p(t("round.correctHint"), [.cls("muted")]),
+                        Forms.field(
+                            "durationMinutes", label: t("field.durationMinutes"),
+                            value: moment.durationMinutes.map(String.init), type: "number", t: t, scope: scope,
+                            extra: [
+                                Attr(name: "min", value: "0"), Attr(name: "max", value: "480"),
+                                Attr(name: "inputmode", value: "numeric"),
+                            ]),
+                        Forms.textarea(
+                            "note", label: t("field.note"), value: moment.note, problems: [], t: t, scope: scope),
+                        H.div(
+                            [.cls("outcomes")],
+                            ContactOutcome.allCases.filter { $0 != moment.outcome }.map { outcome in
+                                H.el(
+                                    "button",
+                                    [
+                                        .type("submit"), .name("outcome"), .value(outcome.rawValue),
+                                        .cls("outcome-\(outcome.rawValue)"),
+                                    ],
+                                    [H.text(t("outcome." + outcome.rawValue))])
+                            }),
+                    ]),
             ])
     }
 

@@ -30,7 +30,7 @@ extension SchakelAPI {
             ContactMomentInput(
                 id: body.id, residentID: body.residentId, stopID: body.stopId, outcome: body.outcome.rawValue,
                 durationMinutes: body.durationMinutes, note: body.note, concern: body.concern,
-                recordedAt: body.recordedAt))
+                recordedAt: body.recordedAt, corrects: body.corrects))
         let wire = Wire.contactMoment(moment)
         return created ? .created(.init(body: .json(wire))) : .ok(.init(body: .json(wire)))
     }
@@ -75,6 +75,7 @@ extension Wire {
             id: s.stop.id.description, position: s.stop.position, residentId: s.stop.residentID.description,
             deliveryId: s.stop.deliveryID.description, state: .init(rawValue: state)!,
             outcome: outcome.flatMap { .init(rawValue: $0.rawValue) }, recordedAt: s.outcome?.recordedAt,
+            contactMomentId: s.outcome?.id.description, correctable: s.outcome == nil ? nil : s.correctable,
             kind: .init(rawValue: s.kind.rawValue)!, windowStart: s.windowStart.description,
             windowEnd: s.windowEnd.description, name: s.residentName, address: s.addressLine,
             latitude: s.coordinate?.latitude, longitude: s.coordinate?.longitude, doorNotes: s.doorNotes,
@@ -92,7 +93,8 @@ extension Wire {
             id: m.id.description, residentId: m.residentID.description, stopId: m.stopID?.description,
             deliveryId: m.deliveryID?.description, outcome: .init(rawValue: m.outcome.rawValue)!,
             durationMinutes: m.durationMinutes, note: m.note, concern: m.concern, recordedAt: m.recordedAt,
-            recordedBy: m.recordedBy.description)
+            recordedBy: m.recordedBy.description, corrects: m.corrects?.description,
+            correctedBy: m.correctedBy?.description)
     }
 
     static func outOfView(_ e: OutOfViewEntry) -> Components.Schemas.OutOfViewEntry {

@@ -449,6 +449,7 @@ struct Localizer: Sendable {
         "auditEvent.consent.withdraw": ("toestemming ingetrokken", "toestemming ingetrokken"),
         "auditEvent.contact.create": ("contact vastgelegd", "contact vastgelegd"),
         "auditEvent.contact.replay": ("contact opnieuw ontvangen", "contact opnieuw ontvangen"),
+        "auditEvent.contact.correct": ("uitkomst aan de deur gecorrigeerd", "uitkomst aan de deur gecorrigeerd"),
         "auditEvent.delivery.create": ("levering aangemaakt", "levering aangemaakt"),
         "auditEvent.delivery.end": ("levering beëindigd", "levering beëindigd"),
         "auditEvent.delivery.list": ("leveringen bekeken", "leveringen bekeken"),
@@ -508,6 +509,8 @@ struct Localizer: Sendable {
         "auditObject.address": ("adres", "address"),
         "auditObject.round": ("ronde", "round"),
         "auditObject.stop": ("stop", "stop"),
+        "auditObject.contact": ("contact", "contact"),
+        "auditObject.corrects": ("corrigeert contact", "corrects contact"),
         "auditObject.signal": ("signaal", "signal"),
         "auditObject.delivery": ("levering", "delivery"),
         "auditObject.consent": ("toestemming", "consent"),
@@ -613,6 +616,7 @@ struct Localizer: Sendable {
         "field.missesInARow": ("Keer achter elkaar niemand gezien", "Times in a row nobody seen"),
         "field.residentID": ("Bewoner", "Resident"),
         "field.stopID": ("Stop", "Stop"),
+        "field.corrects": ("De uitkomst die je corrigeert", "The outcome you are correcting"),
         "field.recordedAt": ("Tijdstip", "Time"),
         "field.concierges": ("Conciërges", "Concierges"),
         "outcome.contact": ("Contact", "Contact"),
@@ -641,6 +645,12 @@ struct Localizer: Sendable {
         "round.ended": ("Levering beëindigd", "Delivery ended"),
         "round.done": ("{0} · {1}", "{0} · {1}"),
         "round.more": ("Duur, notitie of zorg toevoegen", "Add duration, note or concern"),
+        "round.correct": ("Verkeerd getikt? Corrigeren", "Tapped the wrong one? Correct it"),
+        "round.correctHint": (
+            "Kies wat er wel gebeurde. Wat je eerst koos, blijft in de geschiedenis staan.",
+            "Choose what really happened. What you chose first stays in the history."
+        ),
+        "round.correctedFrom": ("Gecorrigeerd; eerder: {0}", "Corrected; before: {0}"),
         "round.queued": (
             "Niet verbonden: {0} uitkomst(en) bewaard op deze telefoon, worden verstuurd zodra er verbinding is.",
             "Offline: {0} outcome(s) kept on this phone, sent when the connection returns."
@@ -717,6 +727,7 @@ struct Localizer: Sendable {
         "timeline.visit.planned": ("Bezoek ingepland", "Visit planned"),
         "timeline.contact.delivery": ("Aan de deur (ronde)", "At the door (round)"),
         "timeline.contact.visit": ("Bezoek", "Visit"),
+        "timeline.contact.corrected": ("Uitkomst aan de deur gecorrigeerd", "Outcome at the door corrected"),
         "timeline.contact.concern": ("Zorg gemeld", "Concern raised"),
         "timeline.concern.closed": ("Zorg opgepakt", "Concern picked up"),
         "problem.delivery.kind": ("kies wat er bezorgd wordt.", "choose what is delivered."),
@@ -745,12 +756,26 @@ struct Localizer: Sendable {
             "is more than 30 days old and no longer accepted."
         ),
         "problem.contact.stopOfOtherResident": ("hoort bij een andere bewoner.", "belongs to another resident."),
+        "problem.contact.correctsUnknown": (
+            "bestaat niet of hoort bij een andere bewoner.", "does not exist or belongs to another resident."
+        ),
+        "problem.contact.correctsOtherStop": (
+            "is niet de stop van de uitkomst die je corrigeert.", "is not the stop of the outcome you are correcting."
+        ),
+        "problem.contact.correctsItself": ("kan zichzelf niet corrigeren.", "cannot correct itself."),
+        "problem.contact.correctionTooLate": (
+            "kan alleen op de dag zelf worden gecorrigeerd.", "can only be corrected on the day itself."
+        ),
         "problem.stop.unknown": ("bestaat niet (meer).", "does not exist (any more)."),
         "problem.resident.unknown": ("is geen bekende bewoner.", "is not a known resident."),
         "problem.outOfView.days": ("moet een getal van 1 tot 365 zijn.", "must be a number from 1 to 365."),
         "problem.outOfView.misses": ("moet een getal van 1 tot 10 zijn.", "must be a number from 1 to 10."),
         "problem.round.noConcierges": ("kies minstens één conciërge.", "choose at least one concierge."),
         "problem.round.notAConcierge": ("is geen conciërge van dit team.", "is not a concierge of this team."),
+        "conflict.contact.alreadyCorrected": (
+            "Deze uitkomst is al gecorrigeerd, misschien in een ander venster. Kijk wat er nu staat en corrigeer zo nodig dat.",
+            "This outcome was already corrected, perhaps in another window. See what it says now and correct that if needed."
+        ),
         "conflict.contact.idReused": (
             "Deze uitkomst is al eerder met andere inhoud opgeslagen.",
             "This outcome was already stored with other content."

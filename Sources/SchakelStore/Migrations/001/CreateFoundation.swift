@@ -220,5 +220,6 @@ public enum SchakelMigrations {
         IndexMapSearch(),
         KeyAuditChain(),
         CreateMapSynonyms(),
+        CorrectContactMoments(),
     ]
 }
