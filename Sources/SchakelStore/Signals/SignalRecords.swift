@@ -22,11 +22,14 @@ final class SignalRecord: Model, @unchecked Sendable {
     @OptionalField(key: "escalated_at") var escalatedAt: Date?
     @OptionalField(key: "closed_at") var closedAt: Date?
     @OptionalField(key: "merged_into_id") var mergedIntoID: UUID?
+    /// Raised by one on every change; a change names the revision it read (compare-and-set).
+    @Field(key: "revision") var revision: Int
 
     init() {}
 
     init(_ signal: Signal) {
         id = signal.id.uuid
+        revision = 0
         update(from: signal)
     }
 

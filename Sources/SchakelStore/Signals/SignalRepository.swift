@@ -370,7 +370,7 @@ public struct SignalRepository: Sendable, ActingRepository {
         async throws -> Signal
     {
         try Self.checkReason(reason)
-        let (signal, view) = try await load(id)
+        let (signal, view, revision) = try await loadForChange(id)
         try await requireHandle(signal, view)
         var event = event
         if case .close = event, signal.meldcode {
@@ -401,7 +401,7 @@ public struct SignalRepository: Sendable, ActingRepository {
         let stored = next
         let applied = event
         try await store.write { db in
-            try await save(stored, event: "signal.\(applied.name)", on: db)
+            try await save(stored, read: revision, event: "signal.\(applied.name)", on: db)
             try await history(id, applied.name, from: signal.state, to: stored.state, reason: reason, on: db)
             if rerouted {
                 try await history(id, "reroute", reason: stored.domains.map(\.rawValue).joined(separator: ","), on: db)
@@ -425,7 +425,7 @@ public struct SignalRepository: Sendable, ActingRepository {
     public func assign(_ id: Signal.ID, team: Team.ID?, assignee: User.ID?, reason: String?) async throws -> Signal {
         try Self.checkReason(reason)
         let actor = try actor
-        let (signal, view) = try await load(id)
+        let (signal, view, revision) = try await loadForChange(id)
         guard AccessPolicy.canReassign(signal, view: view, by: actor) else {
             throw try await denied(signal, "signal.assign")
         }
@@ -447,7 +447,7 @@ public struct SignalRepository: Sendable, ActingRepository {
         next.assigneeID = assignee
         let stored = next
         try await store.write { db in
-            try await save(stored, event: "signal.assign", on: db)
+            try await save(stored, read: revision, event: "signal.assign", on: db)
             try await history(id, "assign", reason: reason?.nonEmpty, on: db)
         }
         return stored
@@ -457,9 +457,9 @@ public struct SignalRepository: Sendable, ActingRepository {
     public func merge(_ id: Signal.ID, into targetID: Signal.ID, reason: String?) async throws -> Signal {
         try Self.checkReason(reason)
         guard id != targetID else { throw ValidationError(field: "targetID", key: "signal.mergeSelf") }
-        let (signal, view) = try await load(id)
+        let (signal, view, revision) = try await loadForChange(id)
         try await requireHandle(signal, view)
-        let (target, targetView) = try await load(targetID)
+        let (target, targetView, targetRevision) = try await loadForChange(targetID)
         try await requireHandle(target, targetView)
         guard target.state.isOpen else {
             throw DomainError.illegalTransition(from: target.state.rawValue, to: SignalState.closed.rawValue)
@@ -470,7 +470,9 @@ public struct SignalRepository: Sendable, ActingRepository {
         merged.mergedIntoID = targetID
         let stored = merged
         try await store.write { db in
-            try await save(stored, event: "signal.merge", on: db)
+            try await save(stored, read: revision, event: "signal.merge", on: db)
+            // The target must still be open as it was read: it is revised too, so it cannot close meanwhile.
+            try await revise(targetID, read: targetRevision, on: db)
             try await history(id, "merge", from: signal.state, to: .closed, reason: reason?.nonEmpty, on: db)
             try await history(targetID, "merged_from", reason: "\(id)", on: db)
             if let resident = stored.residentID {
@@ -483,7 +485,7 @@ public struct SignalRepository: Sendable, ActingRepository {
 
     /// Records the next step of the meldcode workflow; steps come in order and each once.
     public func recordMeldcodeStep(_ id: Signal.ID, _ input: MeldcodeStepInput) async throws -> MeldcodeWorkflow {
-        let (signal, view) = try await load(id)
+        let (signal, view, revision) = try await loadForChange(id)
         try await requireHandle(signal, view)
         guard signal.meldcode else { throw DomainError.conflict(key: "meldcode.notMeldcode") }
         guard signal.state.isOpen else {
@@ -499,6 +501,8 @@ public struct SignalRepository: Sendable, ActingRepository {
                         "meldcode.step\(entry.step.rawValue)", resident: signal.residentID, objects: ["signal:\(id)"])
                 ],
                 context: context, on: db)
+            // The step is decided on the signal and its steps as read: a step or a close meanwhile refuses it.
+            try await revise(id, read: revision, on: db)
             try await MeldcodeEntryRecord(entry, of: id).create(on: db)
             try await history(id, "meldcode", reason: "\(entry.step.rawValue)", on: db)
         }
@@ -580,8 +584,14 @@ public struct SignalRepository: Sendable, ActingRepository {
         try await store.write { db in
             try await store.audit.append(
                 [AuditEvent("task.done", resident: resident, objects: ["task:\(id)"])], context: context, on: db)
-            try await SignalTaskRecord.query(on: db).filter(\.$id == id.uuid).set(\.$doneAt, to: now)
-                .set(\.$doneNote, to: note).update()
+            // Compare-and-set: done once, also when marked from two phones at once.
+            let marked = try await (db as! any SQLDatabase).raw(
+                """
+                UPDATE signal_tasks SET done_at = \(bind: now), done_note = \(bind: note) \
+                WHERE id = \(bind: id.uuid) AND done_at IS NULL RETURNING id
+                """
+            ).all()
+            guard !marked.isEmpty else { throw DomainError.illegalTransition(from: "task_done", to: "task_done") }
             try await history(.init(record.signalID), "task_done", reason: note, on: db)
             if let resident { try await timeline(resident, "task.done", detail: nil, on: db) }
         }
@@ -623,16 +633,23 @@ public struct SignalRepository: Sendable, ActingRepository {
     func rerouteOpenSignals(of resident: Resident.ID, buurt: AreaCode?, on db: any Database) async throws {
         let open = try await SignalRecord.query(on: db).filter(\.$residentID == resident.uuid)
             .filter(\.$state != SignalState.closed.rawValue).all()
-        for record in open {
-            var signal = try record.domain()
-            let route = try await routing(
-                domains: signal.domains, urgency: signal.urgency, buurt: buurt, fallback: nil, on: db)
-            guard let team = route.teamID, team != signal.teamID else { continue }
-            signal.teamID = team
-            signal.assigneeID = route.assigneeID
-            record.update(from: signal)
-            try await record.save(on: db)
-            try await history(signal.id, "reroute", reason: buurt?.description, on: db)
+        for found in open {
+            // Read again after a change that came in between (within this transaction it then shows).
+            var record: SignalRecord? = found
+            for _ in 0..<5 {
+                guard let current = record, current.state != SignalState.closed.rawValue else { break }
+                var signal = try current.domain()
+                let route = try await routing(
+                    domains: signal.domains, urgency: signal.urgency, buurt: buurt, fallback: nil, on: db)
+                guard let team = route.teamID, team != signal.teamID else { break }
+                signal.teamID = team
+                signal.assigneeID = route.assigneeID
+                if try await write(signal, read: current.revision, on: db) {
+                    try await history(signal.id, "reroute", reason: buurt?.description, on: db)
+                    break
+                }
+                record = try await SignalRecord.find(found.id, on: db)
+            }
         }
     }
 
@@ -721,6 +738,12 @@ public struct SignalRepository: Sendable, ActingRepository {
     // MARK: Helpers
 
     func load(_ id: Signal.ID) async throws -> (Signal, SignalView) {
+        let (signal, view, _) = try await loadForChange(id)
+        return (signal, view)
+    }
+
+    /// The signal, how the actor sees it, and the revision a change must name to be written.
+    private func loadForChange(_ id: Signal.ID) async throws -> (Signal, SignalView, revision: Int) {
         guard let record = try await SignalRecord.find(id.uuid, on: store.database) else {
             throw DomainError.notFound(kind: "signal")
         }
@@ -729,7 +752,7 @@ public struct SignalRepository: Sendable, ActingRepository {
             try await store.residents(context).scopeIfExists(of: $0)
         }
         let area = try await area(resident: scope, address: signal.addressID)
-        return (signal, AccessPolicy.view(of: signal, resident: scope, area: area, by: try actor))
+        return (signal, AccessPolicy.view(of: signal, resident: scope, area: area, by: try actor), record.revision)
     }
 
     private func requireHandle(_ signal: Signal, _ view: SignalView) async throws {
@@ -803,15 +826,43 @@ public struct SignalRepository: Sendable, ActingRepository {
         records.first { $0.id == id.uuid }?.residentID.map(Resident.ID.init)
     }
 
-    private func save(_ signal: Signal, event: String, on db: any Database) async throws {
+    /// Writes a change decided on the signal as it was at `read`, with its audit entry; refused (and the
+    /// transaction rolled back) when someone changed the signal since.
+    private func save(_ signal: Signal, read revision: Int, event: String, on db: any Database) async throws {
         try await store.audit.append(
             [AuditEvent(event, resident: signal.residentID, objects: ["signal:\(signal.id)"])], context: context, on: db
         )
-        guard let record = try await SignalRecord.find(signal.id.uuid, on: db) else {
-            throw DomainError.notFound(kind: "signal")
+        guard try await write(signal, read: revision, on: db) else {
+            throw DomainError.conflict(key: "signal.changedMeanwhile")
         }
-        record.update(from: signal)
-        try await record.save(on: db)
+    }
+
+    /// Compare-and-set of what a change may touch (state, outcome, domains, team, assignee, merge), only
+    /// when the stored revision is still `revision`. Returns whether it was written. The escalation mark is
+    /// left alone: the escalation job sets it by its own compare-and-set.
+    private func write(_ signal: Signal, read revision: Int, on db: any Database) async throws -> Bool {
+        try await !(db as! any SQLDatabase).raw(
+            """
+            UPDATE signals SET state = \(bind: signal.state.rawValue), outcome = \(bind: signal.outcome?.rawValue), \
+            closed_at = \(bind: signal.closedAt), \
+            domains = \(bind: signal.domains.map(\.rawValue).joined(separator: ",")), \
+            team_id = \(bind: signal.teamID?.uuid), assignee_id = \(bind: signal.assigneeID?.uuid), \
+            merged_into_id = \(bind: signal.mergedIntoID?.uuid), revision = revision + 1 \
+            WHERE id = \(bind: signal.id.uuid) AND revision = \(bind: revision) RETURNING id
+            """
+        ).all().isEmpty
+    }
+
+    /// Raises the revision of a signal that a change relies on without changing it (a merge's target, the
+    /// signal of a meldcode step), so that a change of it meanwhile refuses this one.
+    private func revise(_ id: Signal.ID, read revision: Int, on db: any Database) async throws {
+        let rows = try await (db as! any SQLDatabase).raw(
+            """
+            UPDATE signals SET revision = revision + 1 WHERE id = \(bind: id.uuid) AND revision = \(bind: revision) \
+            RETURNING id
+            """
+        ).all()
+        guard !rows.isEmpty else { throw DomainError.conflict(key: "signal.changedMeanwhile") }
     }
 
     private func history(

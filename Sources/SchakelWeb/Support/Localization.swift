@@ -772,6 +772,10 @@ struct Localizer: Sendable {
         "problem.outOfView.misses": ("moet een getal van 1 tot 10 zijn.", "must be a number from 1 to 10."),
         "problem.round.noConcierges": ("kies minstens één conciërge.", "choose at least one concierge."),
         "problem.round.notAConcierge": ("is geen conciërge van dit team.", "is not a concierge of this team."),
+        "conflict.signal.changedMeanwhile": (
+            "Iemand anders heeft dit signaal net gewijzigd. Bekijk hoe het nu staat en probeer het zo nodig opnieuw.",
+            "Someone else has just changed this signal. See how it stands now and try again if needed."
+        ),
         "conflict.contact.alreadyCorrected": (
             "Deze uitkomst is al gecorrigeerd, misschien in een ander venster. Kijk wat er nu staat en corrigeer zo nodig dat.",
             "This outcome was already corrected, perhaps in another window. See what it says now and correct that if needed."

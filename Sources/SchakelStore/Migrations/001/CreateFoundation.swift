@@ -221,5 +221,6 @@ public enum SchakelMigrations {
         KeyAuditChain(),
         CreateMapSynonyms(),
         CorrectContactMoments(),
+        ReviseSignals(),
     ]
 }
