@@ -13,7 +13,7 @@ struct AuditTamperTests {
 
     func fill(_ store: Store, _ count: Int) async throws {
         for index in 1...count {
-            try await store.audit.record([AuditEvent("test.entry", objects: ["n:\(index)"])], context: Self.context)
+            try await store.audit.record([AuditEvent(.residentRead, objects: ["n:\(index)"])], context: Self.context)
         }
     }
 

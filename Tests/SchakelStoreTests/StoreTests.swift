@@ -20,7 +20,7 @@ struct StoreTests {
                 for index in 0..<40 {
                     group.addTask {
                         try await store.audit.record(
-                            [AuditEvent("test.concurrent", objects: ["n:\(index)"])],
+                            [AuditEvent(.residentRead, objects: ["n:\(index)"])],
                             context: AuditContext(actor: nil, accessPoint: "test"))
                     }
                 }

@@ -69,12 +69,15 @@ public struct AuditEntry: Sendable, Equatable, Codable {
 
 /// What an action on a resident's data is, before it is chained into the log.
 public struct AuditEvent: Sendable, Equatable {
-    public var event: String
+    public var action: AuditAction
     public var residentID: Resident.ID?
     public var objects: [String]
 
-    public init(_ event: String, resident: Resident.ID? = nil, objects: [String] = []) {
-        self.event = event
+    /// The code the log stores (`resident.read`).
+    public var event: String { action.rawValue }
+
+    public init(_ action: AuditAction, resident: Resident.ID? = nil, objects: [String] = []) {
+        self.action = action
         self.residentID = resident
         self.objects = objects
     }

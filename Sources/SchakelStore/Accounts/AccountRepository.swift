@@ -24,7 +24,7 @@ public struct AccountRepository: Sendable {
             }
             try await OrganisationRecord(organisation, createdAt: now).create(on: db)
             try await store.audit.append(
-                [AuditEvent("organisation.create", objects: ["organisation:\(organisation.id)"])], context: context,
+                [AuditEvent(.organisationCreate, objects: ["organisation:\(organisation.id)"])], context: context,
                 on: db)
             return organisation
         }
@@ -55,7 +55,7 @@ public struct AccountRepository: Sendable {
             }
             try await TeamRecord(team, createdAt: now).create(on: db)
             try await store.audit.append(
-                [AuditEvent("team.create", objects: ["team:\(team.id)"])], context: context, on: db)
+                [AuditEvent(.teamCreate, objects: ["team:\(team.id)"])], context: context, on: db)
             return team
         }
     }
@@ -75,7 +75,7 @@ public struct AccountRepository: Sendable {
             if existing > 0 { throw DomainError.conflict(key: "team.coverageExists") }
             try await TeamCoverageRecord(teamID: team.uuid, coverage: coverage).create(on: db)
             try await store.audit.append(
-                [AuditEvent("team.coverage.add", objects: ["team:\(team)", "area:\(coverage.code)"])], context: context,
+                [AuditEvent(.teamCoverageAdd, objects: ["team:\(team)", "area:\(coverage.code)"])], context: context,
                 on: db)
         }
     }
@@ -87,7 +87,7 @@ public struct AccountRepository: Sendable {
             guard !records.isEmpty else { throw DomainError.notFound(kind: "coverage") }
             for record in records { try await record.delete(on: db) }
             try await store.audit.append(
-                [AuditEvent("team.coverage.remove", objects: ["team:\(team)", "area:\(code)"])], context: context,
+                [AuditEvent(.teamCoverageRemove, objects: ["team:\(team)", "area:\(code)"])], context: context,
                 on: db)
         }
     }
@@ -178,7 +178,7 @@ public struct AccountRepository: Sendable {
             try await UserRecord(user, passwordHash: passwordHash, createdAt: now).create(on: db)
             try await replaceMemberships(of: user.id, with: user.teamIDs, on: db)
             try await store.audit.append(
-                [AuditEvent("user.create", objects: ["user:\(user.id)", "role:\(user.role.rawValue)"])],
+                [AuditEvent(.userCreate, objects: ["user:\(user.id)", "role:\(user.role.rawValue)"])],
                 context: context, on: db)
         }
     }
@@ -194,7 +194,7 @@ public struct AccountRepository: Sendable {
             try await replaceMemberships(of: user.id, with: user.teamIDs, on: db)
             if !user.active { try await WebSessionRecord.query(on: db).filter(\.$userID == user.id.uuid).delete() }
             try await store.audit.append(
-                [AuditEvent("user.update", objects: ["user:\(user.id)", "role:\(user.role.rawValue)"])],
+                [AuditEvent(.userUpdate, objects: ["user:\(user.id)", "role:\(user.role.rawValue)"])],
                 context: context, on: db)
         }
     }
@@ -211,7 +211,7 @@ public struct AccountRepository: Sendable {
             try await APITokenRecord.query(on: db).filter(\.$userID == user.uuid).filter(\.$revokedAt == nil)
                 .set(\.$revokedAt, to: store.clock.now()).update()
             try await store.audit.append(
-                [AuditEvent("user.password", objects: ["user:\(user)"])], context: context, on: db)
+                [AuditEvent(.userPassword, objects: ["user:\(user)"])], context: context, on: db)
         }
     }
 

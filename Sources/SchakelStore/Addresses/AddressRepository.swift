@@ -14,7 +14,7 @@ public struct AddressRepository: Sendable {
 
     /// An address of the register, for those who keep it.
     public func find(_ id: Address.ID, context: AuditContext) async throws -> Address? {
-        try await requireManager(context, event: "address.read")
+        try await requireManager(context, event: .addressRead)
         return try await find(id)
     }
 
@@ -27,7 +27,7 @@ public struct AddressRepository: Sendable {
     public func list(page: Paging, postcode: Postcode? = nil, area: AreaCode? = nil, context: AuditContext)
         async throws -> Paged<Address>
     {
-        try await requireManager(context, event: "address.list")
+        try await requireManager(context, event: .addressList)
         var query = AddressRecord.query(on: store.database)
         if let postcode { query = query.filter(\.$postcode == postcode.value) }
         if let area { query = query.filter(\.$buurtCode =~ ("BU" + area.body)) }
@@ -38,7 +38,7 @@ public struct AddressRepository: Sendable {
     }
 
     public func create(_ input: AddressInput, context: AuditContext) async throws -> Address {
-        try await requireManager(context, event: "address.create")
+        try await requireManager(context, event: .addressCreate)
         let address = try input.validated(id: store.ids())
         let now = store.clock.now()
         return try await store.write { db in
@@ -48,7 +48,7 @@ public struct AddressRepository: Sendable {
             }
             try await AddressRecord(address, at: now).create(on: db)
             try await store.audit.append(
-                [AuditEvent("address.create", objects: ["address:\(address.id)"])], context: context, on: db)
+                [AuditEvent(.addressCreate, objects: ["address:\(address.id)"])], context: context, on: db)
             return address
         }
     }
@@ -57,7 +57,7 @@ public struct AddressRepository: Sendable {
     /// access policy decides on the residents read in this transaction, each move is audited and
     /// their open signals go to the team now responsible. A buurt code once set is never silently lost.
     public func update(_ id: Address.ID, with input: AddressInput, context: AuditContext) async throws -> Address {
-        try await requireManager(context, event: "address.update")
+        try await requireManager(context, event: .addressUpdate)
         let address = try input.validated(id: id)
         let now = store.clock.now()
         let denied: [AuditEvent]? = try await store.write { db in
@@ -80,7 +80,7 @@ public struct AddressRepository: Sendable {
             }
             record.update(from: address, at: now)
             try await record.save(on: db)
-            var events = [AuditEvent("address.update", objects: ["address:\(id)"])]
+            var events = [AuditEvent(.addressUpdate, objects: ["address:\(id)"])]
             if old != address.buurtCode {
                 events += try await moved(residents, address: id, from: old, to: address.buurtCode, context, on: db)
             }
@@ -105,7 +105,7 @@ public struct AddressRepository: Sendable {
         for resident in residents {
             events.append(
                 AuditEvent(
-                    "resident.move", resident: resident.residentID,
+                    .residentMove, resident: resident.residentID,
                     objects: [
                         "resident:\(resident.residentID)", "address:\(address)",
                         old.map { "from:\($0)" } ?? "from:none",
@@ -124,8 +124,8 @@ public struct AddressRepository: Sendable {
     /// The log lines of a refused move: one per resident living there, or one for the address when nobody does.
     private static func refusals(_ residents: [ResidentScope], _ event: String, address: Address.ID) -> [AuditEvent] {
         let objects = [event, "address:\(address)"]
-        guard !residents.isEmpty else { return [AuditEvent("access.denied", objects: objects)] }
-        return residents.map { AuditEvent("access.denied", resident: $0.residentID, objects: objects) }
+        guard !residents.isEmpty else { return [AuditEvent(.accessDenied, objects: objects)] }
+        return residents.map { AuditEvent(.accessDenied, resident: $0.residentID, objects: objects) }
     }
 
     /// The address row, locked for this transaction on PostgreSQL (SQLite's write queue already
@@ -154,7 +154,7 @@ public struct AddressRepository: Sendable {
 
     /// The register is kept by administrators, coordinators and social workers (and operators on the
     /// command line); anyone else is refused, and the refusal is logged.
-    public func requireManager(_ context: AuditContext, event: String) async throws {
+    public func requireManager(_ context: AuditContext, event: AuditAction) async throws {
         guard let actor = context.actor else {
             guard context.accessPoint == AuditContext.commandLine.accessPoint else {
                 throw DomainError.forbidden(reason: "anonymous")
@@ -162,7 +162,7 @@ public struct AddressRepository: Sendable {
             return
         }
         guard AccessPolicy.canManageAddresses(actor) else {
-            try await store.audit.record([AuditEvent("access.denied", objects: [event])], context: context)
+            try await store.audit.record([AuditEvent(.accessDenied, objects: [event.rawValue])], context: context)
             throw DomainError.forbidden(reason: "role")
         }
     }
@@ -207,7 +207,7 @@ public struct AddressRepository: Sendable {
             }
         }
         guard rejected.isEmpty else { return ImportReport(created: 0, updated: 0, rejected: rejected) }
-        try await requireManager(context, event: "address.import")
+        try await requireManager(context, event: .addressImport)
         let now = store.clock.now()
         let toWrite = valid
         do {
@@ -265,7 +265,7 @@ public struct AddressRepository: Sendable {
                 }
                 if !refused.isEmpty { throw RefusedImport(rejected: refused, denied: denied) }
                 try await store.audit.append(
-                    [AuditEvent("address.import", objects: ["created:\(created)", "updated:\(updated)"])] + events,
+                    [AuditEvent(.addressImport, objects: ["created:\(created)", "updated:\(updated)"])] + events,
                     context: context, on: db)
                 return ImportReport(created: created, updated: updated, rejected: [])
             }

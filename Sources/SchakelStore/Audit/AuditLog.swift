@@ -333,7 +333,7 @@ extension AuditLog {
                         "\(try row.decode(column: "given_name", as: String.self)) \(try row.decode(column: "family_name", as: String.self))",
                     addressLine: try Address.singleLine(from: row)))
         }
-        try await record(found.map { AuditEvent("audit.lookup", resident: $0.id) }, context: context)
+        try await record(found.map { AuditEvent(.auditLookup, resident: $0.id) }, context: context)
         return found
     }
 }

@@ -18,7 +18,7 @@ public struct DeliveryRepository: Sendable, ActingRepository {
         let deliveries = try await withPauses(records, on: store.database)
         if !deliveries.isEmpty {
             try await store.audit.record(
-                [AuditEvent("delivery.list", resident: resident, objects: deliveries.map { "delivery:\($0.id)" })],
+                [AuditEvent(.deliveryList, resident: resident, objects: deliveries.map { "delivery:\($0.id)" })],
                 context: context)
         }
         let today = LocalDate(store.clock.now())
@@ -29,7 +29,7 @@ public struct DeliveryRepository: Sendable, ActingRepository {
         let (delivery, scope) = try await load(id)
         try await requireManage(scope)
         try await store.audit.record(
-            [AuditEvent("delivery.read", resident: delivery.residentID, objects: ["delivery:\(id)"])], context: context
+            [AuditEvent(.deliveryRead, resident: delivery.residentID, objects: ["delivery:\(id)"])], context: context
         )
         return delivery
     }
@@ -49,7 +49,7 @@ public struct DeliveryRepository: Sendable, ActingRepository {
             try await DeliveryRecord(delivery, at: now, by: actorID).create(on: db)
             try await timeline(resident, "delivery.created", detail: delivery.kind.rawValue, on: db)
             try await store.audit.append(
-                [AuditEvent("delivery.create", resident: resident, objects: ["delivery:\(delivery.id)"])],
+                [AuditEvent(.deliveryCreate, resident: resident, objects: ["delivery:\(delivery.id)"])],
                 context: context, on: db)
             return delivery
         }
@@ -73,7 +73,7 @@ public struct DeliveryRepository: Sendable, ActingRepository {
             try await record.save(on: db)
             try await timeline(stored.residentID, "delivery.updated", detail: stored.kind.rawValue, on: db)
             try await store.audit.append(
-                [AuditEvent("delivery.update", resident: stored.residentID, objects: ["delivery:\(id)"])],
+                [AuditEvent(.deliveryUpdate, resident: stored.residentID, objects: ["delivery:\(id)"])],
                 context: context, on: db)
             return stored
         }
@@ -96,7 +96,7 @@ public struct DeliveryRepository: Sendable, ActingRepository {
             try await timeline(
                 delivery.residentID, "delivery.paused", detail: "\(pause.from.dutch) – \(pause.until.dutch)", on: db)
             try await store.audit.append(
-                [AuditEvent("delivery.pause", resident: delivery.residentID, objects: ["delivery:\(id)"])],
+                [AuditEvent(.deliveryPause, resident: delivery.residentID, objects: ["delivery:\(id)"])],
                 context: context, on: db)
             return result
         }
@@ -113,7 +113,7 @@ public struct DeliveryRepository: Sendable, ActingRepository {
             try await DeliveryPauseRecord.query(on: db).filter(\.$id == pauseID.uuid).delete()
             try await timeline(delivery.residentID, "delivery.resumed", detail: nil, on: db)
             try await store.audit.append(
-                [AuditEvent("delivery.resume", resident: delivery.residentID, objects: ["delivery:\(id)"])],
+                [AuditEvent(.deliveryResume, resident: delivery.residentID, objects: ["delivery:\(id)"])],
                 context: context, on: db)
             return result
         }
@@ -134,7 +134,7 @@ public struct DeliveryRepository: Sendable, ActingRepository {
             try await DeliveryRecord.query(on: db).filter(\.$id == id.uuid).set(\.$cancelledAt, to: now).update()
             try await timeline(delivery.residentID, "delivery.ended", detail: delivery.kind.rawValue, on: db)
             try await store.audit.append(
-                [AuditEvent("delivery.end", resident: delivery.residentID, objects: ["delivery:\(id)"])],
+                [AuditEvent(.deliveryEnd, resident: delivery.residentID, objects: ["delivery:\(id)"])],
                 context: context, on: db)
             return result
         }
@@ -147,7 +147,7 @@ public struct DeliveryRepository: Sendable, ActingRepository {
         guard AccessPolicy.canViewOutOfView(of: team, by: actor), AccessPolicy.view(of: scope, by: actor) == .full
         else {
             try await store.audit.record(
-                [AuditEvent("access.denied", resident: resident, objects: ["visit.plan"])], context: context)
+                [AuditEvent(.accessDenied, resident: resident, objects: ["visit.plan"])], context: context)
             throw DomainError.forbidden(reason: "scope")
         }
         let now = store.clock.now()
@@ -159,7 +159,7 @@ public struct DeliveryRepository: Sendable, ActingRepository {
             try await DeliveryRecord(visit, at: now, by: actor.userID).create(on: db)
             try await timeline(resident, "visit.planned", detail: date.dutch, on: db)
             try await store.audit.append(
-                [AuditEvent("visit.plan", resident: resident, objects: ["delivery:\(visit.id)"])], context: context,
+                [AuditEvent(.visitPlan, resident: resident, objects: ["delivery:\(visit.id)"])], context: context,
                 on: db)
             return visit
         }
@@ -217,7 +217,7 @@ public struct DeliveryRepository: Sendable, ActingRepository {
     private func requireManage(_ scope: ResidentScope) async throws {
         guard AccessPolicy.canManageDeliveries(for: scope, by: try actor) else {
             try await store.audit.record(
-                [AuditEvent("access.denied", resident: scope.residentID, objects: ["deliveries"])], context: context)
+                [AuditEvent(.accessDenied, resident: scope.residentID, objects: ["deliveries"])], context: context)
             throw DomainError.forbidden(reason: "scope")
         }
     }

@@ -42,7 +42,7 @@ public struct NeighbourhoodRepository: Sendable {
                 try await NeighbourhoodRecord(neighbourhood).create(on: db)
             }
             try await store.audit.append(
-                [AuditEvent("neighbourhood.add", objects: neighbourhoods.prefix(20).map { "area:\($0.code)" })],
+                [AuditEvent(.neighbourhoodAdd, objects: neighbourhoods.prefix(20).map { "area:\($0.code)" })],
                 context: context, on: db)
         }
     }

@@ -49,7 +49,7 @@ public struct BulkLoader: Sendable {
             try await store.audit.append(
                 [
                     AuditEvent(
-                        "bulk.load",
+                        .bulkLoad,
                         objects: [
                             "addresses:\(batch.addresses.count)", "households:\(batch.households.count)",
                             "residents:\(batch.residents.count)", "consents:\(batch.consents.count)",

@@ -43,7 +43,7 @@ public struct ResidentRepository: Sendable, ActingRepository {
     public func list(matching text: String?, page: Paging) async throws -> Paged<ResidentSummary> {
         let actor = try actor
         guard AccessPolicy.canListResidents(actor) else {
-            try await store.audit.record([AuditEvent("access.denied", objects: ["residents:list"])], context: context)
+            try await store.audit.record([AuditEvent(.accessDenied, objects: ["residents:list"])], context: context)
             throw DomainError.forbidden(reason: "role")
         }
         let view = AccessPolicy.maximumView(for: actor.role)
@@ -98,7 +98,7 @@ public struct ResidentRepository: Sendable, ActingRepository {
         }
         if !items.isEmpty {
             try await store.audit.record(
-                items.map { AuditEvent("resident.list", resident: $0.id, objects: ["resident:\($0.id)"]) },
+                items.map { AuditEvent(.residentList, resident: $0.id, objects: ["resident:\($0.id)"]) },
                 context: context)
         }
         return Paged(items: items, page: page.page, perPage: page.perPage, total: total)
@@ -109,7 +109,7 @@ public struct ResidentRepository: Sendable, ActingRepository {
         let (record, scope) = try await load(id)
         let actor = try actor
         let view = AccessPolicy.view(of: scope, by: actor)
-        try await requireView(.basic, of: scope, event: "resident.read")
+        try await requireView(.basic, of: scope, event: .residentRead)
         var resident = try record.domain()
         let address = try await resident.addressID.asyncFlatMap {
             try await AddressRecord.find($0.uuid, on: store.database)?.domain()
@@ -139,7 +139,7 @@ public struct ResidentRepository: Sendable, ActingRepository {
                 addressID: resident.addressID, phone: resident.phone, doorNotes: resident.doorNotes)
         }
         if let address { objects.append("address:\(address.id)") }
-        try await store.audit.record([AuditEvent("resident.read", resident: id, objects: objects)], context: context)
+        try await store.audit.record([AuditEvent(.residentRead, resident: id, objects: objects)], context: context)
         return ResidentFile(
             resident: resident, view: view, address: address, household: household, householdMembers: members,
             consents: consents, canEdit: AccessPolicy.canEdit(scope, by: actor))
@@ -148,7 +148,7 @@ public struct ResidentRepository: Sendable, ActingRepository {
     /// What happened to the record, newest first (full view).
     public func timeline(_ id: Resident.ID, page: Paging) async throws -> Paged<TimelineEvent> {
         let (_, scope) = try await load(id)
-        try await requireView(.full, of: scope, event: "resident.timeline")
+        try await requireView(.full, of: scope, event: .residentTimeline)
         var query = TimelineEventRecord.query(on: store.database).filter(\.$residentID == id.uuid)
         // That a meldcode signal exists is for the professionals who handle the meldcode only.
         if !AccessPolicy.handlesMeldcode(try actor) {
@@ -158,7 +158,7 @@ public struct ResidentRepository: Sendable, ActingRepository {
         let events = try await query.sort(\.$at, .descending).range(page.offset..<(page.offset + page.perPage)).all()
             .map { $0.domain() }
         try await store.audit.record(
-            [AuditEvent("resident.timeline", resident: id, objects: ["resident:\(id)"])], context: context)
+            [AuditEvent(.residentTimeline, resident: id, objects: ["resident:\(id)"])], context: context)
         return Paged(items: events, page: page.page, perPage: page.perPage, total: total)
     }
 
@@ -191,7 +191,7 @@ public struct ResidentRepository: Sendable, ActingRepository {
     public func create(_ input: ResidentInput, confirmedNew: Bool = false) async throws -> ResidentCreation {
         let actor = try actor
         guard AccessPolicy.canCreateResidents(actor) else {
-            try await store.audit.record([AuditEvent("access.denied", objects: ["resident:create"])], context: context)
+            try await store.audit.record([AuditEvent(.accessDenied, objects: ["resident:create"])], context: context)
             throw DomainError.forbidden(reason: "role")
         }
         let today = LocalDate(store.clock.now())
@@ -224,7 +224,7 @@ public struct ResidentRepository: Sendable, ActingRepository {
             if !visible.isEmpty {
                 try await store.audit.record(
                     visible.map {
-                        AuditEvent("resident.duplicateCheck", resident: $0.id, objects: ["resident:\($0.id)"])
+                        AuditEvent(.residentDuplicateCheck, resident: $0.id, objects: ["resident:\($0.id)"])
                     },
                     context: context)
                 return .possibleDuplicates(visible)
@@ -243,7 +243,7 @@ public struct ResidentRepository: Sendable, ActingRepository {
                     id: store.ids(), residentID: created.id, at: now, kind: "resident.created", actorID: actor.userID)
             ).create(on: db)
             try await store.audit.append(
-                [AuditEvent("resident.create", resident: created.id, objects: ["resident:\(created.id)"])],
+                [AuditEvent(.residentCreate, resident: created.id, objects: ["resident:\(created.id)"])],
                 context: context, on: db)
             return .created(created)
         }
@@ -285,7 +285,7 @@ public struct ResidentRepository: Sendable, ActingRepository {
                 ).create(on: db)
             }
             try await store.audit.append(
-                [AuditEvent("resident.update", resident: id, objects: ["resident:\(id)"] + changed)], context: context,
+                [AuditEvent(.residentUpdate, resident: id, objects: ["resident:\(id)"] + changed)], context: context,
                 on: db)
             return stored
         }
@@ -314,7 +314,7 @@ public struct ResidentRepository: Sendable, ActingRepository {
                     detail: consent.purpose)
             ).create(on: db)
             try await store.audit.append(
-                [AuditEvent("consent.give", resident: id, objects: ["consent:\(consent.id)"])], context: context, on: db
+                [AuditEvent(.consentGive, resident: id, objects: ["consent:\(consent.id)"])], context: context, on: db
             )
             return consent
         }
@@ -339,7 +339,7 @@ public struct ResidentRepository: Sendable, ActingRepository {
                     detail: withdrawn.purpose)
             ).create(on: db)
             try await store.audit.append(
-                [AuditEvent("consent.withdraw", resident: id, objects: ["consent:\(consentID)"])], context: context,
+                [AuditEvent(.consentWithdraw, resident: id, objects: ["consent:\(consentID)"])], context: context,
                 on: db)
             return withdrawn
         }
@@ -364,7 +364,7 @@ public struct ResidentRepository: Sendable, ActingRepository {
                     detail: household.name)
             ).create(on: db)
             try await store.audit.append(
-                [AuditEvent("household.create", resident: id, objects: ["household:\(household.id)"])],
+                [AuditEvent(.householdCreate, resident: id, objects: ["household:\(household.id)"])],
                 context: context, on: db)
             return household
         }
@@ -381,7 +381,7 @@ public struct ResidentRepository: Sendable, ActingRepository {
         for member in try await ResidentRecord.query(on: store.database).filter(\.$householdID == householdID.uuid)
             .all()
         {
-            try await requireView(.full, of: try await load(Resident.ID(member.id!)).scope, event: "household.join")
+            try await requireView(.full, of: try await load(Resident.ID(member.id!)).scope, event: .householdJoin)
         }
         if record.householdID == householdID.uuid { return try household.domain() }
         let now = store.clock.now()
@@ -395,7 +395,7 @@ public struct ResidentRepository: Sendable, ActingRepository {
                     id: store.ids(), residentID: id, at: now, kind: "household.joined", actorID: actorID, detail: name)
             ).create(on: db)
             try await store.audit.append(
-                [AuditEvent("household.join", resident: id, objects: ["household:\(householdID)"])], context: context,
+                [AuditEvent(.householdJoin, resident: id, objects: ["household:\(householdID)"])], context: context,
                 on: db)
         }
         return try household.domain()
@@ -420,7 +420,7 @@ public struct ResidentRepository: Sendable, ActingRepository {
             try await store.audit.append(
                 [
                     AuditEvent(
-                        "household.leave", resident: id, objects: ["household:\(householdID.uuidString.lowercased())"])
+                        .householdLeave, resident: id, objects: ["household:\(householdID.uuidString.lowercased())"])
                 ],
                 context: context, on: db)
         }
@@ -445,14 +445,14 @@ public struct ResidentRepository: Sendable, ActingRepository {
         var visible: [ResidentSummary] = []
         for member in members {
             let scope = try await load(Resident.ID(member.id!)).scope
-            try await requireView(.full, of: scope, event: "household.read")
+            try await requireView(.full, of: scope, event: .householdRead)
             visible.append(
                 ResidentSummary(
                     id: .init(member.id!), fullName: "\(member.givenName) \(member.familyName)", addressLine: nil,
                     dateOfBirth: try member.dateOfBirth.map { try LocalDate($0) }))
         }
         try await store.audit.record(
-            visible.map { AuditEvent("household.read", resident: $0.id, objects: ["household:\(id)"]) },
+            visible.map { AuditEvent(.householdRead, resident: $0.id, objects: ["household:\(id)"]) },
             context: context)
         return (try record.domain(), visible)
     }
@@ -495,11 +495,11 @@ public struct ResidentRepository: Sendable, ActingRepository {
     }
 
     /// Throws `forbidden` and logs the refusal when the actor's view is less than `needed`.
-    private func requireView(_ needed: ResidentView, of scope: ResidentScope, event: String) async throws {
+    private func requireView(_ needed: ResidentView, of scope: ResidentScope, event: AuditAction) async throws {
         let actor = try actor
         guard AccessPolicy.view(of: scope, by: actor) >= needed else {
             try await store.audit.record(
-                [AuditEvent("access.denied", resident: scope.residentID, objects: [event])], context: context)
+                [AuditEvent(.accessDenied, resident: scope.residentID, objects: [event.rawValue])], context: context)
             throw DomainError.forbidden(reason: "scope")
         }
     }
@@ -507,7 +507,7 @@ public struct ResidentRepository: Sendable, ActingRepository {
     private func requireEdit(_ scope: ResidentScope) async throws {
         guard AccessPolicy.canEdit(scope, by: try actor) else {
             try await store.audit.record(
-                [AuditEvent("access.denied", resident: scope.residentID, objects: ["resident.update"])],
+                [AuditEvent(.accessDenied, resident: scope.residentID, objects: ["resident.update"])],
                 context: context)
             throw DomainError.forbidden(reason: "scope")
         }

@@ -213,7 +213,7 @@ public struct RoundRepository: Sendable, ActingRepository {
                     try await RoundStopRecord(stop, date: date).create(on: db)
                     events.append(
                         AuditEvent(
-                            "round.plan", resident: item.delivery.residentID,
+                            .roundPlan, resident: item.delivery.residentID,
                             objects: ["round:\(round.id!.uuidString.lowercased())", "stop:\(stop.id)"]))
                 }
             }
@@ -236,7 +236,7 @@ public struct RoundRepository: Sendable, ActingRepository {
                 .set(\.$roundID, to: roundID.uuid).set(\.$position, to: last + 1).update()
             try await renumber(round.id, on: db)
             try await store.audit.append(
-                [AuditEvent("round.move", resident: stop.residentID, objects: ["stop:\(stopID)", "round:\(roundID)"])],
+                [AuditEvent(.roundMove, resident: stop.residentID, objects: ["stop:\(stopID)", "round:\(roundID)"])],
                 context: context, on: db)
         }
     }
@@ -259,7 +259,7 @@ public struct RoundRepository: Sendable, ActingRepository {
             try await stops[index].save(on: db)
             try await stops[other].save(on: db)
             try await store.audit.append(
-                [AuditEvent("round.reorder", resident: stop.residentID, objects: ["stop:\(stopID)"])],
+                [AuditEvent(.roundReorder, resident: stop.residentID, objects: ["stop:\(stopID)"])],
                 context: context, on: db)
         }
     }
@@ -290,7 +290,7 @@ public struct RoundRepository: Sendable, ActingRepository {
         }
         let actor = try actor
         guard AccessPolicy.canViewRound(round, by: actor) else {
-            try await store.audit.record([AuditEvent("access.denied", objects: ["round:\(id)"])], context: context)
+            try await store.audit.record([AuditEvent(.accessDenied, objects: ["round:\(id)"])], context: context)
             throw DomainError.notFound(kind: "round")
         }
         return try await view(of: round, conciergeName: conciergeName)
@@ -333,7 +333,7 @@ public struct RoundRepository: Sendable, ActingRepository {
             // The round's concierge, for a resident they may still see (not one who moved away).
             guard AccessPolicy.canViewRound(round, by: actor), AccessPolicy.canLogContact(with: scope, by: actor) else {
                 try await store.audit.record(
-                    [AuditEvent("access.denied", resident: moment.residentID, objects: ["stop:\(stopID)"])],
+                    [AuditEvent(.accessDenied, resident: moment.residentID, objects: ["stop:\(stopID)"])],
                     context: context)
                 throw DomainError.forbidden(reason: "scope")
             }
@@ -344,7 +344,7 @@ public struct RoundRepository: Sendable, ActingRepository {
             if let corrected { try await requireCorrection(of: corrected, round: round, scope: scope) }
         } else if !AccessPolicy.canLogContact(with: scope, by: actor) {
             try await store.audit.record(
-                [AuditEvent("access.denied", resident: moment.residentID, objects: ["contact.create"])],
+                [AuditEvent(.accessDenied, resident: moment.residentID, objects: ["contact.create"])],
                 context: context)
             throw DomainError.forbidden(reason: "scope")
         } else if let corrected {
@@ -369,7 +369,7 @@ public struct RoundRepository: Sendable, ActingRepository {
                 try await store.audit.append(
                     [
                         AuditEvent(
-                            stored.corrects == nil ? "contact.create" : "contact.correct", resident: stored.residentID,
+                            stored.corrects == nil ? .contactCreate : .contactCorrect, resident: stored.residentID,
                             objects: ["contact:\(stored.id)"] + corrects + stop)
                     ], context: context, on: db)
                 let sql = db as! any SQLDatabase
@@ -452,7 +452,7 @@ public struct RoundRepository: Sendable, ActingRepository {
                 }
                 .run()
             try await store.audit.append(
-                [AuditEvent("team.settings", objects: ["team:\(team)"])], context: context, on: db)
+                [AuditEvent(.teamSettings, objects: ["team:\(team)"])], context: context, on: db)
         }
     }
 
@@ -462,7 +462,7 @@ public struct RoundRepository: Sendable, ActingRepository {
         let actor = try actor
         guard AccessPolicy.canViewOutOfView(of: team, by: actor) else {
             try await store.audit.record(
-                [AuditEvent("access.denied", objects: ["outOfView:\(team)"])], context: context)
+                [AuditEvent(.accessDenied, objects: ["outOfView:\(team)"])], context: context)
             throw DomainError.forbidden(reason: "role")
         }
         let rule = try await outOfViewRule(of: team)
@@ -564,7 +564,7 @@ public struct RoundRepository: Sendable, ActingRepository {
             }
             for index in entries.indices { entries[index].plannedVisit = first[entries[index].residentID.uuid] }
             try await store.audit.record(
-                entries.map { AuditEvent("resident.outOfView", resident: $0.residentID, objects: ["team:\(team)"]) },
+                entries.map { AuditEvent(.residentOutOfView, resident: $0.residentID, objects: ["team:\(team)"]) },
                 context: context)
         }
         return Paged(items: entries, page: page.page, perPage: page.perPage, total: total)
@@ -657,7 +657,7 @@ public struct RoundRepository: Sendable, ActingRepository {
             AccessPolicy.canCorrectContact(recordedBy: moment.recordedBy, round: round, resident: scope, by: try actor)
         else {
             try await store.audit.record(
-                [AuditEvent("access.denied", resident: moment.residentID, objects: ["contact:\(moment.id)"])],
+                [AuditEvent(.accessDenied, resident: moment.residentID, objects: ["contact:\(moment.id)"])],
                 context: context)
             throw DomainError.forbidden(reason: "scope")
         }
@@ -665,7 +665,7 @@ public struct RoundRepository: Sendable, ActingRepository {
 
     private func requirePlanner(_ team: Team.ID) async throws {
         guard AccessPolicy.canPlanRounds(of: team, by: try actor) else {
-            try await store.audit.record([AuditEvent("access.denied", objects: ["rounds:\(team)"])], context: context)
+            try await store.audit.record([AuditEvent(.accessDenied, objects: ["rounds:\(team)"])], context: context)
             throw DomainError.forbidden(reason: "role")
         }
     }
@@ -689,7 +689,7 @@ public struct RoundRepository: Sendable, ActingRepository {
         if ignoringTime { sent.recordedAt = existing.recordedAt }
         guard existing.sameContent(as: sent) else { throw DomainError.conflict(key: "contact.idReused") }
         try await store.audit.record(
-            [AuditEvent("contact.replay", resident: existing.residentID, objects: ["contact:\(existing.id)"])],
+            [AuditEvent(.contactReplay, resident: existing.residentID, objects: ["contact:\(existing.id)"])],
             context: context)
         return (existing, false)
     }
@@ -820,7 +820,7 @@ public struct RoundRepository: Sendable, ActingRepository {
                             recordedBy: outcome.recordedBy, round: round, resident: scope, by: actor)
                 }
                 events.append(
-                    AuditEvent("round.read", resident: residentID, objects: ["round:\(round.id)", "stop:\(stopID)"]))
+                    AuditEvent(.roundRead, resident: residentID, objects: ["round:\(round.id)", "stop:\(stopID)"]))
             }
             stops.append(view)
         }

@@ -56,7 +56,7 @@ public struct SessionRepository: Sendable {
         try await store.write { db in
             try await record.create(on: db)
             try await store.audit.append(
-                [AuditEvent("session.start", objects: ["user:\(user)"])], context: context, on: db)
+                [AuditEvent(.sessionStart, objects: ["user:\(user)"])], context: context, on: db)
         }
         return (secret, Self.session(record))
     }
@@ -98,7 +98,7 @@ public struct SessionRepository: Sendable {
     public func endSession(_ id: UUID, context: AuditContext) async throws {
         try await store.write { db in
             try await WebSessionRecord.query(on: db).filter(\.$id == id).delete()
-            try await store.audit.append([AuditEvent("session.end")], context: context, on: db)
+            try await store.audit.append([AuditEvent(.sessionEnd)], context: context, on: db)
         }
     }
 
@@ -116,7 +116,7 @@ public struct SessionRepository: Sendable {
         try await store.write { db in
             try await record.create(on: db)
             try await store.audit.append(
-                [AuditEvent("token.issue", objects: ["token:\(record.id!.uuidString.lowercased())"])], context: context,
+                [AuditEvent(.tokenIssue, objects: ["token:\(record.id!.uuidString.lowercased())"])], context: context,
                 on: db)
         }
         return (secret, record.expiresAt)
@@ -141,7 +141,7 @@ public struct SessionRepository: Sendable {
         try await store.write { db in
             try await APITokenRecord.query(on: db).filter(\.$id == id).set(\.$revokedAt, to: now).update()
             try await store.audit.append(
-                [AuditEvent("token.revoke", objects: ["token:\(id.uuidString.lowercased())"])], context: context, on: db
+                [AuditEvent(.tokenRevoke, objects: ["token:\(id.uuidString.lowercased())"])], context: context, on: db
             )
         }
     }

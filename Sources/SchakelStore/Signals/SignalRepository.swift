@@ -124,7 +124,7 @@ public struct SignalRepository: Sendable, ActingRepository {
         }
         guard AccessPolicy.canRaiseSignal(about: scope, by: actor) else {
             try await store.audit.record(
-                [AuditEvent("access.denied", resident: valid.residentID, objects: ["signal.create"])],
+                [AuditEvent(.accessDenied, resident: valid.residentID, objects: ["signal.create"])],
                 context: context)
             throw DomainError.forbidden(reason: "scope")
         }
@@ -153,7 +153,7 @@ public struct SignalRepository: Sendable, ActingRepository {
     /// Stores a new signal with its first history entry, timeline event and audit entry, in the caller's transaction.
     func insert(_ signal: Signal, on db: any Database) async throws {
         try await store.audit.append(
-            [AuditEvent("signal.create", resident: signal.residentID, objects: ["signal:\(signal.id)"])],
+            [AuditEvent(.signalCreate, resident: signal.residentID, objects: ["signal:\(signal.id)"])],
             context: context, on: db)
         try await SignalRecord(signal).create(on: db)
         try await history(signal.id, "raised", to: .new, reason: nil, on: db)
@@ -190,14 +190,14 @@ public struct SignalRepository: Sendable, ActingRepository {
         let (signal, view) = try await load(id)
         guard view > .none else {
             try await store.audit.record(
-                [AuditEvent("access.denied", resident: signal.residentID, objects: ["signal:\(id)"])], context: context)
+                [AuditEvent(.accessDenied, resident: signal.residentID, objects: ["signal:\(id)"])], context: context)
             throw DomainError.notFound(kind: "signal")
         }
         let (name, line) = try await label(resident: signal.residentID, address: signal.addressID)
         try await store.audit.record(
             [
                 AuditEvent(
-                    view == .full ? "signal.read" : "signal.status", resident: signal.residentID,
+                    view == .full ? .signalRead : .signalStatus, resident: signal.residentID,
                     objects: ["signal:\(id)"])
             ],
             context: context)
@@ -234,7 +234,7 @@ public struct SignalRepository: Sendable, ActingRepository {
         if !items.isEmpty {
             try await store.audit.record(
                 items.map {
-                    AuditEvent("signal.list", resident: residentOf(records, $0.id), objects: ["signal:\($0.id)"])
+                    AuditEvent(.signalList, resident: residentOf(records, $0.id), objects: ["signal:\($0.id)"])
                 },
                 context: context)
         }
@@ -303,7 +303,7 @@ public struct SignalRepository: Sendable, ActingRepository {
         if !items.isEmpty {
             try await store.audit.record(
                 items.map {
-                    AuditEvent("signal.status", resident: residentOf(records, $0.id), objects: ["signal:\($0.id)"])
+                    AuditEvent(.signalStatus, resident: residentOf(records, $0.id), objects: ["signal:\($0.id)"])
                 },
                 context: context)
         }
@@ -322,7 +322,7 @@ public struct SignalRepository: Sendable, ActingRepository {
         let items = try await summaries(visible, today: LocalDate(store.clock.now()))
         if !items.isEmpty {
             try await store.audit.record(
-                [AuditEvent("signal.list", resident: resident, objects: items.map { "signal:\($0.id)" })],
+                [AuditEvent(.signalList, resident: resident, objects: items.map { "signal:\($0.id)" })],
                 context: context)
         }
         return items
@@ -401,7 +401,7 @@ public struct SignalRepository: Sendable, ActingRepository {
         let stored = next
         let applied = event
         try await store.write { db in
-            try await save(stored, read: revision, event: "signal.\(applied.name)", on: db)
+            try await save(stored, read: revision, event: .signal(applied), on: db)
             try await history(id, applied.name, from: signal.state, to: stored.state, reason: reason, on: db)
             if rerouted {
                 try await history(id, "reroute", reason: stored.domains.map(\.rawValue).joined(separator: ","), on: db)
@@ -447,7 +447,7 @@ public struct SignalRepository: Sendable, ActingRepository {
         next.assigneeID = assignee
         let stored = next
         try await store.write { db in
-            try await save(stored, read: revision, event: "signal.assign", on: db)
+            try await save(stored, read: revision, event: .signalAssign, on: db)
             try await history(id, "assign", reason: reason?.nonEmpty, on: db)
         }
         return stored
@@ -470,7 +470,7 @@ public struct SignalRepository: Sendable, ActingRepository {
         merged.mergedIntoID = targetID
         let stored = merged
         try await store.write { db in
-            try await save(stored, read: revision, event: "signal.merge", on: db)
+            try await save(stored, read: revision, event: .signalMerge, on: db)
             // The target must still be open as it was read: it is revised too, so it cannot close meanwhile.
             try await revise(targetID, read: targetRevision, on: db)
             try await history(id, "merge", from: signal.state, to: .closed, reason: reason?.nonEmpty, on: db)
@@ -498,7 +498,7 @@ public struct SignalRepository: Sendable, ActingRepository {
             try await store.audit.append(
                 [
                     AuditEvent(
-                        "meldcode.step\(entry.step.rawValue)", resident: signal.residentID, objects: ["signal:\(id)"])
+                        .meldcode(entry.step), resident: signal.residentID, objects: ["signal:\(id)"])
                 ],
                 context: context, on: db)
             // The step is decided on the signal and its steps as read: a step or a close meanwhile refuses it.
@@ -538,7 +538,7 @@ public struct SignalRepository: Sendable, ActingRepository {
             try await store.audit.append(
                 [
                     AuditEvent(
-                        "signal.task", resident: signal.residentID, objects: ["signal:\(id)", "task:\(stored.id)"])
+                        .signalTask, resident: signal.residentID, objects: ["signal:\(id)", "task:\(stored.id)"])
                 ],
                 context: context, on: db)
             try await SignalTaskRecord(stored).create(on: db)
@@ -564,7 +564,7 @@ public struct SignalRepository: Sendable, ActingRepository {
         }
         if !items.isEmpty {
             try await store.audit.record(
-                items.map { AuditEvent("task.list", resident: $0.task.residentID, objects: ["task:\($0.task.id)"]) },
+                items.map { AuditEvent(.taskList, resident: $0.task.residentID, objects: ["task:\($0.task.id)"]) },
                 context: context)
         }
         return items
@@ -583,7 +583,7 @@ public struct SignalRepository: Sendable, ActingRepository {
         let resident = record.residentID.map(Resident.ID.init)
         try await store.write { db in
             try await store.audit.append(
-                [AuditEvent("task.done", resident: resident, objects: ["task:\(id)"])], context: context, on: db)
+                [AuditEvent(.taskDone, resident: resident, objects: ["task:\(id)"])], context: context, on: db)
             // Compare-and-set: done once, also when marked from two phones at once.
             let marked = try await (db as! any SQLDatabase).raw(
                 """
@@ -619,7 +619,7 @@ public struct SignalRepository: Sendable, ActingRepository {
                 try await store.audit.append(
                     [
                         AuditEvent(
-                            "signal.escalate", resident: record.residentID.map(Resident.ID.init),
+                            .signalEscalate, resident: record.residentID.map(Resident.ID.init),
                             objects: ["signal:\(id)"])
                     ], context: context, on: db)
                 return true
@@ -669,7 +669,7 @@ public struct SignalRepository: Sendable, ActingRepository {
     public func setDeadlines(_ deadlines: SignalDeadlines) async throws {
         guard AccessPolicy.canManageSignalSettings(try actor) else { throw DomainError.forbidden(reason: "role") }
         try await store.write { db in
-            try await store.audit.append([AuditEvent("signal.settings")], context: context, on: db)
+            try await store.audit.append([AuditEvent(.signalSettings)], context: context, on: db)
             let record = try await SignalSettingsRecord.query(on: db).first() ?? SignalSettingsRecord()
             record.acuteDays = deadlines.acute
             record.highDays = deadlines.high
@@ -720,7 +720,7 @@ public struct SignalRepository: Sendable, ActingRepository {
             assigneeID: assigneeID)
         try await store.write { db in
             try await store.audit.append(
-                [AuditEvent("routing.add", objects: ["rule:\(rule.id)"])], context: context, on: db)
+                [AuditEvent(.routingAdd, objects: ["rule:\(rule.id)"])], context: context, on: db)
             try await RoutingRuleRecord(rule).create(on: db)
         }
         return rule
@@ -730,7 +730,7 @@ public struct SignalRepository: Sendable, ActingRepository {
         guard AccessPolicy.canManageSignalSettings(try actor) else { throw DomainError.forbidden(reason: "role") }
         try await store.write { db in
             try await store.audit.append(
-                [AuditEvent("routing.remove", objects: ["rule:\(id)"])], context: context, on: db)
+                [AuditEvent(.routingRemove, objects: ["rule:\(id)"])], context: context, on: db)
             try await RoutingRuleRecord.query(on: db).filter(\.$id == id.uuid).delete()
         }
     }
@@ -762,7 +762,7 @@ public struct SignalRepository: Sendable, ActingRepository {
     /// Logs the refusal and returns the error to throw.
     private func denied(_ signal: Signal, _ what: String) async throws -> any Error {
         try await store.audit.record(
-            [AuditEvent("access.denied", resident: signal.residentID, objects: [what, "signal:\(signal.id)"])],
+            [AuditEvent(.accessDenied, resident: signal.residentID, objects: [what, "signal:\(signal.id)"])],
             context: context)
         return DomainError.forbidden(reason: "scope")
     }
@@ -828,7 +828,7 @@ public struct SignalRepository: Sendable, ActingRepository {
 
     /// Writes a change decided on the signal as it was at `read`, with its audit entry; refused (and the
     /// transaction rolled back) when someone changed the signal since.
-    private func save(_ signal: Signal, read revision: Int, event: String, on db: any Database) async throws {
+    private func save(_ signal: Signal, read revision: Int, event: AuditAction, on db: any Database) async throws {
         try await store.audit.append(
             [AuditEvent(event, resident: signal.residentID, objects: ["signal:\(signal.id)"])], context: context, on: db
         )

@@ -109,7 +109,7 @@ public struct ActivityRepository: Sendable, ActingRepository {
         let scope = try await store.residents(context).scope(of: resident)
         guard AccessPolicy.canSignUpForActivities(scope, by: actor) else {
             try await store.audit.record(
-                [AuditEvent("access.denied", resident: resident, objects: ["activity:\(id)"])], context: context)
+                [AuditEvent(.accessDenied, resident: resident, objects: ["activity:\(id)"])], context: context)
             throw DomainError.forbidden(reason: "scope")
         }
         let activity = try await activity(id)
@@ -134,7 +134,7 @@ public struct ActivityRepository: Sendable, ActingRepository {
             if existing.contains(resident.uuid) { throw DomainError.conflict(key: "activity.alreadySignedUp") }
             if let capacity, existing.count >= capacity { throw DomainError.conflict(key: "activity.full") }
             try await store.audit.append(
-                [AuditEvent("activity.signup", resident: resident, objects: ["activity:\(id)", "date:\(date)"])],
+                [AuditEvent(.activitySignup, resident: resident, objects: ["activity:\(id)", "date:\(date)"])],
                 context: context, on: db)
             try await sql.insert(into: "activity_signups").columns(
                 "id", "activity_id", "date", "resident_id", "signed_up_by", "at", "attended"
@@ -179,7 +179,7 @@ public struct ActivityRepository: Sendable, ActingRepository {
             try await store.audit.record(
                 shown.map {
                     AuditEvent(
-                        "activity.signups", resident: $0.signUp.residentID, objects: ["activity:\(id)", "date:\(date)"])
+                        .activitySignups, resident: $0.signUp.residentID, objects: ["activity:\(id)", "date:\(date)"])
                 }, context: context)
         }
         return lines
@@ -203,7 +203,7 @@ public struct ActivityRepository: Sendable, ActingRepository {
             try await store.audit.append(
                 [
                     AuditEvent(
-                        "activity.attendance", resident: resident, objects: ["activity:\(activityID)", "date:\(date)"])
+                        .activityAttendance, resident: resident, objects: ["activity:\(activityID)", "date:\(date)"])
                 ],
                 context: context, on: db)
             try await (db as! any SQLDatabase).update("activity_signups").set("attended", to: attended)

@@ -9,7 +9,7 @@ enum AddressController {
     static let importPath = "/addresses/import"
     static let importBodyLimit: ByteCount = "20mb"
 
-    static func requireManager(_ req: Request, _ event: String) async throws {
+    static func requireManager(_ req: Request, _ event: AuditAction) async throws {
         _ = try req.requireAuthenticated()
         try await req.store.addresses.requireManager(req.auditContext, event: event)
     }
@@ -31,7 +31,7 @@ enum AddressController {
     }
 
     static func new(req: Request) async throws -> Response {
-        try await requireManager(req, "address.create")
+        try await requireManager(req, .addressCreate)
         return AddressPages.form(
             AddressInput(postcode: "", houseNumber: "", street: "", place: "Amersfoort"), id: nil, problems: [],
             request: req)
@@ -77,7 +77,7 @@ enum AddressController {
     }
 
     static func importForm(req: Request) async throws -> Response {
-        try await requireManager(req, "address.import")
+        try await requireManager(req, .addressImport)
         return AddressPages.importPage(report: nil, fileProblems: [], request: req)
     }
 
@@ -87,7 +87,7 @@ enum AddressController {
 
     /// Imports an uploaded CSV all or nothing, and shows every rejected line.
     static func importFile(req: Request) async throws -> Response {
-        try await requireManager(req, "address.import")
+        try await requireManager(req, .addressImport)
         let form = try req.content.decode(ImportForm.self)
         guard let text = form.file.data.getString(at: form.file.data.readerIndex, length: form.file.data.readableBytes)
         else {

@@ -54,7 +54,7 @@ enum AuditController {
             try await resident.asyncMap { try await req.store.residents(req.auditContext).scopeIfExists(of: $0) } ?? nil
         guard AccessPolicy.canViewAuditLog(of: scope, by: actor) else {
             try await req.store.audit.record(
-                [AuditEvent("access.denied", resident: resident, objects: ["audit.read"])], context: req.auditContext)
+                [AuditEvent(.accessDenied, resident: resident, objects: ["audit.read"])], context: req.auditContext)
             throw DomainError.forbidden(reason: "role")
         }
         if byName, problems.isEmpty, choices.isEmpty, let resident {
@@ -72,7 +72,7 @@ enum AuditController {
             // Looking at the access log is itself an access to the resident's data.
             if let resident {
                 try await req.store.audit.record(
-                    [AuditEvent("audit.read", resident: resident)], context: req.auditContext)
+                    [AuditEvent(.auditRead, resident: resident)], context: req.auditContext)
             }
         }
         let subjects = Dictionary(

@@ -171,7 +171,7 @@ struct SchakelErrorMiddleware: AsyncMiddleware {
                 try? await request.store.audit.record(
                     [
                         AuditEvent(
-                            "access.denied", objects: ["route:\(request.method) \(request.route?.pattern ?? "?")"])
+                            .accessDenied, objects: ["route:\(request.method) \(request.route?.pattern ?? "?")"])
                     ],
                     context: request.auditContext)
             }
