@@ -1,4 +1,6 @@
 import Foundation
+import SchakelCore
+import SchakelStore
 import SchakelTestSupport
 import Testing
 import Vapor
@@ -155,6 +157,23 @@ struct LoginTests {
             let response = try await server.browser().get("/healthz")
             #expect(response.status == .serviceUnavailable)
             #expect(response.body.contains("unreachable"))
+        }
+    }
+}
+
+@Suite("The client's address in the access log behind a proxy")
+struct ForwardedForTests {
+    @Test("behind a trusted proxy the log keeps the address the proxy added, not what the client wrote before it")
+    func lastHop() async throws {
+        try await withSchakel(configure: { $0.trustForwardedFor = true }) { server in
+            _ = try await World.build(on: server)
+            let browser = server.browser()
+            browser.headers.replaceOrAdd(name: "X-Forwarded-For", value: "203.0.113.66, 198.51.100.7")
+            try await browser.login("concierge")
+            let log = try await server.store.audit.entries(
+                resident: nil, from: nil, to: nil, page: try Paging(perPage: 100))
+            let login = try #require(log.items.first { $0.event == "session.start" && $0.username == "concierge" })
+            #expect(login.accessPoint == "198.51.100.7")
         }
     }
 }

@@ -134,7 +134,7 @@ public struct AddressRepository: Sendable {
         -> AddressRecord?
     {
         if engine == .postgres {
-            _ = try await (db as! any SQLDatabase).raw(
+            _ = try await db.sql.raw(
                 "SELECT id FROM addresses WHERE id = \(bind: id.uuid) FOR UPDATE"
             ).all()
         }
@@ -143,7 +143,7 @@ public struct AddressRepository: Sendable {
 
     /// The residents living at an address, with the scope the access policy decides on.
     static func residents(at id: Address.ID, on db: any Database) async throws -> [ResidentScope] {
-        let rows = try await (db as! any SQLDatabase).raw(
+        let rows = try await db.sql.raw(
             """
             SELECT r.id, r.responsible_team_id, a.buurt_code FROM residents r JOIN addresses a ON a.id = r.address_id
             WHERE r.address_id = \(bind: id.uuid)

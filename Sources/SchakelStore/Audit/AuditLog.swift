@@ -64,7 +64,7 @@ public struct AuditLog: Sendable {
     func append(_ items: [(event: AuditEvent, context: AuditContext)], on database: any Database) async throws {
         guard !items.isEmpty else { return }
         for item in items where item.event.event == "access.denied" { item.context.refusals?.markLogged() }
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         let now = store.clock.now()
         // One statement reserves the sequence numbers for all events and, on PostgreSQL, takes the row lock.
         guard
@@ -264,21 +264,6 @@ extension AuditLog {
 
 extension Store {
     public var audit: AuditLog { AuditLog(store: self) }
-}
-
-/// A repository working for someone: reads and changes are done as, and checked for, the context's actor.
-protocol ActingRepository {
-    var context: AuditContext { get }
-}
-
-extension ActingRepository {
-    /// The logged-in person; anonymous callers are refused.
-    var actor: Actor {
-        get throws {
-            guard let actor = context.actor else { throw DomainError.forbidden(reason: "anonymous") }
-            return actor
-        }
-    }
 }
 
 /// A resident as the access-log view names them: for the privacy officer and the coordinator, who look up

@@ -73,7 +73,7 @@ public struct Store: Sendable {
     /// The same store with another clock, sharing the write queue: the demo uses it to lay down a past.
     public func with(clock: Clock) -> Store { Store(self, clock: clock) }
 
-    var sql: any SQLDatabase { database as! any SQLDatabase }
+    var sql: any SQLDatabase { database.sql }
 
     /// Runs `body` in one transaction; everything it wrote is undone if it throws.
     public func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {

@@ -64,7 +64,7 @@ extension BulkLoader {
     /// Plain multi-row inserts: at this volume (millions of moments for a benchmark city) Fluent models are too slow.
     func insertContactHistory(_ moments: [ContactMoment], receivedAt: Date, on db: any Database) async throws {
         guard !moments.isEmpty else { return }
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         for chunk in moments.chunked(1000) {
             var insert = sql.insert(into: "contact_moments").columns(
                 "id", "resident_id", "stop_id", "delivery_id", "outcome", "duration_minutes", "note", "concern",

@@ -372,7 +372,7 @@ public struct RoundRepository: Sendable, ActingRepository {
                             stored.corrects == nil ? .contactCreate : .contactCorrect, resident: stored.residentID,
                             objects: ["contact:\(stored.id)"] + corrects + stop)
                     ], context: context, on: db)
-                let sql = db as! any SQLDatabase
+                let sql = db.sql
                 if let old = stored.corrects {
                     // Compare-and-set: a moment is corrected once; a second correction at the same time finds
                     // it marked and is refused (the later one must correct the correction).
@@ -444,7 +444,7 @@ public struct RoundRepository: Sendable, ActingRepository {
     public func setOutOfViewRule(_ rule: OutOfViewRule, of team: Team.ID) async throws {
         try await requirePlanner(team)
         try await store.write { db in
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             try await sql.insert(into: "team_settings").columns("team_id", "out_of_view_days", "out_of_view_misses")
                 .values(SQLBind(team.uuid), SQLBind(rule.daysWithoutContact), SQLBind(rule.missesInARow))
                 .onConflict(with: ["team_id"]) {
@@ -696,7 +696,7 @@ public struct RoundRepository: Sendable, ActingRepository {
 
     /// Recomputes the resident's last contact and trailing misses from their moments, and the open signals.
     private func refreshStatus(of resident: Resident.ID, on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         let recent = try await sql.select().columns("outcome", "recorded_at_ms").from("contact_moments")
             .where("resident_id", .equal, SQLBind(resident.uuid)).where("corrected_by", .is, SQLLiteral.null)
             .orderBy("recorded_at_ms", .descending)

@@ -585,7 +585,7 @@ public struct SignalRepository: Sendable, ActingRepository {
             try await store.audit.append(
                 [AuditEvent(.taskDone, resident: resident, objects: ["task:\(id)"])], context: context, on: db)
             // Compare-and-set: done once, also when marked from two phones at once.
-            let marked = try await (db as! any SQLDatabase).raw(
+            let marked = try await db.sql.raw(
                 """
                 UPDATE signal_tasks SET done_at = \(bind: now), done_note = \(bind: note) \
                 WHERE id = \(bind: id.uuid) AND done_at IS NULL RETURNING id
@@ -608,7 +608,7 @@ public struct SignalRepository: Sendable, ActingRepository {
         for record in overdue {
             let id = Signal.ID(record.id!)
             let changed = try await store.write { db -> Bool in
-                let rows = try await (db as! any SQLDatabase).raw(
+                let rows = try await db.sql.raw(
                     """
                     UPDATE signals SET escalated_at = \(bind: now) WHERE id = \(bind: id.uuid) AND escalated_at IS NULL \
                     RETURNING id
@@ -841,7 +841,7 @@ public struct SignalRepository: Sendable, ActingRepository {
     /// when the stored revision is still `revision`. Returns whether it was written. The escalation mark is
     /// left alone: the escalation job sets it by its own compare-and-set.
     private func write(_ signal: Signal, read revision: Int, on db: any Database) async throws -> Bool {
-        try await !(db as! any SQLDatabase).raw(
+        try await !db.sql.raw(
             """
             UPDATE signals SET state = \(bind: signal.state.rawValue), outcome = \(bind: signal.outcome?.rawValue), \
             closed_at = \(bind: signal.closedAt), \
@@ -856,7 +856,7 @@ public struct SignalRepository: Sendable, ActingRepository {
     /// Raises the revision of a signal that a change relies on without changing it (a merge's target, the
     /// signal of a meldcode step), so that a change of it meanwhile refuses this one.
     private func revise(_ id: Signal.ID, read revision: Int, on db: any Database) async throws {
-        let rows = try await (db as! any SQLDatabase).raw(
+        let rows = try await db.sql.raw(
             """
             UPDATE signals SET revision = revision + 1 WHERE id = \(bind: id.uuid) AND revision = \(bind: revision) \
             RETURNING id
@@ -892,7 +892,7 @@ public struct SignalRepository: Sendable, ActingRepository {
 
     /// Keeps the count of open signals a round stop shows (never their content) in step with the signals.
     static func refreshOpenSignals(of resident: Resident.ID, on db: any Database) async throws {
-        try await (db as! any SQLDatabase).raw(
+        try await db.sql.raw(
             """
             INSERT INTO resident_contact_status (resident_id, trailing_misses, open_concerns) \
             VALUES (\(bind: resident.uuid), 0, (\(openSignalCount(resident)))) \

@@ -32,7 +32,7 @@ public struct ActivityRepository: Sendable, ActingRepository {
         let activity = try input.validated(id: store.ids())
         let values = Self.values(activity, by: try actor.userID, at: store.clock.now())
         try await store.write { db in
-            try await (db as! any SQLDatabase).insert(into: "activities").columns(Self.columns).values(values).run()
+            try await db.sql.insert(into: "activities").columns(Self.columns).values(values).run()
         }
         return activity
     }
@@ -43,7 +43,7 @@ public struct ActivityRepository: Sendable, ActingRepository {
         let activity = try input.validated(id: id)
         let values = Self.values(activity, by: try actor.userID, at: store.clock.now())
         try await store.write { db in
-            var update = (db as! any SQLDatabase).update("activities").where("id", .equal, id.uuid)
+            var update = db.sql.update("activities").where("id", .equal, id.uuid)
             for (column, value) in zip(Self.columns, values) where column != "id" {
                 update = update.set(SQLIdentifier(column), to: value)
             }
@@ -57,7 +57,7 @@ public struct ActivityRepository: Sendable, ActingRepository {
         guard AccessPolicy.canMaintainMap(try actor) else { throw DomainError.forbidden(reason: "role") }
         _ = try await activity(id)
         try await store.write { db in
-            try await (db as! any SQLDatabase).update("activities").set("cancelled", to: true)
+            try await db.sql.update("activities").set("cancelled", to: true)
                 .where("id", .equal, id.uuid).run()
         }
     }
@@ -127,7 +127,7 @@ public struct ActivityRepository: Sendable, ActingRepository {
         let capacity = activity.capacity
         let title = activity.title
         try await store.write { db in
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             let existing = try await sql.select().column("resident_id").from("activity_signups")
                 .where("activity_id", .equal, id.uuid).where("date", .equal, date.description).all()
                 .map { try $0.decode(column: "resident_id", as: UUID.self) }
@@ -206,7 +206,7 @@ public struct ActivityRepository: Sendable, ActingRepository {
                         .activityAttendance, resident: resident, objects: ["activity:\(activityID)", "date:\(date)"])
                 ],
                 context: context, on: db)
-            try await (db as! any SQLDatabase).update("activity_signups").set("attended", to: attended)
+            try await db.sql.update("activity_signups").set("attended", to: attended)
                 .where("id", .equal, signUpID.uuid).run()
             try await TimelineEventRecord(
                 TimelineEvent(

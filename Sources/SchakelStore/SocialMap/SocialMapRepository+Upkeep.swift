@@ -52,7 +52,7 @@ extension SocialMapRepository {
             id: UUID.derived(from: UUID(uuidString: DutchTaxonomy.id)!, name.lowercased()).uuidString.lowercased(),
             code: nil, name: name, taxonomy: DutchTaxonomy.name)
         try await store.write { db in
-            try await (db as! any SQLDatabase).insert(into: "map_terms")
+            try await db.sql.insert(into: "map_terms")
                 .columns("id", "code", "name", "taxonomy", "parent_id", "document")
                 .values(
                     SQLBind(term.id), SQLBind(String?.none), SQLBind(term.name), SQLBind(term.taxonomy),
@@ -86,7 +86,7 @@ extension SocialMapRepository {
         }
         let text = document.serialized()
         try await store.write { db in
-            try await (db as! any SQLDatabase).update("map_terms").set("name", to: name).set("document", to: text)
+            try await db.sql.update("map_terms").set("name", to: name).set("document", to: text)
                 .where("id", .equal, key).run()
         }
         if !services.isEmpty { _ = try await importServices(services) }
@@ -110,7 +110,7 @@ extension SocialMapRepository {
         let now = store.clock.now()
         let id: UUID = store.ids(MapService.self).uuid
         try await store.write { db in
-            try await (db as! any SQLDatabase).insert(into: "map_synonyms").columns("id", "words", "created_at")
+            try await db.sql.insert(into: "map_synonyms").columns("id", "words", "created_at")
                 .values(SQLBind(id), SQLBind(words.joined(separator: ",")), SQLBind(now)).run()
         }
         try await reindex()
@@ -119,7 +119,7 @@ extension SocialMapRepository {
     /// Removes a group of the map's own and indexes the map again.
     public func removeSynonymGroup(_ id: UUID) async throws {
         try await store.write { db in
-            try await (db as! any SQLDatabase).delete(from: "map_synonyms").where("id", .equal, SQLBind(id)).run()
+            try await db.sql.delete(from: "map_synonyms").where("id", .equal, SQLBind(id)).run()
         }
         try await reindex()
     }

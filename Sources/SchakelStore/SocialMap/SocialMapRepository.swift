@@ -125,7 +125,7 @@ public struct SocialMapRepository: Sendable {
         let engine = store.engine
         let stored = services
         let (created, updated) = try await store.write { db in
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             let ids = stored.map(\.id.uuid)
             var existing: [UUID: Int64] = [:]
             var kept: [MapService.ID: Upkeep] = [:]

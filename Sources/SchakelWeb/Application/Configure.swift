@@ -20,33 +20,18 @@ public func configure(
 
     // The migrate command asks before it migrates; everything else migrates on start when allowed.
     if case .postgres(_, let schema?) = configuration.database {
-        try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+        try await DatabaseSetup.createSchema(schema, on: app.db)
     }
     let command = app.environment.arguments.dropFirst().first
     if configuration.autoMigrate && command != "migrate" {
         try await app.autoMigrate()
     }
     if engine == .sqlite, case .sqliteFile = configuration.database {
-        // WAL lets readers continue while one writer commits; it is a property of the file.
-        _ = try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").all()
-        // The others hold per connection, and there is one connection per event loop. With WAL,
-        // synchronous=NORMAL is durable against a crash of Schakel and loses at most the last commits
-        // on a power cut; the wait lets a command (an import) and the server share the file.
-        for eventLoop in app.eventLoopGroup.makeIterator() {
-            guard let database = app.databases.database(logger: app.logger, on: eventLoop) as? any SQLDatabase
-            else { continue }
-            try await database.raw("PRAGMA synchronous=NORMAL").run()
-            _ = try await database.raw("PRAGMA busy_timeout=5000").all()
-            // Reads map the file instead of copying each page through a system call, and each connection
-            // keeps 32 MB of pages: a city's residents, addresses and audit log do not fit SQLite's 2 MB.
-            _ = try await database.raw("PRAGMA mmap_size=1073741824").all()
-            _ = try await database.raw("PRAGMA cache_size=-32768").all()
-        }
-        if command == nil || command == "serve" {
-            // A large load or import can leave a long write-ahead log behind; every read looks pages up in
-            // its index, so the server starts with the log copied into the file and emptied.
-            _ = try await (app.db as! any SQLDatabase).raw("PRAGMA wal_checkpoint(TRUNCATE)").all()
-        }
+        let connections = app.eventLoopGroup.makeIterator().map {
+            app.databases.database(logger: app.logger, on: $0)
+        }.compactMap { $0 }
+        try await DatabaseSetup.tuneSQLiteFile(
+            app.db, connections: connections, checkpoint: command == nil || command == "serve")
     }
 
     app.routes.defaultMaxBodySize = ByteCount(integerLiteral: configuration.maxBodySize)

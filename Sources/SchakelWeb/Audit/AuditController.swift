@@ -36,7 +36,7 @@ enum AuditController {
         var resident = residentText.flatMap(Resident.ID.init)
         var choices: [AuditSubject] = []
         var more = false
-        if let residentText, resident == nil, !byName {
+        if residentText != nil, resident == nil, !byName {
             problems.append(FieldProblem(field: "resident", key: "id.format"))
         } else if let residentText, resident == nil {
             // A name or postcode: the one resident it finds, or a choice between several.

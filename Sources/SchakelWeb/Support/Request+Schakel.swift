@@ -44,12 +44,14 @@ extension Request {
         return note
     }
 
-    /// The client's IP address; the first `X-Forwarded-For` hop only when a proxy is trusted.
+    /// The client's IP address. Behind a trusted proxy, the last `X-Forwarded-For` entry: the one the proxy
+    /// added itself. Entries before it come from the client, who can write anything there.
     var accessPoint: String? {
         if schakel.configuration.trustForwardedFor,
-            let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").first
+            let forwarded = headers[.xForwardedFor].flatMap({ $0.split(separator: ",") }).last?
+                .trimmingCharacters(in: .whitespaces).nonEmpty
         {
-            return forwarded.trimmingCharacters(in: .whitespaces)
+            return forwarded
         }
         return remoteAddress?.ipAddress
     }

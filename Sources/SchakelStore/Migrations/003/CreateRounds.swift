@@ -84,7 +84,7 @@ struct CreateRounds: AsyncMigration {
             .field("out_of_view_misses", .int, .required)
             .create()
 
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         for (table, columns) in [
             ("deliveries", ["team_id", "start_date"]), ("deliveries", ["resident_id"]),
             ("delivery_pauses", ["delivery_id"]), ("rounds", ["concierge_id", "date"]),

@@ -85,7 +85,7 @@ struct CreateSignals: AsyncMigration {
             .field("normal_days", .int, .required)
             .create()
 
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         for (table, columns) in [
             ("signals", ["team_id", "state"]), ("signals", ["resident_id"]), ("signals", ["reporter_id"]),
             ("signals", ["assignee_id", "state"]), ("signals", ["state", "due_date"]),

@@ -64,7 +64,7 @@ struct CreateSocialMap: AsyncMigration {
             .field("document", .string, .required)
             .create()
 
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         // The Dutch default taxonomy ships with Schakel.
         var terms = sql.insert(into: "map_terms").columns("id", "code", "name", "taxonomy", "parent_id", "document")
         for term in DutchTaxonomy.terms {
@@ -106,7 +106,7 @@ struct CreateSocialMap: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.raw("DROP TABLE IF EXISTS map_search").run()
         for table in ["map_terms", "map_hours", "map_services", "map_organizations"] {
             try await database.schema(table).delete()

@@ -40,7 +40,7 @@ struct CreateActivities: AsyncMigration {
             .unique(on: "activity_id", "date", "resident_id")
             .create()
 
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         for (table, columns) in [
             ("activities", ["buurt_code"]), ("activity_signups", ["activity_id", "date"]),
             ("activity_signups", ["resident_id"]),

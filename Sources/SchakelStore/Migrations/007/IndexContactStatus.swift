@@ -7,7 +7,7 @@ struct IndexContactStatus: AsyncMigration {
     var name: String { "007_IndexContactStatus" }
 
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         for column in ["last_contact_ms", "trailing_misses"] {
             try await sql.create(index: "idx_resident_contact_status_\(column)").on("resident_contact_status")
                 .column(column).run()
@@ -15,7 +15,7 @@ struct IndexContactStatus: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         for column in ["last_contact_ms", "trailing_misses"] {
             try await sql.drop(index: "idx_resident_contact_status_\(column)").run()
         }

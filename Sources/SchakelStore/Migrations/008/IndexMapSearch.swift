@@ -15,7 +15,7 @@ struct IndexMapSearch: AsyncMigration {
     static let ftsColumns = "name_text, search_text, status, tokenize = 'unicode61', prefix = '2 3 4 5 6 7 8 9 10'"
 
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         if sql.dialect.name == "postgresql" {
             try await sql.raw("UPDATE map_search SET search_vector = strip(search_vector)").run()
             try await sql.raw("CREATE INDEX idx_map_search_name ON map_search USING GIN (name_vector)").run()
@@ -36,7 +36,7 @@ struct IndexMapSearch: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.raw("DROP TABLE map_generation").run()
         if sql.dialect.name == "postgresql" {
             try await sql.raw("DROP INDEX idx_map_search_name").run()

@@ -11,12 +11,12 @@ struct CorrectContactMoments: AsyncMigration {
         // One column per statement: SQLite adds one column per ALTER TABLE.
         try await database.schema("contact_moments").field("corrects_id", .uuid).update()
         try await database.schema("contact_moments").field("corrected_by", .uuid).update()
-        try await (database as! any SQLDatabase).create(index: "idx_contact_moments_corrects_id")
+        try await database.sql.create(index: "idx_contact_moments_corrects_id")
             .on("contact_moments").column("corrects_id").unique().run()
     }
 
     func revert(on database: any Database) async throws {
-        try await (database as! any SQLDatabase).drop(index: "idx_contact_moments_corrects_id").run()
+        try await database.sql.drop(index: "idx_contact_moments_corrects_id").run()
         try await database.schema("contact_moments").deleteField("corrected_by").update()
         try await database.schema("contact_moments").deleteField("corrects_id").update()
     }
