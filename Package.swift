@@ -36,6 +36,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "SchakelRoutes",
+            dependencies: ["SchakelCore"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "SchakelStore",
             dependencies: [
                 "SchakelCore",
@@ -54,6 +59,7 @@ let package = Package(
                 "SchakelCore",
                 "SchakelStore",
                 "SchakelRounds",
+                "SchakelRoutes",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIVapor", package: "swift-openapi-vapor"),
@@ -86,6 +92,7 @@ let package = Package(
         ),
         .testTarget(name: "SchakelCoreTests", dependencies: ["SchakelCore"], swiftSettings: swiftSettings),
         .testTarget(name: "SchakelRoundsTests", dependencies: ["SchakelRounds"], swiftSettings: swiftSettings),
+        .testTarget(name: "SchakelRoutesTests", dependencies: ["SchakelRoutes"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SchakelStoreTests",
             dependencies: ["SchakelStore", "SchakelTestSupport"],

@@ -52,7 +52,7 @@ def laptop():
 
 
 def login(driver, base_url, username, password):
-    driver.get(base_url + "/login")
+    driver.get(base_url + "/inloggen")
     driver.find_element("id", "f-username").send_keys(username)
     driver.find_element("id", "f-password").send_keys(password)
     submit_and_wait(driver, driver.find_element("css selector", "form.stacked button[type=submit]"))
@@ -69,7 +69,7 @@ def submit_and_wait(driver, button):
 def plan_today(driver, base_url, password):
     """Plans today's rounds as the coordinator does (the demo may have planned yesterday's, before midnight)."""
     login(driver, base_url, "coordinator", password)
-    driver.get(base_url + "/rounds/plan")
+    driver.get(base_url + "/rondes/planning")
     submit_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
     driver.delete_all_cookies()
 
@@ -77,10 +77,10 @@ def plan_today(driver, base_url, password):
 def open_round(driver, base_url, password):
     """Logs in as the demo concierge and opens today's round, planning it first when needed."""
     login(driver, base_url, "concierge", password)
-    driver.get(base_url + "/rounds")
-    if "/rounds/" not in driver.current_url:
+    driver.get(base_url + "/rondes")
+    if "/rondes/" not in driver.current_url:
         driver.delete_all_cookies()
         plan_today(driver, base_url, password)
         login(driver, base_url, "concierge", password)
-        driver.get(base_url + "/rounds")
-    assert "/rounds/" in driver.current_url, "a concierge with one round goes straight to it"
+        driver.get(base_url + "/rondes")
+    assert "/rondes/" in driver.current_url, "a concierge with one round goes straight to it"

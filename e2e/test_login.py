@@ -21,13 +21,13 @@ def test_concierge_logs_in_on_a_phone_and_sees_the_home_page(phone, base_url, pa
 
 def test_wrong_password_shows_a_dutch_message(phone, base_url):
     login(phone, base_url, "concierge", "dit-is-fout-123")
-    assert "/login" in phone.current_url
+    assert "/inloggen" in phone.current_url
     assert "Gebruikersnaam of wachtwoord klopt niet." in phone.find_element(By.CSS_SELECTOR, "[role=alert]").text
 
 
 def test_concierge_opens_a_resident_and_sees_only_the_door_view(phone, base_url, password):
     login(phone, base_url, "concierge", password)
-    phone.get(base_url + "/residents")
+    phone.get(base_url + "/bewoners")
     first = phone.find_element(By.CSS_SELECTOR, "ul.cards a.title")
     name = first.text
     first.click()
@@ -40,5 +40,5 @@ def test_concierge_opens_a_resident_and_sees_only_the_door_view(phone, base_url,
 
 def test_policy_officer_gets_no_resident_list(laptop, base_url, password):
     login(laptop, base_url, "policy", password)
-    laptop.get(base_url + "/residents")
+    laptop.get(base_url + "/bewoners")
     assert "Je hebt geen toegang tot deze gegevens." in laptop.page_source

@@ -100,7 +100,7 @@ def test_outcomes_logged_offline_are_stored_once_when_back_online(phone, base_ur
     assert sum(again["summary"][k] for k in ("contacts", "mailboxOnly", "notAtHome", "refused")) == 5
 
     # After a reload the page shows the five outcomes from the server.
-    phone.get(f"{base_url}/rounds/{round_id}")
+    phone.get(f"{base_url}/rondes/{round_id}")
     assert len(phone.find_elements(By.CSS_SELECTOR, "li.stop.done")) == 5
 
 
@@ -118,7 +118,7 @@ def test_queued_outcomes_survive_the_end_of_the_session_and_are_sent_after_a_new
     session = phone.get_cookie("schakel_session")["value"]
     token = phone.find_element(By.CSS_SELECTOR, "input[name=_csrf]").get_attribute("value")
     ended = urllib.request.Request(
-        base_url + "/logout", data=urllib.parse.urlencode({"_csrf": token}).encode(), method="POST",
+        base_url + "/uitloggen", data=urllib.parse.urlencode({"_csrf": token}).encode(), method="POST",
         headers={"Cookie": f"schakel_session={session}", "Content-Type": "application/x-www-form-urlencoded"})
     with urllib.request.build_opener(NoRedirect()).open(ended) as answer:
         assert answer.status == 303
@@ -134,7 +134,7 @@ def test_queued_outcomes_survive_the_end_of_the_session_and_are_sent_after_a_new
     detail = json.loads(api(phone, "GET", f"/api/v1/rounds/{round_id}")["body"])
     done = {s["id"]: s["outcome"] for s in detail["stops"] if s["state"] == "done"}
     assert [done.get(stop) for stop in logged] == ["contact", "notAtHome"]
-    phone.get(f"{base_url}/rounds/{round_id}")
+    phone.get(f"{base_url}/rondes/{round_id}")
     for stop in logged:
         assert "done" in phone.find_element(By.ID, f"stop-{stop}").get_attribute("class")
 
@@ -206,13 +206,13 @@ def test_a_mis_tapped_outcome_is_corrected_offline_counts_once_and_a_stale_tab_i
     assert detail["summary"]["contacts"] == contacts + 1 and detail["summary"]["notAtHome"] == misses
 
     # After a reload the server shows the same; a second tab opens the round too.
-    phone.get(f"{base_url}/rounds/{round_id}")
+    phone.get(f"{base_url}/rondes/{round_id}")
     stop = phone.find_element(By.ID, f"stop-{stop_id}")
     assert "Gecorrigeerd; eerder: Niet thuis" in stop.text
     assert summary_count(phone, "contact") == contacts + 1
     phone.switch_to.new_window("tab")
     stale_tab = phone.current_window_handle
-    phone.get(f"{base_url}/rounds/{round_id}")
+    phone.get(f"{base_url}/rondes/{round_id}")
     # The first tab corrects the correction; the second, still showing "Contact", tries another.
     phone.switch_to.window(round_tab)
     correct(phone, stop_id, "refused")

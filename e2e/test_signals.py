@@ -22,7 +22,7 @@ def test_concierge_raises_a_signal_from_the_round(phone, base_url, password):
     stop = phone.find_elements(By.CSS_SELECTOR, "li.stop p.raise a")[0]
     name = stop.find_element(By.XPATH, "./ancestor::li").find_element(By.TAG_NAME, "h2").text.split(". ", 1)[-1]
     submit_and_wait(phone, stop)
-    assert "/signals/new" in phone.current_url
+    assert "/signalen/nieuw" in phone.current_url
     # What to do in an emergency comes before anything else on the form.
     first = phone.find_element(By.CSS_SELECTOR, "main > *:not(h1)")
     assert "acute" in first.get_attribute("class") and "0800-2000" in first.text
@@ -39,7 +39,7 @@ def test_concierge_raises_a_signal_from_the_round(phone, base_url, password):
     submit(phone)
     assert "Signaal doorgegeven" in phone.find_element(By.TAG_NAME, "h1").text
 
-    phone.get(base_url + "/signals/reported")
+    phone.get(base_url + "/signalen/gemeld")
     cards = phone.find_elements(By.CSS_SELECTOR, "ul.cards li")
     assert name in cards[0].text
     assert "Ontvangen, nog niet opgepakt" in cards[0].text
@@ -49,15 +49,15 @@ def test_concierge_raises_a_signal_from_the_round(phone, base_url, password):
 def test_meldcode_signal_through_its_five_steps(phone, base_url, password):
     # A social worker of the team knows a resident; the volunteer raises a meldcode signal about them.
     login(phone, base_url, "socialworker", password)
-    phone.get(base_url + "/residents")
-    link = phone.find_elements(By.CSS_SELECTOR, "main a[href^='/residents/']")
-    link = [a for a in link if re.search(r"/residents/[0-9a-f-]{36}$", a.get_attribute("href"))][0]
+    phone.get(base_url + "/bewoners")
+    link = phone.find_elements(By.CSS_SELECTOR, "main a[href^='/bewoners/']")
+    link = [a for a in link if re.search(r"/bewoners/[0-9a-f-]{36}$", a.get_attribute("href"))][0]
     resident_id = link.get_attribute("href").rstrip("/").split("/")[-1]
     name = link.text.split(",")[0].strip()
     phone.delete_all_cookies()
 
     login(phone, base_url, "volunteer", password)
-    phone.get(f"{base_url}/signals/new?resident={resident_id}")
+    phone.get(f"{base_url}/signalen/nieuw?resident={resident_id}")
     phone.find_element(By.CSS_SELECTOR, "input[name=urgency][value=acute]").click()
     phone.find_element(By.CSS_SELECTOR, "form.stack details summary").click()
     phone.find_element(By.CSS_SELECTOR, "input[name^=domains][value=huiselijke_relaties]").click()
@@ -66,19 +66,19 @@ def test_meldcode_signal_through_its_five_steps(phone, base_url, password):
     submit(phone)
     assert "0800-2000" in phone.find_element(By.CSS_SELECTOR, ".acute").text
     # The volunteer does not see the signal afterwards.
-    phone.get(base_url + "/signals/reported")
+    phone.get(base_url + "/signalen/gemeld")
     assert "Geschreeuw" not in phone.page_source
     phone.delete_all_cookies()
 
     login(phone, base_url, "socialworker", password)
-    phone.get(base_url + "/signals?urgency=acute")
+    phone.get(base_url + "/signalen?urgency=acute")
     card = phone.find_element(
         By.XPATH, f"//ul[contains(@class,'signals')]/li[.//span[contains(@class,'meldcode')] and contains(., '{name}')"
                   " and .//span[normalize-space()='nieuw']]")
     submit_and_wait(phone, card.find_element(By.TAG_NAME, "a"))
     assert "Geschreeuw en een huilend kind gehoord" in phone.find_element(By.CSS_SELECTOR, "p.observation").text
     Select(phone.find_element(By.NAME, "event")).select_by_value("triage")
-    submit(phone, "form[action$='/transition']")
+    submit(phone, "form[action$='/stap']")
 
     meldcode_form = "form[action$='/meldcode']"
     phone.find_element(By.CSS_SELECTOR, f"{meldcode_form} textarea[name=reasoning]").send_keys("Feitelijk vastgelegd")
@@ -102,6 +102,6 @@ def test_meldcode_signal_through_its_five_steps(phone, base_url, password):
     assert "Veilig Thuis" in steps[-1].text
 
     Select(phone.find_element(By.NAME, "event")).select_by_value("close")
-    submit(phone, "form[action$='/transition']")
+    submit(phone, "form[action$='/stap']")
     assert "gemeld bij Veilig Thuis" in phone.find_element(By.CSS_SELECTOR, "dl.facts").text
     assert not phone.find_elements(By.CSS_SELECTOR, meldcode_form)

@@ -67,6 +67,126 @@ struct AccessPolicyTests {
         #expect(AccessPolicy.canViewAuditLog(of: nil, by: admin))
         #expect(!AccessPolicy.canListResidents(actor(.policy)))
     }
+
+    // MARK: Signals and the meldcode
+
+    func signal(meldcode: Bool = false, team: Team.ID? = nil, assignee: User.ID? = nil, reporter: User.ID? = nil)
+        -> Signal
+    {
+        let now = Date(timeIntervalSince1970: 1_790_000_000)
+        return Signal(
+            id: .init(UUID()), residentID: nil, addressID: .init(UUID()), domains: [.finances], urgency: .normal,
+            observation: "Post stapelt zich op", meldcode: meldcode, contactMomentID: nil, teamID: team ?? self.team,
+            assigneeID: assignee, reporterID: reporter ?? .init(UUID()), raisedAt: now, dueDate: LocalDate(now))
+    }
+
+    func bound(_ role: Role, teams: Set<Team.ID>? = nil) -> Actor {
+        var actor = actor(role, teams: teams)
+        actor.meldcodeBound = true
+        return actor
+    }
+
+    @Test(
+        "an ordinary signal: the team's handlers see all of it, its reporter the status, others nothing",
+        arguments: Role.allCases)
+    func ordinarySignal(role: Role) {
+        let here = resident(in: "BU03070902")
+        let expected: SignalView = [.socialWorker, .coordinator].contains(role) ? .full : .none
+        #expect(AccessPolicy.view(of: signal(), resident: here, area: nil, by: actor(role)) == expected)
+        let reporter = actor(role, teams: [otherTeam], coverage: [])
+        let reported = signal(reporter: reporter.userID)
+        let expectedReporter: SignalView = .status
+        #expect(AccessPolicy.view(of: reported, resident: here, area: nil, by: reporter) == expectedReporter)
+        // Another team's handler, without the area, sees nothing.
+        #expect(
+            AccessPolicy.view(of: signal(), resident: nil, area: nil, by: actor(role, teams: [otherTeam], coverage: []))
+                == .none)
+    }
+
+    @Test("a meldcode signal: only handlers of an organisation bound by the meldcode, never its reporter")
+    func meldcodeSignal() {
+        let here = resident(in: "BU03070902")
+        let suspicion = signal(meldcode: true)
+        #expect(AccessPolicy.view(of: suspicion, resident: here, area: nil, by: bound(.socialWorker)) == .full)
+        #expect(AccessPolicy.view(of: suspicion, resident: here, area: nil, by: bound(.coordinator)) == .full)
+        // The same people in an organisation that is not bound see nothing, nor does any door worker.
+        #expect(AccessPolicy.view(of: suspicion, resident: here, area: nil, by: actor(.socialWorker)) == .none)
+        for role in [Role.concierge, .volunteer, .experienceExpert, .partner, .policy, .admin] {
+            #expect(AccessPolicy.view(of: suspicion, resident: here, area: nil, by: bound(role)) == .none)
+        }
+        let reporter = actor(.concierge)
+        #expect(
+            AccessPolicy.view(
+                of: signal(meldcode: true, reporter: reporter.userID), resident: here, area: nil, by: reporter)
+                == .none)
+        // A bound handler of another team sees it only when it is assigned to them.
+        let elsewhere = bound(.socialWorker, teams: [otherTeam])
+        #expect(
+            AccessPolicy.view(
+                of: suspicion, resident: nil, area: nil,
+                by: Actor(
+                    userID: elsewhere.userID, username: "x", role: .socialWorker, organisationID: nil,
+                    teamIDs: [otherTeam], coverage: [], meldcodeBound: true)) == .none)
+        #expect(
+            AccessPolicy.view(
+                of: signal(meldcode: true, assignee: elsewhere.userID), resident: nil, area: nil,
+                by: Actor(
+                    userID: elsewhere.userID, username: "x", role: .socialWorker, organisationID: nil,
+                    teamIDs: [otherTeam], coverage: [], meldcodeBound: true)) == .full)
+    }
+
+    @Test("who handles, reassigns, may be given a signal and may be asked to look again")
+    func handlingAndTasks() {
+        #expect(AccessPolicy.canHandle(.full, by: actor(.socialWorker)))
+        #expect(!AccessPolicy.canHandle(.status, by: actor(.socialWorker)))
+        #expect(!AccessPolicy.canHandle(.full, by: actor(.concierge)))
+        #expect(AccessPolicy.canReassign(signal(), view: .full, by: actor(.coordinator)))
+        #expect(!AccessPolicy.canReassign(signal(), view: .full, by: actor(.socialWorker)))
+        #expect(AccessPolicy.canBeAssigned(signal(), to: actor(.socialWorker)))
+        #expect(!AccessPolicy.canBeAssigned(signal(), to: actor(.concierge)))
+        #expect(!AccessPolicy.canBeAssigned(signal(meldcode: true), to: actor(.socialWorker)))
+        #expect(AccessPolicy.canBeAssigned(signal(meldcode: true), to: bound(.coordinator)))
+        for role in [Role.concierge, .volunteer, .experienceExpert, .socialWorker] {
+            #expect(AccessPolicy.canBeAskedToCheckAgain(signal(), person: actor(role)))
+            #expect(
+                !AccessPolicy.canBeAskedToCheckAgain(signal(meldcode: true), person: bound(role))
+                    == (role != .socialWorker))
+        }
+        #expect(!AccessPolicy.canBeAskedToCheckAgain(signal(), person: actor(.partner)))
+        #expect(!AccessPolicy.canBeAskedToCheckAgain(signal(meldcode: true), person: actor(.socialWorker)))
+    }
+
+    @Test("who may raise a signal, and about whom")
+    func raising() {
+        let here = resident(in: "BU03070902")
+        let elsewhere = resident(in: "BU03070101")
+        for role in [Role.concierge, .socialWorker, .coordinator, .volunteer, .experienceExpert] {
+            #expect(AccessPolicy.canRaiseSignal(about: here, by: actor(role)))
+            #expect(!AccessPolicy.canRaiseSignal(about: elsewhere, by: actor(role)))
+            #expect(AccessPolicy.canRaiseSignal(about: nil, by: actor(role)))
+        }
+        #expect(AccessPolicy.canRaiseSignal(about: nil, by: actor(.partner)))
+        #expect(!AccessPolicy.canRaiseSignal(about: nil, by: actor(.policy)))
+        #expect(!AccessPolicy.canRaiseSignal(about: nil, by: actor(.admin)))
+    }
+
+    @Test("the next steps a handler is offered are exactly the workflow's, closing a meldcode signal after step 5")
+    func nextEvents() throws {
+        for state in SignalState.allCases {
+            var ordinary = signal()
+            ordinary.state = state
+            let offered = Set(ordinary.nextEvents(meldcodeDecided: false))
+            for name in ["triage", "start_follow_up", "wait_for_reporter", "wait_for_resident", "resume"] {
+                let event = try SignalEvent(name: name, outcome: nil)
+                #expect(offered.contains(name) == ((try? state.apply(event)) != nil), "\(name) from \(state)")
+            }
+            #expect(offered.contains("close") == ((try? state.apply(.close(.noConcern))) != nil))
+            var suspicion = signal(meldcode: true)
+            suspicion.state = state
+            #expect(!suspicion.nextEvents(meldcodeDecided: false).contains("close"))
+            #expect(suspicion.nextEvents(meldcodeDecided: true).contains("close") == offered.contains("close"))
+        }
+    }
 }
 
 @Suite("Audit chain")

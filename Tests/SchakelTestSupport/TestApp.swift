@@ -206,8 +206,8 @@ public final class Browser: @unchecked Sendable {
     /// Logs in through the form, as a person would.
     @discardableResult
     public func login(_ username: String, password: String = World.password) async throws -> TestResponse {
-        try await get("/login")
-        return try await post("/login", form: [("username", username), ("password", password)])
+        try await get("/inloggen")
+        return try await post("/inloggen", form: [("username", username), ("password", password)])
     }
 
     private func absorb(setCookie header: String) {

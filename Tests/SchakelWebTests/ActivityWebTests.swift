@@ -39,21 +39,21 @@ struct ActivityWebTests {
             try await concierge.login("concierge")
             let annie = world.residents["annie"]!
             let kemal = world.residents["kemal"]!
-            _ = try await concierge.get("/residents/\(annie.id)/activities")
+            _ = try await concierge.get("/bewoners/\(annie.id)/activiteiten")
             let value = "\(activity.id)|\(day)"
             #expect(
-                try await concierge.post("/residents/\(annie.id)/activities", form: [("day", value)]).status
+                try await concierge.post("/bewoners/\(annie.id)/activiteiten", form: [("day", value)]).status
                     == .seeOther)
-            let again = try await concierge.post("/residents/\(annie.id)/activities", form: [("day", value)])
+            let again = try await concierge.post("/bewoners/\(annie.id)/activiteiten", form: [("day", value)])
             #expect(again.status == .conflict)
             // The form again, with the reason at the day: not a dead end.
             #expect(again.body.contains("staat op die dag al op de lijst"))
             #expect(again.body.contains("name=\"day\""))
             let wrongDay = try await concierge.post(
-                "/residents/\(annie.id)/activities", form: [("day", "\(activity.id)|\(day.adding(days: 1))")])
+                "/bewoners/\(annie.id)/activiteiten", form: [("day", "\(activity.id)|\(day.adding(days: 1))")])
             #expect(wrongDay.status == .unprocessableEntity)
             #expect(
-                try await concierge.post("/residents/\(kemal.id)/activities", form: [("day", value)]).status
+                try await concierge.post("/bewoners/\(kemal.id)/activiteiten", form: [("day", value)]).status
                     == .seeOther)
             // Two places: the third resident is refused.
             let worker = server.browser()
@@ -84,7 +84,7 @@ struct ActivityWebTests {
             #expect(
                 try await worker.post("/kaart/aanmeldingen/\(signUp.signUp.id)/aanwezig", form: [("attended", "yes")])
                     .status == .seeOther)
-            let timeline = try await worker.get("/residents/\(annie.id)/timeline")
+            let timeline = try await worker.get("/bewoners/\(annie.id)/tijdlijn")
             #expect(timeline.body.contains("Aangemeld voor een activiteit"))
             #expect(timeline.body.contains("Deelgenomen aan een activiteit"))
             let audit = try await server.store.audit.entries(

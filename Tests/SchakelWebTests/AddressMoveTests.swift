@@ -32,9 +32,9 @@ struct AddressMoveTests {
             // The web form is the same door, and just as closed.
             let browser = server.browser()
             try await browser.login("socialworker")
-            try await browser.get("/addresses/\(centre.id)/edit")
+            try await browser.get("/adressen/\(centre.id)/wijzigen")
             let form = try await browser.post(
-                "/addresses/\(centre.id)",
+                "/adressen/\(centre.id)",
                 form: [
                     ("postcode", "3811 HN"), ("houseNumber", "8"), ("street", "Langestraat"), ("place", "Amersfoort"),
                     ("buurtCode", "BU03070900"),

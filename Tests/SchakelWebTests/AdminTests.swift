@@ -14,25 +14,25 @@ struct AdminTests {
             let world = try await World.build(on: server)
             let admin = server.browser()
             try await admin.login("admin")
-            #expect(try await admin.get("/admin").status == .ok)
+            #expect(try await admin.get("/beheer").status == .ok)
             #expect(
                 try await admin.post(
-                    "/admin/organisations", form: [("name", "Buurtzorg Test"), ("kind", "district_nursing")]
+                    "/beheer/organisaties", form: [("name", "Buurtzorg Test"), ("kind", "district_nursing")]
                 ).status == .seeOther)
             #expect(
-                try await admin.post("/admin/teams", form: [("name", "Team Centrum"), ("organisationID", "")]).status
+                try await admin.post("/beheer/teams", form: [("name", "Team Centrum"), ("organisationID", "")]).status
                     == .seeOther)
             let team = try #require(try await server.store.accounts.teams().first { $0.name == "Team Centrum" })
             #expect(
                 try await admin.post(
-                    "/admin/teams/\(team.id)/coverage", form: [("code", "wk030701"), ("year", "2025")]
+                    "/beheer/teams/\(team.id)/werkgebied", form: [("code", "wk030701"), ("year", "2025")]
                 ).status == .seeOther)
             let bad = try await admin.post(
-                "/admin/teams/\(team.id)/coverage", form: [("code", "XX12"), ("year", "2025")])
+                "/beheer/teams/\(team.id)/werkgebied", form: [("code", "XX12"), ("year", "2025")])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.contains("is geen CBS-code"))
             let created = try await admin.post(
-                "/admin/users",
+                "/beheer/accounts",
                 form: [
                     ("username", "wijkverpleegkundige"), ("displayName", "Wies Verpleegkundige"),
                     ("role", "social_worker"),
@@ -43,7 +43,7 @@ struct AdminTests {
             #expect(created.status == .seeOther)
             let nurse = server.browser()
             #expect(try await nurse.login("wijkverpleegkundige", password: "een-lang-wachtwoord").status == .seeOther)
-            let list = try await nurse.get("/residents")
+            let list = try await nurse.get("/bewoners")
             #expect(list.body.contains("Greet Bakker"))
             #expect(!list.body.contains("Annie"))
         }
@@ -55,29 +55,29 @@ struct AdminTests {
             let world = try await World.build(on: server)
             let admin = server.browser()
             try await admin.login("admin")
-            try await admin.get("/admin/neighbourhoods")
+            try await admin.get("/beheer/buurten")
             #expect(
                 try await admin.post(
-                    "/admin/neighbourhoods", form: [("code", "WK030701"), ("name", "Stadskern"), ("year", "2025")]
+                    "/beheer/buurten", form: [("code", "WK030701"), ("name", "Stadskern"), ("year", "2025")]
                 ).status == .seeOther)
             let team = world.teams["east"]!
-            try await admin.get("/admin")
+            try await admin.get("/beheer")
             let unknown = try await admin.post(
-                "/admin/teams/\(team.id)/coverage", form: [("code", "WK999999"), ("year", "2025")])
+                "/beheer/teams/\(team.id)/werkgebied", form: [("code", "WK999999"), ("year", "2025")])
             #expect(unknown.status == .unprocessableEntity)
             #expect(unknown.body.contains("staat niet in de lijst"))
             #expect(
                 try await admin.post(
-                    "/admin/teams/\(team.id)/coverage", form: [("code", "WK030701"), ("year", "2025")]
+                    "/beheer/teams/\(team.id)/werkgebied", form: [("code", "WK030701"), ("year", "2025")]
                 ).status == .seeOther)
             // One click asks; only the confirmation removes.
             let asked = try await admin.post(
-                "/admin/teams/\(team.id)/coverage/remove", form: [("code", "WK030701")])
+                "/beheer/teams/\(team.id)/werkgebied/weghalen", form: [("code", "WK030701")])
             #expect(asked.status == .ok)
             #expect(asked.body.contains("Stadskern (WK030701) weghalen?"))
             #expect(try await server.store.accounts.teams().first { $0.id == team.id }?.coverage.count == 2)
             let removed = try await admin.post(
-                "/admin/teams/\(team.id)/coverage/remove", form: [("code", "WK030701"), ("confirm", "1")])
+                "/beheer/teams/\(team.id)/werkgebied/weghalen", form: [("code", "WK030701"), ("confirm", "1")])
             #expect(removed.status == .seeOther)
             #expect(try await server.store.accounts.teams().first { $0.id == team.id }?.coverage.count == 1)
         }
@@ -89,15 +89,15 @@ struct AdminTests {
             _ = try await World.build(on: server)
             let admin = server.browser()
             try await admin.login("admin")
-            try await admin.get("/admin")
+            try await admin.get("/beheer")
             let invalid = try await admin.post(
-                "/admin/users",
+                "/beheer/accounts",
                 form: [("username", "A B"), ("displayName", ""), ("role", "king"), ("password", "kort")])
             #expect(invalid.status == .unprocessableEntity)
             #expect(invalid.body.contains("moet minstens 10 tekens hebben"))
             #expect(invalid.body.contains("2 tot 40 tekens"))
             let taken = try await admin.post(
-                "/admin/users",
+                "/beheer/accounts",
                 form: [
                     ("username", "concierge"), ("displayName", "Dubbel"), ("role", "concierge"),
                     ("password", "een-lang-wachtwoord"),
@@ -120,12 +120,12 @@ struct AdminTests {
             let admin = server.browser()
             try await admin.login("admin")
             let id = world.users["volunteer"]!.id
-            try await admin.get("/admin/users/\(id)")
+            try await admin.get("/beheer/accounts/\(id)")
             let saved = try await admin.post(
-                "/admin/users/\(id)",
+                "/beheer/accounts/\(id)",
                 form: [("displayName", "Volunteer"), ("role", "volunteer"), ("organisationID", "")])
             #expect(saved.status == .seeOther)
-            #expect(try await volunteer.get("/").location == "/login")
+            #expect(try await volunteer.get("/").location == "/inloggen")
             #expect(try await server.browser().login("volunteer").status == .unauthorized)
         }
     }
@@ -137,9 +137,9 @@ struct AdminTests {
             let admin = server.browser()
             try await admin.login("admin")
             let id = world.users["admin"]!.id
-            try await admin.get("/admin/users/\(id)")
+            try await admin.get("/beheer/accounts/\(id)")
             let response = try await admin.post(
-                "/admin/users/\(id)", form: [("displayName", "Admin"), ("role", "policy"), ("active", "1")])
+                "/beheer/accounts/\(id)", form: [("displayName", "Admin"), ("role", "policy"), ("active", "1")])
             #expect(response.status == .unprocessableEntity)
             #expect(try await server.store.accounts.user(id)?.role == .admin)
         }
@@ -151,9 +151,9 @@ struct AdminTests {
             _ = try await World.build(on: server)
             let browser = server.browser()
             try await browser.login(username)
-            #expect(try await browser.get("/admin").status == .forbidden)
+            #expect(try await browser.get("/beheer").status == .forbidden)
             #expect(
-                try await browser.post("/admin/organisations", form: [("name", "X"), ("kind", "other")]).status
+                try await browser.post("/beheer/organisaties", form: [("name", "X"), ("kind", "other")]).status
                     == .forbidden)
         }
     }
@@ -165,10 +165,10 @@ struct AdminTests {
             let annie = world.residents["annie"]!.id
             let worker = server.browser()
             try await worker.login("socialworker")
-            try await worker.get("/residents/\(annie)")
+            try await worker.get("/bewoners/\(annie)")
             let admin = server.browser()
             try await admin.login("admin")
-            let log = try await admin.get("/admin/audit?resident=\(annie)")
+            let log = try await admin.get("/beheer/toegangslog?resident=\(annie)")
             #expect(log.status == .ok)
             // In words and names, not codes and ids.
             #expect(log.body.contains("dossier gelezen"))
@@ -177,28 +177,31 @@ struct AdminTests {
             #expect(log.body.contains("Annie de Vries"))
             // Found by name or postcode, without knowing the id; several matches offer a choice.
             // (By POST, so the name never appears in an address; one found is shown under its id.)
-            let byName = try await admin.post("/admin/audit", form: [("resident", "de vries")])
-            #expect(byName.location == "/admin/audit?resident=\(annie)")
+            let byName = try await admin.post("/beheer/toegangslog", form: [("resident", "de vries")])
+            #expect(byName.location == "/beheer/toegangslog?resident=\(annie)")
             let byPostcode = try await admin.post(
-                "/admin/audit", form: [("resident", "3822 AB"), ("from", "2020-01-01")])
-            #expect(byPostcode.location == "/admin/audit?resident=\(annie)&from=2020-01-01")
-            let several = try await admin.post("/admin/audit", form: [("resident", "e")])
+                "/beheer/toegangslog", form: [("resident", "3822 AB"), ("from", "2020-01-01")])
+            #expect(byPostcode.location == "/beheer/toegangslog?resident=\(annie)&from=2020-01-01")
+            let several = try await admin.post("/beheer/toegangslog", form: [("resident", "e")])
             #expect(several.body.contains("bewoners gevonden; kies wie je bedoelt"))
-            #expect(several.body.contains("/admin/audit?resident=\(annie)"))
-            let nobody = try await admin.post("/admin/audit", form: [("resident", "niemand")])
+            #expect(several.body.contains("/beheer/toegangslog?resident=\(annie)"))
+            let nobody = try await admin.post("/beheer/toegangslog", form: [("resident", "niemand")])
             #expect(nobody.status == .unprocessableEntity)
             #expect(nobody.body.contains("vindt geen bewoner"))
-            #expect(try await admin.get("/admin/audit?resident=de+vries").status == .unprocessableEntity)
-            let future = try await admin.get("/admin/audit?resident=\(annie)&from=2099-01-01")
+            #expect(try await admin.get("/beheer/toegangslog?resident=de+vries").status == .unprocessableEntity)
+            let future = try await admin.get("/beheer/toegangslog?resident=\(annie)&from=2099-01-01")
             #expect(future.body.contains("Geen regels in het toegangslog"))
-            #expect(try await admin.get("/admin/audit?resident=\(annie)&from=gisteren").status == .unprocessableEntity)
+            #expect(
+                try await admin.get("/beheer/toegangslog?resident=\(annie)&from=gisteren").status
+                    == .unprocessableEntity)
             let coordinator = server.browser()
             try await coordinator.login("coordinator")
-            #expect(try await coordinator.get("/residents/\(annie)").body.contains("/admin/audit?resident=\(annie)"))
-            #expect(try await coordinator.get("/admin/audit?resident=\(annie)").status == .ok)
+            #expect(
+                try await coordinator.get("/bewoners/\(annie)").body.contains("/beheer/toegangslog?resident=\(annie)"))
+            #expect(try await coordinator.get("/beheer/toegangslog?resident=\(annie)").status == .ok)
             let other = server.browser()
             try await other.login("socialworker2")
-            #expect(try await other.get("/admin/audit?resident=\(annie)").status == .forbidden)
+            #expect(try await other.get("/beheer/toegangslog?resident=\(annie)").status == .forbidden)
         }
     }
 }
@@ -211,7 +214,7 @@ struct AddressWebTests {
         body +=
             "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"adressen.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
         return try await browser.send(
-            .POST, "/addresses/import", headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"],
+            .POST, "/adressen/importeren", headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"],
             body: body)
     }
 
@@ -221,7 +224,7 @@ struct AddressWebTests {
             _ = try await World.build(on: server)
             let browser = server.browser()
             try await browser.login("coordinator")
-            try await browser.get("/addresses/import")
+            try await browser.get("/adressen/importeren")
             let bad = try await upload(
                 browser,
                 csv:
@@ -248,9 +251,9 @@ struct AddressWebTests {
             _ = try await World.build(on: server)
             let browser = server.browser()
             try await browser.login("socialworker")
-            try await browser.get("/addresses/new")
+            try await browser.get("/adressen/nieuw")
             let bad = try await browser.post(
-                "/addresses",
+                "/adressen",
                 form: [
                     ("postcode", "3822 SD"), ("houseNumber", "abc"), ("street", "Het Gein"), ("place", "Amersfoort"),
                     ("latitude", "52.1"),
@@ -259,12 +262,12 @@ struct AddressWebTests {
             #expect(bad.body.contains("moet een getal zijn"))
             #expect(bad.body.contains("vul zowel breedte- als lengtegraad in"))
             let good = try await browser.post(
-                "/addresses",
+                "/adressen",
                 form: [("postcode", "3822 AD"), ("houseNumber", "9"), ("street", "Het Gein"), ("place", "Amersfoort")])
             #expect(good.status == .seeOther)
-            let list = try await browser.get("/addresses?postcode=3822AD")
+            let list = try await browser.get("/adressen?postcode=3822AD")
             #expect(list.body.contains("Het Gein 9, 3822 AD Amersfoort"))
-            #expect(try await browser.get("/addresses?postcode=0000").status == .unprocessableEntity)
+            #expect(try await browser.get("/adressen?postcode=0000").status == .unprocessableEntity)
         }
     }
 
@@ -274,7 +277,7 @@ struct AddressWebTests {
             _ = try await World.build(on: server)
             let browser = server.browser()
             try await browser.login(username)
-            #expect(try await browser.get("/addresses").status == .forbidden)
+            #expect(try await browser.get("/adressen").status == .forbidden)
         }
     }
 }

@@ -7,12 +7,17 @@ import SchakelTestSupport
 import Testing
 import Vapor
 
+@testable import SchakelWeb
+
 /// The paths of the matrix, filled in with the ids of one scenario.
 struct MatrixWorld: Sendable {
     var world: World
     var roundID: String
     var signalID: String
     var deliveryID: String
+    var serviceID: String
+    var activityID: String
+    var activityDate: String
 
     var annie: String { world.residents["annie"]!.id.description }
     var east: String { world.teams["east"]!.id.description }
@@ -41,45 +46,53 @@ struct AuthorisationMatrixTests {
                 #"{"residentId":"\#(world.residents["annie"]!.id)","domains":["financien"],"urgency":"normal","observation":"Post stapelt zich op"}"#
         )
         let signal = try #require(APIClient.json(raised)["id"] as? String)
+        let services = try DemoData.mapServices(today: server.today)
+        _ = try await server.store.socialMap.importServices(services.map { $0.document() })
+        let (activity, day) = try await ActivityWebTests().lunch(server, world: world)
         return MatrixWorld(
-            world: world, roundID: round.id.description, signalID: signal, deliveryID: delivery.id.description)
+            world: world, roundID: round.id.description, signalID: signal, deliveryID: delivery.id.description,
+            serviceID: try #require(services.first).id.uuidString.lowercased(), activityID: activity.id.description,
+            activityDate: day.description)
     }
 
     static let getPaths: [(String, @Sendable (MatrixWorld) -> String)] = [
         ("/", { _ in "/" }),
-        ("/admin", { _ in "/admin" }),
-        ("/admin/neighbourhoods", { _ in "/admin/neighbourhoods" }),
-        ("/admin/users/:id", { "/admin/users/\($0.admin)" }),
-        ("/admin/audit", { _ in "/admin/audit" }),
-        ("/addresses", { _ in "/addresses" }),
-        ("/addresses/new", { _ in "/addresses/new" }),
-        ("/addresses/import", { _ in "/addresses/import" }),
-        ("/addresses/:id/edit", { "/addresses/\($0.address)/edit" }),
-        ("/residents", { _ in "/residents" }),
-        ("/residents/new", { _ in "/residents/new" }),
-        ("/residents/:id", { "/residents/\($0.annie)" }),
-        ("/residents/:id/edit", { "/residents/\($0.annie)/edit" }),
-        ("/residents/:id/timeline", { "/residents/\($0.annie)/timeline" }),
-        ("/residents/:id/deliveries/new", { "/residents/\($0.annie)/deliveries/new" }),
-        ("/residents/:id/contacts/new", { "/residents/\($0.annie)/contacts/new" }),
-        ("/residents/:id/activities", { "/residents/\($0.annie)/activities" }),
-        ("/deliveries/:id/edit", { "/deliveries/\($0.deliveryID)/edit" }),
-        ("/rounds", { _ in "/rounds" }),
-        ("/rounds/plan?team=", { "/rounds/plan?team=\($0.east)" }),
-        ("/rounds/summary?team=", { "/rounds/summary?team=\($0.east)" }),
-        ("/rounds/:id", { "/rounds/\($0.roundID)" }),
-        ("/out-of-view?team=", { "/out-of-view?team=\($0.east)" }),
+        ("/beheer", { _ in "/beheer" }),
+        ("/beheer/buurten", { _ in "/beheer/buurten" }),
+        ("/beheer/accounts/:id", { "/beheer/accounts/\($0.admin)" }),
+        ("/beheer/toegangslog", { _ in "/beheer/toegangslog" }),
+        ("/adressen", { _ in "/adressen" }),
+        ("/adressen/nieuw", { _ in "/adressen/nieuw" }),
+        ("/adressen/importeren", { _ in "/adressen/importeren" }),
+        ("/adressen/:id/wijzigen", { "/adressen/\($0.address)/wijzigen" }),
+        ("/bewoners", { _ in "/bewoners" }),
+        ("/bewoners/nieuw", { _ in "/bewoners/nieuw" }),
+        ("/bewoners/:id", { "/bewoners/\($0.annie)" }),
+        ("/bewoners/:id/wijzigen", { "/bewoners/\($0.annie)/wijzigen" }),
+        ("/bewoners/:id/tijdlijn", { "/bewoners/\($0.annie)/tijdlijn" }),
+        ("/bewoners/:id/leveringen/nieuw", { "/bewoners/\($0.annie)/leveringen/nieuw" }),
+        ("/bewoners/:id/contacten/nieuw", { "/bewoners/\($0.annie)/contacten/nieuw" }),
+        ("/bewoners/:id/activiteiten", { "/bewoners/\($0.annie)/activiteiten" }),
+        ("/leveringen/:id/wijzigen", { "/leveringen/\($0.deliveryID)/wijzigen" }),
+        ("/rondes", { _ in "/rondes" }),
+        ("/rondes/planning?team=", { "/rondes/planning?team=\($0.east)" }),
+        ("/rondes/dagoverzicht?team=", { "/rondes/dagoverzicht?team=\($0.east)" }),
+        ("/rondes/:id", { "/rondes/\($0.roundID)" }),
+        ("/uit-beeld?team=", { "/uit-beeld?team=\($0.east)" }),
         ("/kaart/beheer", { _ in "/kaart/beheer" }),
         ("/kaart/beheer/nieuw", { _ in "/kaart/beheer/nieuw" }),
         ("/kaart/beheer/soorten", { _ in "/kaart/beheer/soorten" }),
         ("/kaart/beheer/activiteiten/nieuw", { _ in "/kaart/beheer/activiteiten/nieuw" }),
-        ("/signals", { _ in "/signals" }),
-        ("/signals?team=", { "/signals?team=\($0.east)" }),
-        ("/signals/new", { _ in "/signals/new" }),
-        ("/signals/sent", { _ in "/signals/sent" }),
-        ("/signals/reported", { _ in "/signals/reported" }),
-        ("/signals/settings", { _ in "/signals/settings" }),
-        ("/signals/:id", { "/signals/\($0.signalID)" }),
+        ("/kaart/beheer/:id", { "/kaart/beheer/\($0.serviceID)" }),
+        ("/kaart/beheer/activiteiten/:id", { "/kaart/beheer/activiteiten/\($0.activityID)" }),
+        ("/kaart/activiteiten/:id/:id", { "/kaart/activiteiten/\($0.activityID)/\($0.activityDate)" }),
+        ("/signalen", { _ in "/signalen" }),
+        ("/signalen?team=", { "/signalen?team=\($0.east)" }),
+        ("/signalen/nieuw", { _ in "/signalen/nieuw" }),
+        ("/signalen/verstuurd", { _ in "/signalen/verstuurd" }),
+        ("/signalen/gemeld", { _ in "/signalen/gemeld" }),
+        ("/signalen/instellingen", { _ in "/signalen/instellingen" }),
+        ("/signalen/:id", { "/signalen/\($0.signalID)" }),
         ("/api/v1/residents", { _ in "/api/v1/residents" }),
         ("/api/v1/residents/:id", { "/api/v1/residents/\($0.annie)" }),
         ("/api/v1/addresses", { _ in "/api/v1/addresses" }),
@@ -97,39 +110,42 @@ struct AuthorisationMatrixTests {
     /// A new page or call gets a row here.
     static let expected = [
         "/                                 200 200 200 200 200 200 200 200 200",
-        "/admin                            200 403 403 403 403 403 403 403 403",
-        "/admin/neighbourhoods             200 403 403 403 403 403 403 403 403",
-        "/admin/users/:id                  200 403 403 403 403 403 403 403 403",
-        "/admin/audit                      200 403 403 403 403 403 403 403 403",
-        "/addresses                        200 200 403 200 403 403 403 403 200",
-        "/addresses/new                    200 200 403 200 403 403 403 403 200",
-        "/addresses/import                 200 200 403 200 403 403 403 403 200",
-        "/addresses/:id/edit               200 200 403 200 403 403 403 403 200",
-        "/residents                        403 200 200 200 200 200 403 403 200",
-        "/residents/new                    403 200 403 200 403 403 403 403 200",
-        "/residents/:id                    403 200 200 200 200 200 403 403 403",
-        "/residents/:id/edit               403 200 403 200 403 403 403 403 403",
-        "/residents/:id/timeline           403 200 403 200 403 403 403 403 403",
-        "/residents/:id/deliveries/new     403 200 403 200 403 403 403 403 403",
-        "/residents/:id/contacts/new       403 200 200 200 200 200 403 403 403",
-        "/residents/:id/activities         403 200 200 200 200 200 403 403 403",
-        "/deliveries/:id/edit              403 200 403 200 403 403 403 403 403",
-        "/rounds                           200 200 303 200 200 200 200 200 200",
-        "/rounds/plan?team=                403 200 403 403 403 403 403 403 403",
-        "/rounds/summary?team=             403 200 403 403 403 403 403 403 403",
-        "/rounds/:id                       404 200 200 404 404 404 404 404 404",
-        "/out-of-view?team=                403 200 403 200 403 403 403 403 403",
+        "/beheer                            200 403 403 403 403 403 403 403 403",
+        "/beheer/buurten             200 403 403 403 403 403 403 403 403",
+        "/beheer/accounts/:id                  200 403 403 403 403 403 403 403 403",
+        "/beheer/toegangslog                      200 403 403 403 403 403 403 403 403",
+        "/adressen                        200 200 403 200 403 403 403 403 200",
+        "/adressen/nieuw                    200 200 403 200 403 403 403 403 200",
+        "/adressen/importeren                 200 200 403 200 403 403 403 403 200",
+        "/adressen/:id/wijzigen               200 200 403 200 403 403 403 403 200",
+        "/bewoners                        403 200 200 200 200 200 403 403 200",
+        "/bewoners/nieuw                    403 200 403 200 403 403 403 403 200",
+        "/bewoners/:id                    403 200 200 200 200 200 403 403 403",
+        "/bewoners/:id/wijzigen               403 200 403 200 403 403 403 403 403",
+        "/bewoners/:id/tijdlijn           403 200 403 200 403 403 403 403 403",
+        "/bewoners/:id/leveringen/nieuw     403 200 403 200 403 403 403 403 403",
+        "/bewoners/:id/contacten/nieuw       403 200 200 200 200 200 403 403 403",
+        "/bewoners/:id/activiteiten         403 200 200 200 200 200 403 403 403",
+        "/leveringen/:id/wijzigen              403 200 403 200 403 403 403 403 403",
+        "/rondes                           200 200 303 200 200 200 200 200 200",
+        "/rondes/planning?team=                403 200 403 403 403 403 403 403 403",
+        "/rondes/dagoverzicht?team=             403 200 403 403 403 403 403 403 403",
+        "/rondes/:id                       404 200 200 404 404 404 404 404 404",
+        "/uit-beeld?team=                403 200 403 200 403 403 403 403 403",
         "/kaart/beheer                     200 200 403 200 403 403 403 403 200",
         "/kaart/beheer/nieuw               200 200 403 200 403 403 403 403 200",
         "/kaart/beheer/soorten             200 200 403 200 403 403 403 403 200",
         "/kaart/beheer/activiteiten/nieuw  200 200 403 200 403 403 403 403 200",
-        "/signals                          303 200 303 200 303 303 303 200 200",
-        "/signals?team=                    303 200 303 200 303 303 303 200 200",
-        "/signals/new                      403 200 200 200 200 200 200 403 200",
-        "/signals/sent                     200 200 200 200 200 200 200 200 200",
-        "/signals/reported                 200 200 200 200 200 200 200 200 200",
-        "/signals/settings                 200 200 403 403 403 403 403 403 403",
-        "/signals/:id                      404 200 200 200 404 404 404 404 404",
+        "/kaart/beheer/:id                 200 200 403 200 403 403 403 403 200",
+        "/kaart/beheer/activiteiten/:id    200 200 403 200 403 403 403 403 200",
+        "/kaart/activiteiten/:id/:id       403 200 200 200 200 200 403 403 200",
+        "/signalen                          303 200 303 200 303 303 303 200 200",
+        "/signalen?team=                    303 200 303 200 303 303 303 200 200",
+        "/signalen/nieuw                      403 200 200 200 200 200 200 403 200",
+        "/signalen/verstuurd                     200 200 200 200 200 200 200 200 200",
+        "/signalen/gemeld                 200 200 200 200 200 200 200 200 200",
+        "/signalen/instellingen                 200 200 403 403 403 403 403 403 403",
+        "/signalen/:id                      404 200 200 200 404 404 404 404 404",
         "/api/v1/residents                 403 200 200 200 200 200 403 403 200",
         "/api/v1/residents/:id             403 200 200 200 200 200 403 403 403",
         "/api/v1/addresses                 200 200 403 200 403 403 403 403 200",
@@ -146,8 +162,8 @@ struct AuthorisationMatrixTests {
     /// Each role posts on a fresh outcome of the round's concierge, so one role's correction does not
     /// decide the next one's answer.
     static let postExpected = [
-        "/rounds/:id/stops/:id/outcome     403 303 303 403 403 403 403 403 403",
-        "/rounds/:id/stops/:id/correction  403 303 303 403 403 403 403 403 403",
+        "/rondes/:id/stops/:id/uitkomst     403 303 303 403 403 403 403 403 403",
+        "/rondes/:id/stops/:id/correctie  403 303 303 403 403 403 403 403 403",
     ]
 
     @Test("the round page's forms: outcome and correction, for every role, refusals logged")
@@ -158,7 +174,7 @@ struct AuthorisationMatrixTests {
             let concierge = try await scenario.world.context("concierge", on: server)
             let round = try await server.store.rounds(concierge).round(try Round.ID(parsing: scenario.roundID))
             let stop = try #require(round.stops.first).stop.id
-            let base = "/rounds/\(scenario.roundID)/stops/\(stop)"
+            let base = "/rondes/\(scenario.roundID)/stops/\(stop)"
             for (index, role) in Self.roles.enumerated() {
                 let browser = server.browser()
                 try await browser.login(role)
@@ -168,12 +184,12 @@ struct AuthorisationMatrixTests {
                         id: nil, residentID: annie.id.description, stopID: stop.description, outcome: "notAtHome",
                         durationMinutes: nil, note: nil, concern: nil, recordedAt: nil))
                 let forms: [String: (String, [(String, String)])] = [
-                    "/rounds/:id/stops/:id/outcome": (
-                        base + "/outcome",
+                    "/rondes/:id/stops/:id/uitkomst": (
+                        base + "/uitkomst",
                         [("id", UUID().uuidString), ("residentID", annie.id.description), ("outcome", "contact")]
                     ),
-                    "/rounds/:id/stops/:id/correction": (
-                        base + "/correction",
+                    "/rondes/:id/stops/:id/correctie": (
+                        base + "/correctie",
                         [
                             ("id", UUID().uuidString), ("residentID", annie.id.description),
                             ("corrects", earlier.id.description), ("outcome", "contact"),
@@ -237,6 +253,59 @@ struct AuthorisationMatrixTests {
                     }
                 }
             }
+        }
+    }
+}
+
+@Suite("Old English paths lead to the Dutch ones")
+struct OldPathRedirectTests {
+    @Test("a bookmark is sent on with 301, a form post with 308, with its query; the API and the map are left alone")
+    func redirects() async throws {
+        try await withSchakel { server in
+            let world = try await World.build(on: server)
+            let annie = world.residents["annie"]!.id
+            let browser = server.browser()
+            let edit = try await browser.get("/residents/\(annie)/edit?back=1")
+            #expect(edit.status == .movedPermanently)
+            #expect(edit.headers.first(name: .location) == "/bewoners/\(annie)/wijzigen?back=1")
+            let plan = try await browser.get("/rounds/plan?team=x&date=2026-12-03")
+            #expect(plan.headers.first(name: .location) == "/rondes/planning?team=x&date=2026-12-03")
+            let post = try await browser.post("/signals/settings/rules/abc/remove", form: [])
+            #expect(post.status == .permanentRedirect)
+            #expect(post.headers.first(name: .location) == "/signalen/instellingen/regels/abc/weghalen")
+            #expect(try await browser.get("/login").headers.first(name: .location) == "/inloggen")
+            #expect(try await browser.get("/kaart").status == .ok)
+            #expect(try await browser.get("/api/v1/residents").status == .unauthorized)
+            // Followed, the old login page is the login page.
+            #expect(try await browser.get("/inloggen").body.contains("f-username"))
+        }
+    }
+}
+
+@Suite("Every page has a row in the authorisation matrix")
+struct MatrixCoverageTests {
+    /// Pages anyone may open, logged in or not: they show nothing personal.
+    static let open: Set<String> = [
+        "/healthz", "/inloggen", "/taal", "/kaart", "/kaart/diensten/:id", "/kaart/activiteiten",
+        "/kaart/activiteiten.ics", "/kaart/activiteiten/:id",
+    ]
+
+    @Test("each registered page (GET, outside the API) is in the matrix or among the open pages")
+    func everyPage() async throws {
+        try await withSchakel { server in
+            let rows = Set(
+                AuthorisationMatrixTests.getPaths.map { name, _ in
+                    String(name.split(separator: "?").first ?? "")
+                })
+            let pages = server.app.routes.all.filter { $0.method == .GET }.map { route in
+                "/"
+                    + route.path.map { component -> String in
+                        if case .parameter = component { return ":id" }
+                        return component.description
+                    }.joined(separator: "/")
+            }.filter { !$0.hasPrefix("/api/") }
+            let missing = Set(pages).subtracting(rows).subtracting(Self.open).sorted()
+            #expect(missing.isEmpty, "pages without a row: \(missing)")
         }
     }
 }

@@ -51,9 +51,9 @@ struct CorrectionTests {
             try await server.planToday(world: world)
             let concierge = server.browser()
             try await concierge.login("concierge")
-            let location = try await concierge.get("/rounds").headers.first(name: .location) ?? ""
+            let location = try await concierge.get("/rondes").headers.first(name: .location) ?? ""
             let page = try await concierge.get(location)
-            let action = try #require(page.body.firstMatch(of: /action="(\/rounds\/[^"]+\/outcome)"/)?.1)
+            let action = try #require(page.body.firstMatch(of: /action="(\/rondes\/[^"]+\/uitkomst)"/)?.1)
             let first = try #require(page.inputValue(named: "id"))
             #expect(correctionForm(in: page.body) == nil)
             // The wrong button: "Niet thuis" while Annie opened the door.
@@ -67,7 +67,7 @@ struct CorrectionTests {
             let done = try await concierge.get(location)
             #expect(done.body.contains("Niet thuis · "))
             #expect(done.body.contains("Verkeerd getikt? Corrigeren"))
-            let correction = try #require(done.body.firstMatch(of: /action="(\/rounds\/[^"]+\/correction)"/)?.1)
+            let correction = try #require(done.body.firstMatch(of: /action="(\/rondes\/[^"]+\/correctie)"/)?.1)
             #expect(done.inputValue(named: "corrects") == first)
             let form = try #require(correctionForm(in: done.body))
             let correctionID = try #require(form.firstMatch(of: /name="id" value="([^"]+)"/)?.1)
@@ -109,14 +109,14 @@ struct CorrectionTests {
             let coordinator = server.browser()
             try await coordinator.login("coordinator")
             let summary = try await coordinator.get(
-                "/rounds/summary?team=\(world.teams["east"]!.id)&date=\(server.today)")
+                "/rondes/dagoverzicht?team=\(world.teams["east"]!.id)&date=\(server.today)")
             #expect(summary.body.contains("<td>Concierge</td><td>1</td><td>0</td><td>1</td><td>0</td><td>0</td>"))
             let status = try await status(of: annie, on: server)
             #expect(status.lastContact != nil)
             #expect(status.misses == 0)
             let worker = server.browser()
             try await worker.login("socialworker")
-            let timeline = try await worker.get("/residents/\(annie.id)/timeline")
+            let timeline = try await worker.get("/bewoners/\(annie.id)/tijdlijn")
             #expect(timeline.body.contains("Aan de deur (ronde)"))
             #expect(timeline.body.contains("Niet thuis · 3 min"))
             #expect(timeline.body.contains("Uitkomst aan de deur gecorrigeerd"))

@@ -30,8 +30,8 @@ struct DayToDayTests {
             _ = try await World.build(on: server)
             let browser = server.browser()
             try await browser.login("concierge")
-            try await browser.get("/language?lang=en&back=/signals/new")
-            let page = try await browser.get("/signals/new")
+            try await browser.get("/taal?lang=en&back=/signalen/nieuw")
+            let page = try await browser.get("/signalen/nieuw")
             #expect(page.body.contains("Post is piling up"))
             #expect(page.body.contains("value=\"Post stapelt zich op\""))
         }
@@ -54,9 +54,9 @@ struct DayToDayTests {
                     free: true))
             let browser = server.browser()
             try await browser.login("concierge")
-            try await browser.get("/residents/\(world.residents["annie"]!.id)/activities")
+            try await browser.get("/bewoners/\(world.residents["annie"]!.id)/activiteiten")
             let late = try await browser.post(
-                "/residents/\(world.residents["annie"]!.id)/activities", form: [("day", "\(activity.id)|\(today)")])
+                "/bewoners/\(world.residents["annie"]!.id)/activiteiten", form: [("day", "\(activity.id)|\(today)")])
             #expect(late.status == .unprocessableEntity)
             #expect(late.body.contains("de activiteit van vandaag is afgelopen"))
         }
@@ -75,25 +75,25 @@ struct OutOfViewFormTests {
             let kemal = world.residents["kemal"]!.id
             let coordinator = server.browser()
             try await coordinator.login("coordinator")
-            try await coordinator.get("/out-of-view?team=\(team)")
+            try await coordinator.get("/uit-beeld?team=\(team)")
             let past = try await coordinator.post(
-                "/out-of-view/visits",
+                "/uit-beeld/bezoeken",
                 form: [("team", "\(team)"), ("residentID", "\(kemal)"), ("date", "2020-01-01")])
             #expect(past.status == .unprocessableEntity)
             #expect(past.body.contains("value=\"2020-01-01\""))
             #expect(past.body.contains("aria-invalid=\"true\""))
             let settings = try await coordinator.post(
-                "/out-of-view/settings",
+                "/uit-beeld/instellingen",
                 form: [("team", "\(team)"), ("daysWithoutContact", "veel"), ("missesInARow", "3")])
             #expect(settings.status == .unprocessableEntity)
             #expect(settings.body.contains("value=\"veel\""))
             // A planned visit is said on the list.
             let tomorrow = server.today.adding(days: 1)
             let planned = try await coordinator.post(
-                "/out-of-view/visits",
+                "/uit-beeld/bezoeken",
                 form: [("team", "\(team)"), ("residentID", "\(kemal)"), ("date", tomorrow.description)])
             #expect(planned.status == .seeOther)
-            let list = try await coordinator.get("/out-of-view?team=\(team)")
+            let list = try await coordinator.get("/uit-beeld?team=\(team)")
             #expect(list.body.contains("Bezoek gepland op \(tomorrow.dutch)"))
         }
     }

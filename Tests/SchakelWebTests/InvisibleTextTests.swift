@@ -65,9 +65,9 @@ struct InvisibleTextTests {
             #expect(signal.status == .unprocessableEntity)
             let browser = server.browser()
             try await browser.login("socialworker")
-            try await browser.get("/residents/new")
+            try await browser.get("/bewoners/nieuw")
             let form = try await browser.send(
-                .POST, "/residents", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                .POST, "/bewoners", headers: ["Content-Type": "application/x-www-form-urlencoded"],
                 body: "_csrf=\(browser.csrf ?? "")&givenName=Jan%00Evil&familyName=Jansen")
             #expect(form.status == .unprocessableEntity)
             #expect(form.body.contains("onzichtbaar stuurteken"))

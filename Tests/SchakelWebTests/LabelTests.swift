@@ -32,7 +32,7 @@ struct LabelTests {
             try await server.planToday(world: world)
             let concierge = server.browser()
             try await concierge.login("concierge")
-            let location = try await concierge.get("/rounds").location ?? ""
+            let location = try await concierge.get("/rondes").location ?? ""
             let page = try await concierge.get(location)
             #expect(page.body.components(separatedBy: "class=\"outcome\"").count - 1 == 2)
             #expect(Self.labelProblems(page.body) == [])
@@ -49,16 +49,16 @@ struct LabelTests {
             server.clock.advance(by: 20 * 86_400)
             let coordinator = server.browser()
             try await coordinator.login("coordinator")
-            let outOfView = try await coordinator.get("/out-of-view?team=\(world.teams["east"]!.id)")
+            let outOfView = try await coordinator.get("/uit-beeld?team=\(world.teams["east"]!.id)")
             #expect(outOfView.status == .ok)
             #expect(outOfView.body.contains("Kemal"))
             #expect(Self.labelProblems(outOfView.body) == [])
-            let deliveries = try await coordinator.get("/residents/\(world.residents["annie"]!.id)")
+            let deliveries = try await coordinator.get("/bewoners/\(world.residents["annie"]!.id)")
             #expect(deliveries.status == .ok)
             #expect(Self.labelProblems(deliveries.body) == [])
             let admin = server.browser()
             try await admin.login("admin")
-            let page = try await admin.get("/admin")
+            let page = try await admin.get("/beheer")
             #expect(page.status == .ok)
             #expect(Self.labelProblems(page.body) == [])
         }

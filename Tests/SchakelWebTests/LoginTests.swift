@@ -36,7 +36,7 @@ struct LoginTests {
             #expect(response.status == .unauthorized)
             #expect(response.body.contains("Gebruikersnaam of wachtwoord klopt niet."))
             #expect(browser.cookie("schakel_session") == nil)
-            #expect(try await browser.get("/").location == "/login")
+            #expect(try await browser.get("/").location == "/inloggen")
         }
     }
 
@@ -62,13 +62,13 @@ struct LoginTests {
         try await withSchakel { server in
             _ = try await World.build(on: server)
             let browser = server.browser()
-            try await browser.get("/login")
+            try await browser.get("/inloggen")
             let response = try await browser.post(
-                "/login", form: [("username", "socialworker"), ("password", World.password)], includeCSRF: false)
+                "/inloggen", form: [("username", "socialworker"), ("password", World.password)], includeCSRF: false)
             #expect(response.status == .forbidden)
             #expect(response.body.contains("Het formulier is verlopen"))
             let forged = try await browser.post(
-                "/login", form: [("username", "socialworker"), ("password", World.password), ("_csrf", "vervalst")])
+                "/inloggen", form: [("username", "socialworker"), ("password", World.password), ("_csrf", "vervalst")])
             #expect(forged.status == .forbidden)
         }
     }
@@ -81,11 +81,11 @@ struct LoginTests {
             try await browser.login("coordinator")
             let secret = try #require(browser.cookie("schakel_session"))
             try await browser.get("/")
-            let out = try await browser.post("/logout", form: [])
-            #expect(out.location == "/login?uit=1")
+            let out = try await browser.post("/uitloggen", form: [])
+            #expect(out.location == "/inloggen?uit=1")
             let replay = server.browser()
             replay.setCookie("schakel_session", secret)
-            #expect(try await replay.get("/").location == "/login")
+            #expect(try await replay.get("/").location == "/inloggen")
         }
     }
 
@@ -98,7 +98,7 @@ struct LoginTests {
             server.clock.advance(by: 29 * 60)
             #expect(try await idle.get("/").status == .ok)
             server.clock.advance(by: 31 * 60)
-            #expect(try await idle.get("/").location == "/login")
+            #expect(try await idle.get("/").location == "/inloggen")
 
             let busy = server.browser()
             try await busy.login("socialworker")
@@ -107,13 +107,13 @@ struct LoginTests {
                 #expect(try await busy.get("/").status == .ok)
             }
             server.clock.advance(by: 25 * 60)
-            #expect(try await busy.get("/").location == "/login")
+            #expect(try await busy.get("/").location == "/inloggen")
         }
     }
 
     @Test(
         "every response carries the security headers, error pages too",
-        arguments: ["/login", "/does-not-exist", "/healthz"])
+        arguments: ["/inloggen", "/does-not-exist", "/healthz"])
     func securityHeaders(path: String) async throws {
         try await withSchakel { server in
             let response = try await server.browser().get(path)
@@ -130,11 +130,11 @@ struct LoginTests {
     func language() async throws {
         try await withSchakel { server in
             let browser = server.browser()
-            #expect(try await browser.get("/login").body.contains("Inloggen"))
-            let switched = try await browser.get("/language?lang=en&back=/login")
-            #expect(switched.location == "/login")
-            #expect(try await browser.get("/login").body.contains("Log in with your Schakel account."))
-            #expect(try await browser.get("/language?lang=nl&back=//evil.example").location == "/")
+            #expect(try await browser.get("/inloggen").body.contains("Inloggen"))
+            let switched = try await browser.get("/taal?lang=en&back=/inloggen")
+            #expect(switched.location == "/inloggen")
+            #expect(try await browser.get("/inloggen").body.contains("Log in with your Schakel account."))
+            #expect(try await browser.get("/taal?lang=nl&back=//evil.example").location == "/")
         }
     }
 

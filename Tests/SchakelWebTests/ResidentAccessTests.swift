@@ -15,7 +15,7 @@ struct ResidentAccessTests {
             _ = try await World.build(on: server)
             let browser = server.browser()
             try await browser.login("socialworker")
-            let page = try await browser.get("/residents")
+            let page = try await browser.get("/bewoners")
             #expect(page.status == .ok)
             #expect(page.body.contains("Annie de Vries"))
             #expect(page.body.contains("Kemal Yılmaz"))
@@ -30,7 +30,7 @@ struct ResidentAccessTests {
             let world = try await World.build(on: server)
             let browser = server.browser()
             try await browser.login("concierge")
-            let file = try await browser.get("/residents/\(world.residents["annie"]!.id)")
+            let file = try await browser.get("/bewoners/\(world.residents["annie"]!.id)")
             #expect(file.status == .ok)
             #expect(file.body.contains("Annie de Vries"))
             #expect(file.body.contains("Elly Takmastraat 12"))
@@ -38,7 +38,7 @@ struct ResidentAccessTests {
             #expect(file.body.contains("Bel twee keer, slechthorend."))
             #expect(!file.body.contains("1941"))
             #expect(!file.body.contains("Toestemmingen"))
-            #expect(try await browser.get("/residents/\(world.residents["annie"]!.id)/edit").status == .forbidden)
+            #expect(try await browser.get("/bewoners/\(world.residents["annie"]!.id)/wijzigen").status == .forbidden)
         }
     }
 
@@ -48,11 +48,11 @@ struct ResidentAccessTests {
             let world = try await World.build(on: server)
             let browser = server.browser()
             try await browser.login(username)
-            let list = try await browser.get("/residents")
+            let list = try await browser.get("/bewoners")
             #expect(list.status == .forbidden)
             #expect(list.body.contains("Je hebt geen toegang tot deze gegevens."))
             #expect(!list.body.contains("Annie"))
-            #expect(try await browser.get("/residents/\(world.residents["annie"]!.id)").status == .forbidden)
+            #expect(try await browser.get("/bewoners/\(world.residents["annie"]!.id)").status == .forbidden)
         }
     }
 
@@ -63,7 +63,7 @@ struct ResidentAccessTests {
             let browser = server.browser()
             try await browser.login("socialworker2")
             let annie = world.residents["annie"]!.id
-            let response = try await browser.get("/residents/\(annie)")
+            let response = try await browser.get("/bewoners/\(annie)")
             #expect(response.status == .forbidden)
             #expect(!response.body.contains("Annie"))
             let log = try await server.store.audit.entries(resident: annie, from: nil, to: nil, page: try Paging())
@@ -80,8 +80,8 @@ struct ResidentAccessTests {
             _ = try await World.build(on: server)
             let browser = server.browser()
             try await browser.login("socialworker")
-            #expect(try await browser.get("/residents/\(UUID())").status == .notFound)
-            #expect(try await browser.get("/residents/not-a-uuid").status == .notFound)
+            #expect(try await browser.get("/bewoners/\(UUID())").status == .notFound)
+            #expect(try await browser.get("/bewoners/not-a-uuid").status == .notFound)
         }
     }
 
@@ -92,7 +92,7 @@ struct ResidentAccessTests {
             let browser = server.browser()
             try await browser.login("socialworker")
             let annie = world.residents["annie"]!
-            try await browser.get("/residents/\(annie.id)")
+            try await browser.get("/bewoners/\(annie.id)")
             let log = try await server.store.audit.entries(resident: annie.id, from: nil, to: nil, page: try Paging())
             let read = try #require(log.items.first { $0.event == "resident.read" })
             #expect(read.userID == world.users["socialworker"]!.id)
@@ -110,13 +110,13 @@ struct ResidentAccessTests {
             _ = try await World.build(on: server)
             let browser = server.browser()
             try await browser.login("socialworker")
-            try await browser.get("/residents")
-            let found = try await browser.post("/residents/search", form: [("q", "yilmaz")])
+            try await browser.get("/bewoners")
+            let found = try await browser.post("/bewoners/zoeken", form: [("q", "yilmaz")])
             #expect(found.body.contains("Kemal Yılmaz"))
             #expect(!found.body.contains("Annie"))
-            let byPostcode = try await browser.post("/residents/search", form: [("q", "3822 ab")])
+            let byPostcode = try await browser.post("/bewoners/zoeken", form: [("q", "3822 ab")])
             #expect(byPostcode.body.contains("Annie de Vries"))
-            let elsewhere = try await browser.post("/residents/search", form: [("q", "Greet")])
+            let elsewhere = try await browser.post("/bewoners/zoeken", form: [("q", "Greet")])
             #expect(elsewhere.body.contains("Geen bewoners gevonden."))
         }
     }
@@ -130,9 +130,9 @@ struct ResidentEditingTests {
             _ = try await World.build(on: server)
             let browser = server.browser()
             try await browser.login("socialworker")
-            try await browser.get("/residents/new")
+            try await browser.get("/bewoners/nieuw")
             let response = try await browser.post(
-                "/residents",
+                "/bewoners",
                 form: [
                     ("givenName", ""), ("familyName", "Jansen"), ("dateOfBirth", "31-02-1950"), ("postcode", "1234 SS"),
                     ("houseNumber", "1"),
@@ -141,7 +141,7 @@ struct ResidentEditingTests {
             #expect(response.body.contains("SA, SD en SS worden niet gebruikt"))
             #expect(response.body.contains("Voornaam is verplicht"))
             #expect(response.body.contains("value=\"Jansen\""))
-            let list = try await browser.get("/residents")
+            let list = try await browser.get("/bewoners")
             #expect(!list.body.contains("Jansen"))
         }
     }
@@ -152,15 +152,15 @@ struct ResidentEditingTests {
             let world = try await World.build(on: server)
             let browser = server.browser()
             try await browser.login("socialworker")
-            try await browser.get("/residents/new")
+            try await browser.get("/bewoners/nieuw")
             let form = [("givenName", "annie"), ("familyName", "De Vries"), ("dateOfBirth", "1941-05-03")]
-            let warning = try await browser.post("/residents", form: form)
+            let warning = try await browser.post("/bewoners", form: form)
             #expect(warning.status == .conflict)
             #expect(warning.body.contains("Deze bewoner lijkt al bekend"))
-            #expect(warning.body.contains("/residents/\(world.residents["annie"]!.id)"))
-            let confirmed = try await browser.post("/residents", form: form + [("confirmedNew", "1")])
+            #expect(warning.body.contains("/bewoners/\(world.residents["annie"]!.id)"))
+            let confirmed = try await browser.post("/bewoners", form: form + [("confirmedNew", "1")])
             #expect(confirmed.status == .seeOther)
-            let list = try await browser.post("/residents/search", form: [("q", "de vries")])
+            let list = try await browser.post("/bewoners/zoeken", form: [("q", "de vries")])
             #expect(list.body.components(separatedBy: "class=\"title\"").count - 1 == 2)
         }
     }
@@ -171,9 +171,9 @@ struct ResidentEditingTests {
             _ = try await World.build(on: server)
             let browser = server.browser()
             try await browser.login("coordinator")
-            try await browser.get("/residents/new")
+            try await browser.get("/bewoners/nieuw")
             let response = try await browser.post(
-                "/residents",
+                "/bewoners",
                 form: [
                     ("givenName", "Henk"), ("familyName", "Mulder"), ("dateOfBirth", "1939-07-01"),
                     ("postcode", "3822ac"),
@@ -186,9 +186,9 @@ struct ResidentEditingTests {
             #expect(file.body.contains("Henk Mulder"))
             #expect(file.body.contains("Camera Obscurastraat 4"))
             #expect(file.body.contains("0331234567"))
-            let timeline = try await browser.get(path + "/timeline")
+            let timeline = try await browser.get(path + "/tijdlijn")
             #expect(timeline.body.contains("Dossier aangemaakt"))
-            let id = try #require(Resident.ID(String(path.dropFirst("/residents/".count))))
+            let id = try #require(Resident.ID(String(path.dropFirst("/bewoners/".count))))
             let log = try await server.store.audit.entries(resident: id, from: nil, to: nil, page: try Paging())
             #expect(log.items.contains { $0.event == "resident.create" })
         }
@@ -200,14 +200,14 @@ struct ResidentEditingTests {
             _ = try await World.build(on: server)
             let browser = server.browser()
             try await browser.login("socialworker")
-            try await browser.get("/residents/new")
+            try await browser.get("/bewoners/nieuw")
             let unknown = try await browser.post(
-                "/residents",
+                "/bewoners",
                 form: [("givenName", "Piet"), ("familyName", "Smit"), ("postcode", "3822AB"), ("houseNumber", "99")])
             #expect(unknown.status == .unprocessableEntity)
             #expect(unknown.body.contains("hoort bij geen bekend adres met dit huisnummer"))
             let outside = try await browser.post(
-                "/residents",
+                "/bewoners",
                 form: [("givenName", "Piet"), ("familyName", "Smit"), ("postcode", "3811HN"), ("houseNumber", "8")])
             #expect(outside.status == .unprocessableEntity)
             #expect(outside.body.contains("ligt buiten het werkgebied van jouw teams"))
@@ -221,16 +221,16 @@ struct ResidentEditingTests {
             let browser = server.browser()
             try await browser.login("socialworker")
             let annie = world.residents["annie"]!
-            try await browser.get("/residents/\(annie.id)/edit")
+            try await browser.get("/bewoners/\(annie.id)/wijzigen")
             let saved = try await browser.post(
-                "/residents/\(annie.id)",
+                "/bewoners/\(annie.id)",
                 form: [
                     ("givenName", "Annie"), ("familyName", "de Vries"), ("dateOfBirth", "1941-05-03"),
                     ("postcode", "3822AB"),
                     ("houseNumber", "12"), ("phone", "0699999999"), ("doorNotes", "Bel drie keer"),
                 ])
             #expect(saved.status == .seeOther)
-            let timeline = try await browser.get("/residents/\(annie.id)/timeline")
+            let timeline = try await browser.get("/bewoners/\(annie.id)/tijdlijn")
             #expect(timeline.body.contains("Gegevens gewijzigd"))
             #expect(timeline.body.contains("Telefoon"))
             #expect(timeline.body.contains("Deurnotities"))
@@ -245,25 +245,26 @@ struct ResidentEditingTests {
             let browser = server.browser()
             try await browser.login("socialworker")
             let annie = world.residents["annie"]!
-            try await browser.get("/residents/\(annie.id)")
+            try await browser.get("/bewoners/\(annie.id)")
             let ggz = world.organisations["ggz"]!.id
             let added = try await browser.post(
-                "/residents/\(annie.id)/consents",
+                "/bewoners/\(annie.id)/toestemmingen",
                 form: [("purpose", "Delen met GGZ voor een verwijzing"), ("organisationIDs[]", ggz.description)])
             #expect(added.status == .seeOther)
-            let file = try await browser.get("/residents/\(annie.id)")
+            let file = try await browser.get("/bewoners/\(annie.id)")
             #expect(file.body.contains("Delen met GGZ voor een verwijzing"))
             #expect(file.body.contains("GGZ Test"))
             let consentID = try #require(
                 try await server.store.residents(try await world.context("socialworker", on: server)).file(annie.id)
                     .consents.first?.id)
-            let withdrawn = try await browser.post("/residents/\(annie.id)/consents/\(consentID)/withdraw", form: [])
+            let withdrawn = try await browser.post(
+                "/bewoners/\(annie.id)/toestemmingen/\(consentID)/intrekken", form: [])
             #expect(withdrawn.status == .seeOther)
-            #expect(try await browser.get("/residents/\(annie.id)").body.contains("Ingetrokken"))
-            let again = try await browser.post("/residents/\(annie.id)/consents/\(consentID)/withdraw", form: [])
+            #expect(try await browser.get("/bewoners/\(annie.id)").body.contains("Ingetrokken"))
+            let again = try await browser.post("/bewoners/\(annie.id)/toestemmingen/\(consentID)/intrekken", form: [])
             #expect(again.status == .conflict)
             let empty = try await browser.post(
-                "/residents/\(annie.id)/consents", form: [("purpose", "Zonder organisatie")])
+                "/bewoners/\(annie.id)/toestemmingen", form: [("purpose", "Zonder organisatie")])
             #expect(empty.status == .unprocessableEntity)
         }
     }
@@ -278,13 +279,13 @@ struct HouseholdWebTests {
             let browser = server.browser()
             try await browser.login("socialworker")
             let annie = world.residents["annie"]!.id
-            try await browser.get("/residents/\(annie)")
+            try await browser.get("/bewoners/\(annie)")
             #expect(
-                try await browser.post("/residents/\(annie)/household", form: [("name", "Huishouden De Vries")]).status
+                try await browser.post("/bewoners/\(annie)/huishouden", form: [("name", "Huishouden De Vries")]).status
                     == .seeOther)
-            try await browser.get("/residents/new")
+            try await browser.get("/bewoners/nieuw")
             let created = try await browser.post(
-                "/residents",
+                "/bewoners",
                 form: [
                     ("givenName", "Bert"), ("familyName", "de Vries"), ("postcode", "3822AB"), ("houseNumber", "12"),
                 ])
@@ -293,13 +294,13 @@ struct HouseholdWebTests {
             #expect(file.body.contains("Toevoegen aan Huishouden De Vries"))
             let householdID = try #require(file.inputValue(named: "householdID"))
             #expect(
-                try await browser.post(bert + "/household/join", form: [("householdID", householdID)]).status
+                try await browser.post(bert + "/huishouden/koppelen", form: [("householdID", householdID)]).status
                     == .seeOther)
-            let annieFile = try await browser.get("/residents/\(annie)")
+            let annieFile = try await browser.get("/bewoners/\(annie)")
             #expect(annieFile.body.contains("Bert de Vries"))
-            #expect(try await browser.post(bert + "/household/leave", form: []).status == .seeOther)
-            #expect(!(try await browser.get("/residents/\(annie)")).body.contains("Bert de Vries"))
-            #expect(try await browser.get(bert + "/timeline").body.contains("Uit huishouden gehaald"))
+            #expect(try await browser.post(bert + "/huishouden/verlaten", form: []).status == .seeOther)
+            #expect(!(try await browser.get("/bewoners/\(annie)")).body.contains("Bert de Vries"))
+            #expect(try await browser.get(bert + "/tijdlijn").body.contains("Uit huishouden gehaald"))
         }
     }
 }

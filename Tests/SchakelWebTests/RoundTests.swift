@@ -28,9 +28,9 @@ extension TestServer {
     func planToday(world: World, concierges: [User.ID]? = nil) async throws {
         let coordinator = browser()
         try await coordinator.login("coordinator")
-        _ = try await coordinator.get("/rounds/plan?team=\(world.teams["east"]!.id)&date=\(today)")
+        _ = try await coordinator.get("/rondes/planning?team=\(world.teams["east"]!.id)&date=\(today)")
         let response = try await coordinator.post(
-            "/rounds/plan",
+            "/rondes/planning",
             form: [("team", world.teams["east"]!.id.description), ("date", today.description)]
                 + (concierges ?? [world.users["concierge"]!.id]).map { ("concierges[]", $0.description) })
         #expect(response.status == .seeOther)
@@ -57,7 +57,7 @@ struct RoundWebTests {
 
             let concierge = server.browser()
             try await concierge.login("concierge")
-            let index = try await concierge.get("/rounds")
+            let index = try await concierge.get("/rondes")
             #expect(index.status == .seeOther)
             let location = index.headers.first(name: .location) ?? ""
             let page = try await concierge.get(location)
@@ -90,9 +90,9 @@ struct RoundWebTests {
             try await server.planToday(world: world)
             let concierge = server.browser()
             try await concierge.login("concierge")
-            let location = try await concierge.get("/rounds").headers.first(name: .location) ?? ""
+            let location = try await concierge.get("/rondes").headers.first(name: .location) ?? ""
             let page = try await concierge.get(location)
-            let action = try #require(page.body.firstMatch(of: /action="(\/rounds\/[^"]+\/outcome)"/)?.1)
+            let action = try #require(page.body.firstMatch(of: /action="(\/rondes\/[^"]+\/uitkomst)"/)?.1)
             let id = try #require(page.inputValue(named: "id"))
             let fields: [(String, String)] = [
                 ("id", id), ("residentID", world.residents["annie"]!.id.description), ("outcome", "contact"),
@@ -108,19 +108,19 @@ struct RoundWebTests {
 
             let worker = server.browser()
             try await worker.login("socialworker")
-            let timeline = try await worker.get("/residents/\(world.residents["annie"]!.id)/timeline")
+            let timeline = try await worker.get("/bewoners/\(world.residents["annie"]!.id)/tijdlijn")
             #expect(timeline.body.contains("Aan de deur (ronde)"))
             #expect(timeline.body.contains("Contact · 12 min · Gezellig gepraat"))
             // The concern typed at the door became a signal for the covering team.
             #expect(timeline.body.contains("Signaal gemeld"))
-            let file = try await worker.get("/residents/\(world.residents["annie"]!.id)")
-            let signal = try #require(file.body.firstMatch(of: /href="(\/signals\/[0-9a-f-]+)"/)?.1)
+            let file = try await worker.get("/bewoners/\(world.residents["annie"]!.id)")
+            let signal = try #require(file.body.firstMatch(of: /href="(\/signalen\/[0-9a-f-]+)"/)?.1)
             #expect(try await worker.get(String(signal)).body.contains("Koelkast leeg"))
 
             let coordinator = server.browser()
             try await coordinator.login("coordinator")
             let summary = try await coordinator.get(
-                "/rounds/summary?team=\(world.teams["east"]!.id)&date=\(server.today)")
+                "/rondes/dagoverzicht?team=\(world.teams["east"]!.id)&date=\(server.today)")
             #expect(summary.status == .ok)
             #expect(summary.body.contains("<td>Concierge</td><td>1</td><td>0</td><td>1</td>"))
             #expect(summary.body.contains("<td>12</td>"))
@@ -142,7 +142,8 @@ struct RoundWebTests {
             let coordinator = server.browser()
             try await coordinator.login("coordinator")
             try await server.planToday(world: world, concierges: [world.users["concierge"]!.id, second.id])
-            let plan = try await coordinator.get("/rounds/plan?team=\(world.teams["east"]!.id)&date=\(server.today)")
+            let plan = try await coordinator.get(
+                "/rondes/planning?team=\(world.teams["east"]!.id)&date=\(server.today)")
             #expect(plan.body.contains("Concierge (2)"))
             #expect(plan.body.contains("Concierge3 (0)"))
             let context = try await world.context("coordinator", on: server)
@@ -152,23 +153,23 @@ struct RoundWebTests {
             let empty = try #require(day.rounds.first { $0.stops.isEmpty })
             let last = full.stops[1]
             let up = try await coordinator.post(
-                "/rounds/stops/\(last.stop.id)/move", form: [("direction", "up"), ("back", "/rounds/plan")])
+                "/rondes/stops/\(last.stop.id)/verplaatsen", form: [("direction", "up"), ("back", "/rondes/planning")])
             #expect(up.status == .seeOther)
             // Back at the stop that moved, which the planning page marks.
-            #expect(up.location == "/rounds/plan#plan-stop-\(last.stop.id)")
+            #expect(up.location == "/rondes/planning#plan-stop-\(last.stop.id)")
             let reordered = try await server.store.rounds(context).round(full.round.id)
             #expect(reordered.stops.map(\.stop.id) == [last.stop.id, full.stops[0].stop.id])
             let moved = try await coordinator.post(
-                "/rounds/stops/\(last.stop.id)/move", form: [("round", empty.round.id.description)])
+                "/rondes/stops/\(last.stop.id)/verplaatsen", form: [("round", empty.round.id.description)])
             #expect(moved.status == .seeOther)
             #expect(try await server.store.rounds(context).round(empty.round.id).stops.map(\.stop.id) == [last.stop.id])
             #expect(try await server.store.rounds(context).round(full.round.id).stops.map(\.stop.position) == [1])
             // A concierge may not rebalance.
             let concierge = server.browser()
             try await concierge.login("concierge")
-            _ = try await concierge.get("/rounds")
+            _ = try await concierge.get("/rondes")
             let refused = try await concierge.post(
-                "/rounds/stops/\(last.stop.id)/move", form: [("round", full.round.id.description)])
+                "/rondes/stops/\(last.stop.id)/verplaatsen", form: [("round", full.round.id.description)])
             #expect(refused.status == .forbidden)
         }
     }
@@ -182,9 +183,9 @@ struct RoundWebTests {
             try await server.planToday(world: world)
             let coordinator = server.browser()
             try await coordinator.login("coordinator")
-            _ = try await coordinator.get("/residents/\(world.residents["annie"]!.id)")
+            _ = try await coordinator.get("/bewoners/\(world.residents["annie"]!.id)")
             let paused = try await coordinator.post(
-                "/deliveries/\(annie.id)/pause",
+                "/leveringen/\(annie.id)/pauzeren",
                 form: [
                     ("pauseFrom", server.today.description), ("pauseUntil", server.today.adding(days: 6).description),
                     ("pauseReason", "Ziekenhuis"),
@@ -200,7 +201,7 @@ struct RoundWebTests {
                 context: .commandLine)
             let concierge = server.browser()
             try await concierge.login("concierge")
-            let location = try await concierge.get("/rounds").headers.first(name: .location) ?? ""
+            let location = try await concierge.get("/rondes").headers.first(name: .location) ?? ""
             let page = try await concierge.get(location)
             #expect(page.body.contains("Gepauzeerd tot en met \(server.today.adding(days: 6).dutch)"))
             #expect(page.body.contains("Verhuisd buiten de wijk"))
@@ -224,7 +225,7 @@ struct RoundWebTests {
             #expect(try await server.count("contact_moments") == 0)
             // The next day's planning does not plan the moved resident, and says so.
             let plan = try await coordinator.get(
-                "/rounds/plan?team=\(world.teams["east"]!.id)&date=\(server.today.adding(days: 3))")
+                "/rondes/planning?team=\(world.teams["east"]!.id)&date=\(server.today.adding(days: 3))")
             #expect(plan.status == .ok)
         }
     }
@@ -242,7 +243,7 @@ struct RoundWebTests {
             _ = try await server.store.deliveries(coordinator).pause(kemal.id, from: today, until: today, reason: nil)
             let concierge = server.browser()
             try await concierge.login("concierge")
-            let location = try await concierge.get("/rounds").headers.first(name: .location) ?? ""
+            let location = try await concierge.get("/rondes").headers.first(name: .location) ?? ""
             let page = try await concierge.get(location)
             #expect(page.body.components(separatedBy: "Levering beëindigd").count == 2)
             #expect(page.body.contains("Gepauzeerd tot en met \(server.today.dutch)"))
@@ -255,10 +256,10 @@ struct RoundWebTests {
             let world = try await World.build(on: server)
             let coordinator = server.browser()
             try await coordinator.login("coordinator")
-            let form = try await coordinator.get("/residents/\(world.residents["annie"]!.id)/deliveries/new")
+            let form = try await coordinator.get("/bewoners/\(world.residents["annie"]!.id)/leveringen/nieuw")
             #expect(form.status == .ok)
             let response = try await coordinator.post(
-                "/residents/\(world.residents["annie"]!.id)/deliveries",
+                "/bewoners/\(world.residents["annie"]!.id)/leveringen",
                 form: [
                     ("kind", "meal"), ("schedule", "weekly"), ("startDate", "31-02-2026"), ("windowStart", "13:00"),
                     ("windowEnd", "11:00"),
@@ -273,7 +274,7 @@ struct RoundWebTests {
             try await volunteer.login("volunteer")
             _ = try await volunteer.get("/")
             let refused = try await volunteer.post(
-                "/residents/\(world.residents["annie"]!.id)/deliveries",
+                "/bewoners/\(world.residents["annie"]!.id)/leveringen",
                 form: [
                     ("kind", "meal"), ("schedule", "weekly"), ("weekdays[]", "monday"),
                     ("startDate", server.today.description), ("windowStart", "11:30"), ("windowEnd", "13:00"),
@@ -425,7 +426,7 @@ struct OutOfViewTests {
 
             let worker = server.browser()
             try await worker.login("socialworker")
-            let page = try await worker.get("/out-of-view")
+            let page = try await worker.get("/uit-beeld")
             #expect(page.status == .ok)
             #expect(page.body.contains("Annie de Vries"))
             #expect(page.body.contains("20 dagen geen echt contact"))
@@ -434,25 +435,25 @@ struct OutOfViewTests {
 
             // Kemal is seen again: off the list. A contact logged late but older than the misses would not count.
             try await log("kemal", "contact", daysAgo: 0.1)
-            let after = try await worker.get("/out-of-view")
+            let after = try await worker.get("/uit-beeld")
             #expect(!after.body.contains("Kemal Yılmaz"))
 
             // The team allows 30 days: Annie is no longer out of view.
             let coordinator = server.browser()
             try await coordinator.login("coordinator")
-            _ = try await coordinator.get("/out-of-view")
+            _ = try await coordinator.get("/uit-beeld")
             let saved = try await coordinator.post(
-                "/out-of-view/settings",
+                "/uit-beeld/instellingen",
                 form: [
                     ("team", world.teams["east"]!.id.description), ("daysWithoutContact", "30"),
                     ("missesInARow", "3"),
                 ])
             #expect(saved.status == .seeOther)
-            #expect(try await worker.get("/out-of-view").body.contains("Niemand uit beeld"))
+            #expect(try await worker.get("/uit-beeld").body.contains("Niemand uit beeld"))
 
             // A follow-up visit planned from the list becomes a stop on that day's round.
             let visit = try await coordinator.post(
-                "/out-of-view/visits",
+                "/uit-beeld/bezoeken",
                 form: [
                     ("team", world.teams["east"]!.id.description),
                     ("residentID", world.residents["annie"]!.id.description),
@@ -460,12 +461,12 @@ struct OutOfViewTests {
                 ])
             #expect(visit.status == .seeOther)
             let plan = try await coordinator.get(
-                "/rounds/plan?team=\(world.teams["east"]!.id)&date=\(server.today.adding(days: 1))")
+                "/rondes/planning?team=\(world.teams["east"]!.id)&date=\(server.today.adding(days: 1))")
             #expect(plan.body.contains("1 levering(en) nog niet op een ronde."))
             // Policy and concierges do not see the list.
             let concierge2 = server.browser()
             try await concierge2.login("concierge")
-            #expect(try await concierge2.get("/out-of-view").status == .forbidden)
+            #expect(try await concierge2.get("/uit-beeld").status == .forbidden)
         }
     }
 
@@ -480,7 +481,7 @@ struct OutOfViewTests {
                 for: world.residents["kemal"]!, world: world, from: server.today.adding(days: -5))
             let worker = server.browser()
             try await worker.login("socialworker")
-            var page = try await worker.get("/out-of-view")
+            var page = try await worker.get("/uit-beeld")
             #expect(page.body.contains("Annie de Vries"))
             #expect(page.body.contains("Nog nooit echt contact (40 dagen sinds de eerste levering)"))
             #expect(!page.body.contains("Kemal Yılmaz"))
@@ -492,7 +493,7 @@ struct OutOfViewTests {
                         id: nil, residentID: world.residents[key]!.id.description, stopID: nil,
                         outcome: "mailboxOnly", durationMinutes: nil, note: nil, concern: nil, recordedAt: nil))
             }
-            page = try await worker.get("/out-of-view")
+            page = try await worker.get("/uit-beeld")
             #expect(page.body.contains("Nog nooit echt contact (40 dagen sinds de eerste levering)"))
             #expect(!page.body.contains("Kemal Yılmaz"))
         }

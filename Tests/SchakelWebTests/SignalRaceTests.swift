@@ -17,6 +17,17 @@ struct SignalRaceTests {
         return try #require(APIClient.json(raised)["id"] as? String)
     }
 
+    /// The API clients of the reporting concierge and the two handlers, logged in.
+    static func clients(_ server: TestServer) async throws -> (APIClient, APIClient, APIClient) {
+        var clients: [APIClient] = []
+        for username in ["concierge", "socialworker", "coordinator"] {
+            var client = APIClient(server)
+            try await client.login(username)
+            clients.append(client)
+        }
+        return (clients[0], clients[1], clients[2])
+    }
+
     /// Sends two requests as close together as the server lets them, and returns both statuses.
     func race(
         _ first: @escaping @Sendable () async throws -> HTTPStatus,
@@ -34,12 +45,7 @@ struct SignalRaceTests {
     func closeAgainstWait() async throws {
         try await withSchakel { server in
             let world = try await World.build(on: server)
-            var concierge = APIClient(server)
-            try await concierge.login("concierge")
-            var worker = APIClient(server)
-            try await worker.login("socialworker")
-            var coordinator = APIClient(server)
-            try await coordinator.login("coordinator")
+            let (concierge, worker, coordinator) = try await SignalRaceTests.clients(server)
             let (w, c) = (worker, coordinator)
             for _ in 0..<20 {
                 let id = try await raise(concierge, about: world.residents["annie"]!)
@@ -84,12 +90,7 @@ struct SignalRaceTests {
     func assignAgainstTriage() async throws {
         try await withSchakel { server in
             let world = try await World.build(on: server)
-            var concierge = APIClient(server)
-            try await concierge.login("concierge")
-            var worker = APIClient(server)
-            try await worker.login("socialworker")
-            var coordinator = APIClient(server)
-            try await coordinator.login("coordinator")
+            let (concierge, worker, coordinator) = try await SignalRaceTests.clients(server)
             let (w, c) = (worker, coordinator)
             let east = world.teams["east"]!.id
             let chosen = world.users["coordinator"]!.id
@@ -121,10 +122,7 @@ struct SignalRaceTests {
     func taskDoneTwice() async throws {
         try await withSchakel { server in
             let world = try await World.build(on: server)
-            var concierge = APIClient(server)
-            try await concierge.login("concierge")
-            var worker = APIClient(server)
-            try await worker.login("socialworker")
+            let (concierge, worker, _) = try await SignalRaceTests.clients(server)
             let id = try await raise(concierge, about: world.residents["annie"]!)
             _ = try await worker.send(.POST, "/api/v1/signals/\(id)/transitions", json: #"{"event":"triage"}"#)
             let task = try await worker.send(
@@ -142,6 +140,44 @@ struct SignalRaceTests {
             let detail = APIClient.json(try await worker.send(.GET, "/api/v1/signals/\(id)"))
             let done = (detail["history"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "task_done" }
             #expect(done.count == 1)
+        }
+    }
+}
+
+@Suite("The signal page offers what the workflow and the policy allow")
+struct SignalOffersTests {
+    @Test("waiting for the resident offers resume, waiting for the reporter and close; only handlers to assign to")
+    func offers() async throws {
+        try await withSchakel { server in
+            let world = try await World.build(on: server)
+            let (concierge, worker, _) = try await SignalRaceTests.clients(server)
+            let id = try await SignalRaceTests().raise(concierge, about: world.residents["annie"]!)
+            _ = try await worker.send(.POST, "/api/v1/signals/\(id)/transitions", json: #"{"event":"triage"}"#)
+            _ = try await worker.send(
+                .POST, "/api/v1/signals/\(id)/transitions", json: #"{"event":"wait_for_resident"}"#)
+            let coordinator = server.browser()
+            try await coordinator.login("coordinator")
+            let page = try await coordinator.get("/signalen/\(id)")
+            let events = page.body.matches(of: /<option value="([a-z_]+)"[^>]*>/).map { String($0.1) }
+            #expect(events.contains("resume"))
+            #expect(events.contains("wait_for_reporter"))
+            #expect(events.contains("close"))
+            #expect(!events.contains("wait_for_resident"))
+            #expect(!events.contains("triage"))
+            // The assignee list names the team's handlers, not its concierge; the check-again list its door workers.
+            let assignees = try #require(page.body.firstMatch(of: /name="assigneeID"[^>]*>(.*?)<\/select>/)?.1)
+            #expect(assignees.contains(world.users["socialworker"]!.id.description))
+            #expect(!assignees.contains(world.users["concierge"]!.id.description))
+            let checkers = try #require(page.body.firstMatch(of: /name="taskFor"[^>]*>(.*?)<\/select>/)?.1)
+            #expect(checkers.contains(world.users["concierge"]!.id.description))
+            #expect(!checkers.contains(world.users["coordinator"]!.id.description))
+            // Assigning the concierge anyway is refused at the field.
+            var api = APIClient(server)
+            try await api.login("coordinator")
+            let refused = try await api.send(
+                .POST, "/api/v1/signals/\(id)/assignment",
+                json: #"{"teamId":"\#(world.teams["east"]!.id)","assigneeId":"\#(world.users["concierge"]!.id)"}"#)
+            #expect(refused.status == .unprocessableEntity)
         }
     }
 }

@@ -14,13 +14,13 @@ struct SignalWebTests {
             let annie = world.residents["annie"]!
             let concierge = server.browser()
             try await concierge.login("concierge")
-            _ = try await concierge.get("/signals/new?resident=\(annie.id)")
+            _ = try await concierge.get("/signalen/nieuw?resident=\(annie.id)")
             let missing = try await concierge.post(
-                "/signals", form: [("residentID", annie.id.description), ("urgency", "normal"), ("observation", "")])
+                "/signalen", form: [("residentID", annie.id.description), ("urgency", "normal"), ("observation", "")])
             #expect(missing.status == .unprocessableEntity)
             #expect(missing.body.contains("kies minstens één leefgebied"))
             let sent = try await concierge.post(
-                "/signals",
+                "/signalen",
                 form: [
                     ("residentID", annie.id.description), ("urgency", "high"), ("quick[]", "Post stapelt zich op"),
                     ("observation", "Brieven van de deurwaarder op de mat"),
@@ -30,31 +30,31 @@ struct SignalWebTests {
 
             let worker = server.browser()
             try await worker.login("socialworker")
-            let inbox = try await worker.get("/signals")
+            let inbox = try await worker.get("/signalen")
             #expect(inbox.body.contains("Annie de Vries"))
-            let path = String(try #require(inbox.body.firstMatch(of: /href="(\/signals\/[0-9a-f-]{36})"/)?.1))
+            let path = String(try #require(inbox.body.firstMatch(of: /href="(\/signalen\/[0-9a-f-]{36})"/)?.1))
             let page = try await worker.get(path)
             #expect(page.body.contains("Post stapelt zich op. Brieven van de deurwaarder op de mat"))
             #expect(page.body.contains("Financiën"))
             // Closing a new signal skips triage: refused, naming both states.
             let illegal = try await worker.post(
-                path + "/transition", form: [("event", "close"), ("outcome", "referred")])
+                path + "/stap", form: [("event", "close"), ("outcome", "referred")])
             #expect(illegal.status == .conflict)
             #expect(illegal.body.contains("Van ‘nieuw’ naar ‘gesloten’ kan niet."))
             #expect(illegal.body.contains("Het signaal is nu ‘nieuw’"))
             #expect(illegal.body.contains("name=\"event\""))
             // An outcome chosen with another step is not silently dropped.
             let early = try await worker.post(
-                path + "/transition", form: [("event", "triage"), ("outcome", "referred"), ("reason", "Bekeken")])
+                path + "/stap", form: [("event", "triage"), ("outcome", "referred"), ("reason", "Bekeken")])
             #expect(early.status == .unprocessableEntity)
             #expect(early.body.contains("hoort alleen bij afsluiten"))
             #expect(early.body.contains("Bekeken"))
-            #expect(try await worker.post(path + "/transition", form: [("event", "triage")]).status == .seeOther)
+            #expect(try await worker.post(path + "/stap", form: [("event", "triage")]).status == .seeOther)
             #expect(
-                try await worker.post(path + "/transition", form: [("event", "close"), ("outcome", "referred")]).status
+                try await worker.post(path + "/stap", form: [("event", "close"), ("outcome", "referred")]).status
                     == .seeOther)
 
-            let mine = try await concierge.get("/signals/reported")
+            let mine = try await concierge.get("/signalen/gemeld")
             #expect(mine.body.contains("Afgerond · er is hulp in gang gezet"))
             #expect(!mine.body.contains("deurwaarder"))
             let status = try await concierge.get(path)
@@ -73,33 +73,33 @@ struct SignalWebTests {
             let annie = world.residents["annie"]!
             let volunteer = server.browser()
             try await volunteer.login("volunteer")
-            _ = try await volunteer.get("/signals/new?resident=\(annie.id)")
+            _ = try await volunteer.get("/signalen/nieuw?resident=\(annie.id)")
             #expect(
                 try await volunteer.post(
-                    "/signals",
+                    "/signalen",
                     form: [
                         ("residentID", annie.id.description), ("urgency", "acute"),
                         ("domains[]", "huiselijke_relaties"),
                         ("observation", "Geschreeuw en een huilend kind"), ("meldcode", "on"),
                     ]
                 ).status == .seeOther)
-            let sent = try await volunteer.get("/signals/sent?urgency=acute")
+            let sent = try await volunteer.get("/signalen/verstuurd?urgency=acute")
             #expect(sent.body.contains("0800-2000"))
-            #expect(!(try await volunteer.get("/signals/reported")).body.contains("Annie"))
+            #expect(!(try await volunteer.get("/signalen/gemeld")).body.contains("Annie"))
             let worker = server.browser()
             try await worker.login("socialworker")
-            let inbox = try await worker.get("/signals")
-            let path = String(try #require(inbox.body.firstMatch(of: /href="(\/signals\/[0-9a-f-]{36})"/)?.1))
+            let inbox = try await worker.get("/signalen")
+            let path = String(try #require(inbox.body.firstMatch(of: /href="(\/signalen\/[0-9a-f-]{36})"/)?.1))
             #expect(try await volunteer.get(path).status == .notFound)
-            #expect(try await worker.post(path + "/transition", form: [("event", "triage")]).status == .seeOther)
+            #expect(try await worker.post(path + "/stap", form: [("event", "triage")]).status == .seeOther)
             // Closing is not offered before the decision of step 5, and refused with the form kept if sent anyway.
             #expect(!(try await worker.get(path)).body.contains("<option value=\"close\""))
-            let early = try await worker.post(path + "/transition", form: [("event", "close")])
+            let early = try await worker.post(path + "/stap", form: [("event", "close")])
             #expect(early.status == .conflict)
             #expect(early.body.contains("name=\"event\""))
             // A concierge does not see a meldcode signal, so cannot be asked to look again.
             let task = try await worker.post(
-                path + "/tasks",
+                path + "/taken",
                 form: [
                     ("taskFor", world.users["concierge"]!.id.description), ("date", server.today.description),
                     ("instruction", "Kijk even"),
@@ -121,7 +121,7 @@ struct SignalWebTests {
                 let response = try await worker.post(path + "/meldcode", form: [("step", "\(step)")] + extra)
                 #expect(response.status == .seeOther, "step \(step)")
             }
-            #expect(try await worker.post(path + "/transition", form: [("event", "close")]).status == .seeOther)
+            #expect(try await worker.post(path + "/stap", form: [("event", "close")]).status == .seeOther)
             let closed = try await worker.get(path)
             #expect(closed.body.contains("gemeld bij Veilig Thuis"))
         }
@@ -175,11 +175,11 @@ struct SignalWebTests {
             #expect(try await job.escalateOverdue() == 0)
             let coordinator = server.browser()
             try await coordinator.login("coordinator")
-            let overdue = try await coordinator.get("/signals?team=\(world.teams["east"]!.id)&overdue=1")
+            let overdue = try await coordinator.get("/signalen?team=\(world.teams["east"]!.id)&overdue=1")
             #expect(overdue.body.contains("Kemal"))
             #expect(overdue.body.contains("Te laat"))
             #expect(
-                try await coordinator.get("/signals/\(signal.id)").body.contains("te laat, gemeld bij de coördinator"))
+                try await coordinator.get("/signalen/\(signal.id)").body.contains("te laat, gemeld bij de coördinator"))
         }
     }
 }

@@ -14,9 +14,9 @@ struct SlowBodyTests {
         try await withSchakel { server in
             _ = try await World.build(on: server)
             let browser = server.browser()
-            try await browser.get("/login")
+            try await browser.get("/inloggen")
             let response = try await browser.postInPieces(
-                "/login", form: [("username", "socialworker"), ("password", World.password)], pieces: 2, pause: 0.05)
+                "/inloggen", form: [("username", "socialworker"), ("password", World.password)], pieces: 2, pause: 0.05)
             #expect(response.status == 303)
         }
     }
@@ -27,7 +27,7 @@ struct SlowBodyTests {
             _ = try await World.build(on: server)
             let browser = server.browser()
             try await browser.login("socialworker")
-            let page = try await browser.get("/addresses/import")
+            let page = try await browser.get("/adressen/importeren")
             let token = try #require(page.inputValue(named: "_csrf"))
             var csv = "postcode;huisnummer;straat;plaats;buurtcode\n"
             for number in 1...3000 { csv += "3822AD;\(number);Nieuwe straat;Amersfoort;BU03070900\n" }
@@ -37,7 +37,7 @@ struct SlowBodyTests {
             body += "Content-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
             #expect(body.utf8.count > 100_000)
             let response = try await browser.sendInPieces(
-                "/addresses/import", contentType: "multipart/form-data; boundary=\(boundary)", body: Data(body.utf8),
+                "/adressen/importeren", contentType: "multipart/form-data; boundary=\(boundary)", body: Data(body.utf8),
                 pieces: 8, pause: 0.02)
             #expect(response.status == 200)
             #expect(
@@ -51,9 +51,9 @@ struct SlowBodyTests {
             _ = try await World.build(on: server)
             let browser = server.browser()
             try await browser.login("socialworker")
-            try await browser.get("/residents/new")
+            try await browser.get("/bewoners/nieuw")
             let response = try await browser.postInPieces(
-                "/residents", form: [("givenName", String(repeating: "a", count: 10_000))], pieces: 3, pause: 0.02)
+                "/bewoners", form: [("givenName", String(repeating: "a", count: 10_000))], pieces: 3, pause: 0.02)
             #expect(response.status == 413)
         }
     }

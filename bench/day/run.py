@@ -5,8 +5,8 @@ separate process with 32 concurrent connections.
 
 Measured per database:
   - logging an outcome (POST /api/v1/contact-moments, a new moment on the caller's round each time),
-  - opening a round page (GET /rounds/{id}, the HTML a concierge's phone loads),
-  - the out-of-view list of one team (GET /out-of-view, one connection),
+  - opening a round page (GET /rondes/{id}, the HTML a concierge's phone loads),
+  - the out-of-view list of one team (GET /uit-beeld, one connection),
   - and beside them, as the floor of this machine, GET /healthz (one database round trip, no session).
 
 Writes the table between <!-- day:start --> and <!-- day:end --> in bench/RESULTS.md.
@@ -141,8 +141,8 @@ class Session:
         return status, body, location
 
     def login(self, username):
-        self.request("GET", "/login")
-        status, _, _ = self.request("POST", "/login", {"username": username, "password": PASSWORD})
+        self.request("GET", "/inloggen")
+        status, _, _ = self.request("POST", "/inloggen", {"username": username, "password": PASSWORD})
         if status != 303:
             raise RuntimeError(f"login of {username} failed: {status}")
 
@@ -179,7 +179,7 @@ local n = 0
 request = function()
   n = n + 1
   local r = rounds[(n %% #rounds) + 1]
-  return wrk.format("GET", "/rounds/" .. r[1], {["Cookie"] = r[2]})
+  return wrk.format("GET", "/rondes/" .. r[1], {["Cookie"] = r[2]})
 end
 """
 
@@ -284,7 +284,7 @@ def run_engine(engine, binary, args, work):
         for username in concierges:
             session = Session(base)
             session.login(username)
-            status, _, location_header = session.request("GET", "/rounds")
+            status, _, location_header = session.request("GET", "/rondes")
             if status != 303 or not location_header:
                 continue
             round_id = location_header.rstrip("/").split("/")[-1]
@@ -316,9 +316,9 @@ def run_engine(engine, binary, args, work):
                                        "outcome_paced")
         results["outcome_paced"]["stored"] = count(engine, location, "contact_moments") - before
         log(engine, "out-of-view list")
-        results["outofview"] = wrk(base + "/out-of-view", COOKIE_LUA % ("/out-of-view", coordinator.cookie_header()),
+        results["outofview"] = wrk(base + "/uit-beeld", COOKIE_LUA % ("/uit-beeld", coordinator.cookie_header()),
                                    1, args.seconds, work, "outofview")
-        status, body, _ = coordinator.request("GET", "/out-of-view")
+        status, body, _ = coordinator.request("GET", "/uit-beeld")
         results["outofview"]["listed"] = body.count('class="title"')
         results["check"] = subprocess.run([binary, "audit", "verify"], env=env, capture_output=True,
                                           text=True).stdout.strip().splitlines()[-1:]

@@ -228,6 +228,19 @@ public enum AccessPolicy {
         view == .full && signalHandlers.contains(actor.role)
     }
 
+    /// Who a signal may be given to (with team membership checked by the caller): a professional who handles
+    /// signals; a meldcode signal only to one bound by the meldcode.
+    public static func canBeAssigned(_ signal: Signal, to person: Actor) -> Bool {
+        signal.meldcode ? handlesMeldcode(person) : handlesSignals(person.role)
+    }
+
+    /// Who may be asked to look again at the door ("kijk donderdag even"): people who go to doors and social
+    /// workers; for a meldcode signal only those who handle the meldcode, since nobody else may see it.
+    public static func canBeAskedToCheckAgain(_ signal: Signal, person: Actor) -> Bool {
+        if signal.meldcode { return handlesMeldcode(person) && person.role == .socialWorker }
+        return [.concierge, .volunteer, .experienceExpert, .socialWorker].contains(person.role)
+    }
+
     /// Reassigning a signal to another team or person is the coordinator's work.
     public static func canReassign(_ signal: Signal, view: SignalView, by actor: Actor) -> Bool {
         view == .full && actor.role == .coordinator

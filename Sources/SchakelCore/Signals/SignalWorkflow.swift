@@ -77,6 +77,20 @@ extension SignalState {
 }
 
 extension Signal {
+    /// The steps a handler may take next, by name, in the order a form offers them: every event the workflow
+    /// allows from the signal's state (a merge has a form of its own). A meldcode signal closes only after
+    /// step 5's decision.
+    public func nextEvents(meldcodeDecided: Bool) -> [String] {
+        let events: [SignalEvent] = [
+            .triage, .startFollowUp, .resume, .waitForReporter, .waitForResident, .close(.noConcern),
+        ]
+        return events.filter { event in
+            guard SignalState.sources(of: event).contains(state) else { return false }
+            if case .close = event, meldcode, !meldcodeDecided { return false }
+            return true
+        }.map(\.name)
+    }
+
     /// The signal after the event at a moment; closing records the outcome and the time.
     public func applying(_ event: SignalEvent, at now: Date) throws -> Signal {
         var next = self

@@ -62,6 +62,12 @@ public struct SignalDetail: Sendable, Equatable {
     public var tasks: [SignalTask]
     public var canHandle: Bool
     public var canReassign: Bool
+    /// What the viewer may do next, from the workflow: event names in the order a form offers them.
+    public var nextEvents: [String] = []
+    /// Whom the signal may be given to (for a coordinator who may reassign), and who of the team may be
+    /// asked to look again, by the access policy.
+    public var assignees: [User] = []
+    public var checkers: [User] = []
 }
 
 /// A "check again" task as the concierge's list shows it.
@@ -217,11 +223,29 @@ public struct SignalRepository: Sendable, ActingRepository {
             .compactMap { $0.domain() }
         let tasks = try await SignalTaskRecord.query(on: store.database).filter(\.$signalID == id.uuid)
             .sort(\.$date).all().map { try $0.domain() }
-        return SignalDetail(
+        let meldcode = MeldcodeWorkflow(entries: steps)
+        var detail = SignalDetail(
             signal: signal, view: view, residentName: name, addressLine: line, history: history,
-            meldcode: MeldcodeWorkflow(entries: steps), tasks: tasks,
-            canHandle: AccessPolicy.canHandle(view, by: actor),
+            meldcode: meldcode, tasks: tasks, canHandle: AccessPolicy.canHandle(view, by: actor),
             canReassign: AccessPolicy.canReassign(signal, view: view, by: actor))
+        if detail.canHandle {
+            detail.nextEvents = signal.nextEvents(meldcodeDecided: meldcode.decision != nil)
+            let members = try await teamMembers(signal.teamID)
+            detail.assignees = members.filter { AccessPolicy.canBeAssigned(signal, to: $0.actor) }.map(\.user)
+            detail.checkers = members.filter { AccessPolicy.canBeAskedToCheckAgain(signal, person: $0.actor) }
+                .map(\.user)
+        }
+        return detail
+    }
+
+    /// The active members of a team, each with what the access policy needs to know of them.
+    private func teamMembers(_ team: Team.ID?) async throws -> [(user: User, actor: Actor)] {
+        guard let team else { return [] }
+        var members: [(User, Actor)] = []
+        for user in try await store.accounts.users() where user.active && user.teamIDs.contains(team) {
+            members.append((user, try await store.accounts.actor(for: user)))
+        }
+        return members
     }
 
     /// A team's or the actor's own signals, the earliest due first.
@@ -416,11 +440,6 @@ public struct SignalRepository: Sendable, ActingRepository {
         return stored
     }
 
-    /// Whether a person may handle a meldcode signal: a professional of an organisation bound by the meldcode.
-    private func handlesMeldcode(_ user: User) async throws -> Bool {
-        AccessPolicy.handlesMeldcode(try await store.accounts.actor(for: user))
-    }
-
     /// Gives the signal to another team or person (the coordinator's decision).
     public func assign(_ id: Signal.ID, team: Team.ID?, assignee: User.ID?, reason: String?) async throws -> Signal {
         try Self.checkReason(reason)
@@ -440,8 +459,9 @@ public struct SignalRepository: Sendable, ActingRepository {
             guard let user = try await store.accounts.user(assignee), user.active,
                 next.teamID.map({ user.teamIDs.contains($0) }) ?? false
             else { throw ValidationError(field: "assigneeID", key: "signal.assigneeNotInTeam") }
-            if signal.meldcode, try await !handlesMeldcode(user) {
-                throw ValidationError(field: "assigneeID", key: "signal.meldcodeAssignee")
+            guard AccessPolicy.canBeAssigned(signal, to: try await store.accounts.actor(for: user)) else {
+                throw ValidationError(
+                    field: "assigneeID", key: signal.meldcode ? "signal.meldcodeAssignee" : "signal.assigneeNotHandler")
             }
         }
         next.assigneeID = assignee
@@ -524,8 +544,10 @@ public struct SignalRepository: Sendable, ActingRepository {
             || !(signal.teamID.map { team in user?.teamIDs.contains(team) ?? false } ?? false)
         {
             validator.add("assigneeID", "signal.assigneeNotInTeam")
-        } else if let user, signal.meldcode, try await !handlesMeldcode(user) {
-            validator.add("assigneeID", "signal.meldcodeAssignee")
+        } else if let user,
+            try await !AccessPolicy.canBeAskedToCheckAgain(signal, person: store.accounts.actor(for: user))
+        {
+            validator.add("assigneeID", signal.meldcode ? "signal.meldcodeAssignee" : "signal.notAskable")
         }
         let task = validator.run {
             try SignalTask(

@@ -88,7 +88,7 @@ enum LoginController {
         if let session = req.authenticated?.session {
             try await req.store.sessions.endSession(session.id, context: req.auditContext)
         }
-        let response = req.redirect(to: "/login?uit=1", redirectType: .normal)
+        let response = req.redirect(to: "/inloggen?uit=1", redirectType: .normal)
         response.cookies[WebSessionMiddleware.cookieName] = .expired
         return response
     }
@@ -123,7 +123,7 @@ enum LoginPage {
         }
         body.append(
             Forms.post(
-                action: "/login", request: request, [.cls("stacked")],
+                action: "/inloggen", request: request, [.cls("stacked")],
                 [
                     Forms.field(
                         "username", label: t("login.username"), value: username, required: true, t: t,

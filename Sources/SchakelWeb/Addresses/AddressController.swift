@@ -6,7 +6,7 @@ import Vapor
 /// The address register on the web: list by postcode, add, change, and import a CSV file.
 enum AddressController {
     /// Where a CSV file is uploaded, and how large it may be.
-    static let importPath = "/addresses/import"
+    static let importPath = "/adressen/importeren"
     static let importBodyLimit: ByteCount = "20mb"
 
     static func requireManager(_ req: Request, _ event: AuditAction) async throws {
@@ -43,7 +43,7 @@ enum AddressController {
         do {
             _ = try await req.store.addresses.create(input, context: req.auditContext)
             return req.redirect(
-                to: "/addresses?postcode=\((try? Postcode(input.postcode).value) ?? "")", redirectType: .normal)
+                to: "/adressen?postcode=\((try? Postcode(input.postcode).value) ?? "")", redirectType: .normal)
         } catch let error as ValidationError {
             return AddressPages.form(input, id: nil, problems: error.problems, request: req)
         }
@@ -70,7 +70,7 @@ enum AddressController {
         let input = try req.content.decode(AddressInput.self)
         do {
             let address = try await req.store.addresses.update(id, with: input, context: req.auditContext)
-            return req.redirect(to: "/addresses?postcode=\(address.postcode.value)", redirectType: .normal)
+            return req.redirect(to: "/adressen?postcode=\(address.postcode.value)", redirectType: .normal)
         } catch let error as ValidationError {
             return AddressPages.form(input, id: id, problems: error.problems, request: req)
         }
@@ -118,7 +118,7 @@ enum AddressPages {
         var body: [HTMLNode] = [
             H.el(
                 "form",
-                [Attr(name: "method", value: "get"), Attr(name: "action", value: "/addresses"), .cls("search")],
+                [Attr(name: "method", value: "get"), Attr(name: "action", value: "/adressen"), .cls("search")],
                 [
                     Forms.field(
                         "postcode", label: t("field.postcode"), value: postcode, problems: problems, t: t,
@@ -128,8 +128,8 @@ enum AddressPages {
             H.div(
                 [.cls("actions")],
                 [
-                    H.a(t("addresses.new"), href: "/addresses/new", [.cls("button")]),
-                    H.a(t("addresses.import"), href: "/addresses/import", [.cls("button secondary")]),
+                    H.a(t("addresses.new"), href: "/adressen/nieuw", [.cls("button")]),
+                    H.a(t("addresses.import"), href: "/adressen/importeren", [.cls("button secondary")]),
                 ]),
         ]
         if page.items.isEmpty {
@@ -141,14 +141,14 @@ enum AddressPages {
                     rows: page.items.map { address in
                         [
                             H.text(address.singleLine), H.text(address.buurtCode?.description ?? "—"),
-                            H.a(t("resident.edit"), href: "/addresses/\(address.id)/edit"),
+                            H.a(t("resident.edit"), href: "/adressen/\(address.id)/wijzigen"),
                         ]
                     }))
         }
         body.append(
             Forms.pager(
                 page,
-                path: "/addresses"
+                path: "/adressen"
                     + (postcode.map {
                         "?postcode=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
                     } ?? ""), t: t))
@@ -162,7 +162,7 @@ enum AddressPages {
         let body: [HTMLNode] = [
             Forms.errorSummary(problems, t: t),
             Forms.post(
-                action: id.map { "/addresses/\($0)" } ?? "/addresses", request: request,
+                action: id.map { "/adressen/\($0)" } ?? "/adressen", request: request,
                 [.cls("stacked"), Attr(name: "novalidate", value: nil)],
                 [
                     Forms.field(
@@ -262,7 +262,7 @@ enum AddressPages {
             H.el(
                 "form",
                 [
-                    Attr(name: "method", value: "post"), Attr(name: "action", value: "/addresses/import"),
+                    Attr(name: "method", value: "post"), Attr(name: "action", value: "/adressen/importeren"),
                     Attr(name: "enctype", value: "multipart/form-data"), .cls("stacked"),
                 ],
                 [

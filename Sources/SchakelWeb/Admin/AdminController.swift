@@ -152,7 +152,7 @@ enum AdminController {
                 try await req.store.accounts.setPassword(
                     of: id, passwordHash: try await req.password.async.hash(password), context: req.auditContext)
             }
-            return req.redirect(to: "/admin?ok=1#gebruikers", redirectType: .normal)
+            return req.redirect(to: "/beheer?ok=1#gebruikers", redirectType: .normal)
         } catch let error as ValidationError {
             var shown = existing
             shown.displayName = form.displayName
@@ -196,7 +196,7 @@ enum AdminController {
             let neighbourhood = try Neighbourhood(
                 id: req.store.ids(), code: code, name: form.name, year: form.year ?? 2025)
             try await req.store.neighbourhoods.add([neighbourhood], context: req.auditContext)
-            return req.redirect(to: "/admin/neighbourhoods", redirectType: .normal)
+            return req.redirect(to: "/beheer/buurten", redirectType: .normal)
         } catch let error as ValidationError {
             let page = try await req.store.neighbourhoods.list(page: try Paging(perPage: 50))
             let response = AdminPages.neighbourhoods(page, request: req, problems: error.problems)
@@ -212,7 +212,7 @@ enum AdminController {
     {
         do {
             try await change()
-            return req.redirect(to: "/admin?ok=1", redirectType: .normal)
+            return req.redirect(to: "/beheer?ok=1", redirectType: .normal)
         } catch let error as ValidationError {
             let response = try await AdminPages.overview(
                 request: req, problems: error.problems, notice: nil, typed: typed)

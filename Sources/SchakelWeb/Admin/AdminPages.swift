@@ -23,8 +23,8 @@ enum AdminPages {
             H.div(
                 [.cls("actions")],
                 [
-                    H.a(t("admin.neighbourhoods"), href: "/admin/neighbourhoods", [.cls("button secondary")]),
-                    H.a(t("nav.audit"), href: "/admin/audit", [.cls("button secondary")]),
+                    H.a(t("admin.neighbourhoods"), href: "/beheer/buurten", [.cls("button secondary")]),
+                    H.a(t("nav.audit"), href: "/beheer/toegangslog", [.cls("button secondary")]),
                 ]))
 
         // Organisations
@@ -37,7 +37,7 @@ enum AdminPages {
                     rows: organisations.map { [H.text($0.name), H.text(t.organisationKind($0.kind))] }))
         body.append(
             Forms.post(
-                action: "/admin/organisations", request: request, [.cls("stacked")],
+                action: "/beheer/organisaties", request: request, [.cls("stacked")],
                 [
                     H.el("h3", [], [H.text(t("admin.organisationAdd"))]),
                     Forms.field(
@@ -66,7 +66,7 @@ enum AdminPages {
                             [
                                 H.text("\(coverage.code) (\(coverage.year)) "),
                                 Forms.post(
-                                    action: "/admin/teams/\(team.id)/coverage/remove", request: request,
+                                    action: "/beheer/teams/\(team.id)/werkgebied/weghalen", request: request,
                                     [.cls("inline")],
                                     [
                                         H.void(
@@ -80,7 +80,7 @@ enum AdminPages {
                     }))
             items.append(
                 Forms.post(
-                    action: "/admin/teams/\(team.id)/coverage", request: request, [.cls("row")],
+                    action: "/beheer/teams/\(team.id)/werkgebied", request: request, [.cls("row")],
                     [
                         Forms.field(
                             "code", label: t("admin.coverageCode"), value: nil, required: true, t: t,
@@ -94,7 +94,7 @@ enum AdminPages {
         }
         body.append(
             Forms.post(
-                action: "/admin/teams", request: request, [.cls("stacked")],
+                action: "/beheer/teams", request: request, [.cls("stacked")],
                 [
                     H.el("h3", [], [H.text(t("admin.teamAdd"))]),
                     Forms.field("name", label: t("field.name"), value: nil, required: true, t: t, scope: "team"),
@@ -114,7 +114,7 @@ enum AdminPages {
                 ],
                 rows: users.map { user in
                     [
-                        H.a(user.username, href: "/admin/users/\(user.id)"), H.text(user.displayName),
+                        H.a(user.username, href: "/beheer/accounts/\(user.id)"), H.text(user.displayName),
                         H.text(t.role(user.role)),
                         H.text(user.organisationID.flatMap { organisationNames[$0] } ?? ""),
                         H.text(user.teamIDs.compactMap { teamNames[$0] }.joined(separator: ", ")),
@@ -123,7 +123,7 @@ enum AdminPages {
                 }))
         body.append(
             Forms.post(
-                action: "/admin/users", request: request, [.cls("stacked")],
+                action: "/beheer/accounts", request: request, [.cls("stacked")],
                 [
                     H.el("h3", [], [H.text(t("admin.userAdd"))]),
                     Forms.field(
@@ -156,12 +156,12 @@ enum AdminPages {
         let body: [HTMLNode] = [
             H.p(t("admin.coverageRemoveWarning", area, team.name), [.cls("notice")]),
             Forms.post(
-                action: "/admin/teams/\(team.id)/coverage/remove", request: request, [.cls("row")],
+                action: "/beheer/teams/\(team.id)/werkgebied/weghalen", request: request, [.cls("row")],
                 [
                     H.void("input", [.type("hidden"), .name("code"), .value(code.description)]),
                     H.void("input", [.type("hidden"), .name("confirm"), .value("1")]),
                     Forms.submit(t("admin.coverageRemoveConfirm")),
-                    H.a(t("common.cancel"), href: "/admin#teams", [.cls("button secondary")]),
+                    H.a(t("common.cancel"), href: "/beheer#teams", [.cls("button secondary")]),
                 ]),
         ]
         return Layout.response(PageContent(title: t("admin.coverageRemoveTitle", area), body: body), request: request)
@@ -174,7 +174,7 @@ enum AdminPages {
         let body: [HTMLNode] = [
             Forms.errorSummary(problems, t: t),
             Forms.post(
-                action: "/admin/users/\(user.id)", request: request, [.cls("stacked")],
+                action: "/beheer/accounts/\(user.id)", request: request, [.cls("stacked")],
                 [
                     H.p("\(t("field.username")): \(user.username)"),
                     Forms.field(
@@ -218,9 +218,9 @@ enum AdminPages {
                 : Forms.table(
                     headers: [t("field.code"), t("field.name"), t("field.year")],
                     rows: page.items.map { [H.text($0.code.description), H.text($0.name), H.text(String($0.year))] }),
-            Forms.pager(page, path: "/admin/neighbourhoods", t: t),
+            Forms.pager(page, path: "/beheer/buurten", t: t),
             Forms.post(
-                action: "/admin/neighbourhoods", request: request, [.cls("stacked")],
+                action: "/beheer/buurten", request: request, [.cls("stacked")],
                 [
                     H.el("h2", [], [H.text(t("admin.neighbourhoodAdd"))]),
                     Forms.field(

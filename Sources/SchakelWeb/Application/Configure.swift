@@ -41,6 +41,7 @@ public func configure(
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(SchakelErrorMiddleware(environment: app.environment))
     app.middleware.use(RequestTargetMiddleware())
+    app.middleware.use(OldPathRedirectMiddleware())
     app.middleware.use(MethodNotAllowedMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: publicDirectory(), defaultFile: nil))
     app.middleware.use(WebSessionMiddleware())

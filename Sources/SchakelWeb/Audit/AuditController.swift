@@ -59,7 +59,7 @@ enum AuditController {
         }
         if byName, problems.isEmpty, choices.isEmpty, let resident {
             let query = ["resident=\(resident)"] + [from.map { "from=\($0)" }, to.map { "to=\($0)" }].compactMap { $0 }
-            return req.redirect(to: "/admin/audit?" + query.joined(separator: "&"), redirectType: .normal)
+            return req.redirect(to: "/beheer/toegangslog?" + query.joined(separator: "&"), redirectType: .normal)
         }
         var fromDate: Date?
         var toDate: Date?
@@ -84,11 +84,11 @@ enum AuditController {
         if let resident { query.append("resident=\(resident)") }
         if let from { query.append("from=\(from)") }
         if let to { query.append("to=\(to)") }
-        let path = "/admin/audit" + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+        let path = "/beheer/toegangslog" + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
         var body: [HTMLNode] = [
             Forms.errorSummary(problems, t: t),
             Forms.post(
-                action: "/admin/audit", request: req, [.cls("stacked")],
+                action: "/beheer/toegangslog", request: req, [.cls("stacked")],
                 [
                     Forms.field(
                         "resident", label: t("audit.resident"),
@@ -111,7 +111,7 @@ enum AuditController {
                         H.el(
                             "li", [],
                             [
-                                H.a(subject.name, href: "/admin/audit?resident=\(subject.id)", [.cls("title")]),
+                                H.a(subject.name, href: "/beheer/toegangslog?resident=\(subject.id)", [.cls("title")]),
                                 H.text(" " + (subject.addressLine ?? "")),
                             ])
                     }))

@@ -75,7 +75,7 @@ enum DeliveryController {
             page.status = .unprocessableEntity
             return page
         }
-        return req.redirect(to: "/residents/\(residentID)#leveringen", redirectType: .normal)
+        return req.redirect(to: "/bewoners/\(residentID)#leveringen", redirectType: .normal)
     }
 
     static func edit(req: Request) async throws -> Response {
@@ -91,7 +91,7 @@ enum DeliveryController {
         let repository = req.store.deliveries(req.auditContext)
         do {
             let delivery = try await repository.update(id, with: form.input)
-            return req.redirect(to: "/residents/\(delivery.residentID)#leveringen", redirectType: .normal)
+            return req.redirect(to: "/bewoners/\(delivery.residentID)#leveringen", redirectType: .normal)
         } catch let error as ValidationError {
             let delivery = try await repository.delivery(id)
             let file = try await req.store.residents(req.auditContext).file(delivery.residentID)
@@ -112,20 +112,20 @@ enum DeliveryController {
         let form = try req.content.decode(PauseForm.self)
         let delivery = try await req.store.deliveries(req.auditContext).pause(
             id, from: form.pauseFrom, until: form.pauseUntil, reason: form.pauseReason)
-        return req.redirect(to: "/residents/\(delivery.residentID)#leveringen", redirectType: .normal)
+        return req.redirect(to: "/bewoners/\(delivery.residentID)#leveringen", redirectType: .normal)
     }
 
     static func removePause(req: Request) async throws -> Response {
         let id = try req.entityID(Delivery.self, "deliveryID")
         let pauseID = try req.entityID(DeliveryPause.self, "pauseID")
         let delivery = try await req.store.deliveries(req.auditContext).removePause(pauseID, from: id)
-        return req.redirect(to: "/residents/\(delivery.residentID)#leveringen", redirectType: .normal)
+        return req.redirect(to: "/bewoners/\(delivery.residentID)#leveringen", redirectType: .normal)
     }
 
     static func end(req: Request) async throws -> Response {
         let id = try req.entityID(Delivery.self, "deliveryID")
         let delivery = try await req.store.deliveries(req.auditContext).end(id)
-        return req.redirect(to: "/residents/\(delivery.residentID)#leveringen", redirectType: .normal)
+        return req.redirect(to: "/bewoners/\(delivery.residentID)#leveringen", redirectType: .normal)
     }
 }
 
@@ -161,7 +161,7 @@ enum DeliveryPages {
                                         t("deliveries.pause", pause.from.dutch, pause.until.dutch)
                                             + (pause.reason.map { " (\($0))" } ?? "")),
                                     Forms.post(
-                                        action: "/deliveries/\(delivery.id)/pauses/\(pause.id)/remove",
+                                        action: "/leveringen/\(delivery.id)/pauzes/\(pause.id)/weghalen",
                                         request: request, [.cls("inline")],
                                         [
                                             H.el(
@@ -176,7 +176,7 @@ enum DeliveryPages {
                             [
                                 H.el("summary", [], [H.text(t("deliveries.pauseAction"))]),
                                 Forms.post(
-                                    action: "/deliveries/\(delivery.id)/pause", request: request, [.cls("row")],
+                                    action: "/leveringen/\(delivery.id)/pauzeren", request: request, [.cls("row")],
                                     [
                                         Forms.field(
                                             "pauseFrom", label: t("field.pauseFrom"), value: today.description,
@@ -196,10 +196,10 @@ enum DeliveryPages {
                             [.cls("actions")],
                             [
                                 H.a(
-                                    t("common.edit"), href: "/deliveries/\(delivery.id)/edit",
+                                    t("common.edit"), href: "/leveringen/\(delivery.id)/wijzigen",
                                     [.cls("button secondary")]),
                                 Forms.post(
-                                    action: "/deliveries/\(delivery.id)/end", request: request, [.cls("inline")],
+                                    action: "/leveringen/\(delivery.id)/beeindigen", request: request, [.cls("inline")],
                                     [
                                         H.el(
                                             "button", [.type("submit"), .cls("secondary")],
@@ -211,7 +211,7 @@ enum DeliveryPages {
         children.append(
             H.div(
                 [.cls("actions")],
-                [H.a(t("deliveries.new"), href: "/residents/\(residentID)/deliveries/new", [.cls("button")])]))
+                [H.a(t("deliveries.new"), href: "/bewoners/\(residentID)/leveringen/nieuw", [.cls("button")])]))
         return H.el("section", [], children)
     }
 
@@ -231,9 +231,9 @@ enum DeliveryPages {
         problems: [FieldProblem], request: Request
     ) -> Response {
         let t = request.localizer
-        let action = deliveryID.map { "/deliveries/\($0)" } ?? "/residents/\(file.resident.id)/deliveries"
+        let action = deliveryID.map { "/leveringen/\($0)" } ?? "/bewoners/\(file.resident.id)/leveringen"
         let body: [HTMLNode] = [
-            H.a(t("common.back"), href: "/residents/\(file.resident.id)#leveringen"),
+            H.a(t("common.back"), href: "/bewoners/\(file.resident.id)#leveringen"),
             Forms.errorSummary(problems, t: t),
             Forms.post(
                 action: action, request: request, [.cls("stacked")],

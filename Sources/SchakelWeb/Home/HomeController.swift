@@ -55,7 +55,7 @@ enum HomeController {
                         "li", [],
                         [
                             H.a(
-                                t("home.signals", team.name, open), href: "/signals?team=\(team.id)"),
+                                t("home.signals", team.name, open), href: "/signalen?team=\(team.id)"),
                             overdue > 0
                                 ? H.el("span", [.cls("badge overdue")], [H.text(" " + t("home.overdue", overdue))])
                                 : H.group([]),
@@ -67,7 +67,7 @@ enum HomeController {
             }
         }
         if actor.role != .admin && actor.role != .policy {
-            body.append(H.div([.cls("actions")], [H.a(t("signal.new"), href: "/signals/new", [.cls("button")])]))
+            body.append(H.div([.cls("actions")], [H.a(t("signal.new"), href: "/signalen/nieuw", [.cls("button")])]))
         }
         if AccessPolicy.canMaintainMap(actor) {
             // Entries of the social map this person keeps that were not checked for six months.

@@ -179,7 +179,7 @@ struct SchakelErrorMiddleware: AsyncMiddleware {
                 return Problem.response(description, localizer: Localizer(language: .nl))
             }
             if description.status == .unauthorized, request.method == .GET {
-                return request.redirect(to: "/login")
+                return request.redirect(to: "/inloggen")
             }
             let response = ErrorPage.response(description, request: request)
             return response

@@ -104,7 +104,7 @@
     var form = document.createElement('form');
     form.className = 'correction';
     form.method = 'post';
-    form.action = location.pathname + '/stops/' + stop.dataset.stop + '/correction';
+    form.action = location.pathname + '/stops/' + stop.dataset.stop + '/correctie';
     form.dataset.outcome = moment.outcome;
     if (moment.durationMinutes != null) { form.dataset.minutes = String(moment.durationMinutes); }
     function hidden(name, value) {
@@ -223,7 +223,7 @@
     try {
       response = await fetch(location.pathname, { credentials: 'same-origin', redirect: 'follow' });
     } catch (e) { return false; }
-    if (!response.ok || new URL(response.url).pathname === '/login') { return false; }
+    if (!response.ok || new URL(response.url).pathname === '/inloggen') { return false; }
     var page = new DOMParser().parseFromString(await response.text(), 'text/html');
     var fresh = page.querySelector('input[name="_csrf"]');
     if (!fresh || !fresh.value || fresh.value === token()) { return false; }

@@ -9,7 +9,7 @@ enum ResidentPages {
     static func searchForm(label: String, query: String?, request: Request) -> HTMLNode {
         let t = request.localizer
         return Forms.post(
-            action: "/residents/search", request: request, [.cls("search")],
+            action: "/bewoners/zoeken", request: request, [.cls("search")],
             [
                 Forms.field(
                     "q", label: label, value: query, type: "search", t: t, markOptional: false,
@@ -26,7 +26,7 @@ enum ResidentPages {
         ]
         if let actor, AccessPolicy.canCreateResidents(actor) {
             body.append(H.p("", [.cls("actions")]))
-            body.append(H.a(t("residents.new"), href: "/residents/new", [.cls("button")]))
+            body.append(H.a(t("residents.new"), href: "/bewoners/nieuw", [.cls("button")]))
         }
         if page.items.isEmpty {
             body.append(H.p(t(query?.nonEmpty == nil ? "residents.emptyCoverage" : "residents.empty"), [.cls("empty")]))
@@ -38,7 +38,7 @@ enum ResidentPages {
                         H.el(
                             "li", [],
                             [
-                                H.a(resident.fullName, href: "/residents/\(resident.id)", [.cls("title")]),
+                                H.a(resident.fullName, href: "/bewoners/\(resident.id)", [.cls("title")]),
                                 H.el(
                                     "span", [.cls("muted")], [H.text(resident.addressLine ?? t("residents.noAddress"))]),
                                 resident.dateOfBirth.map {
@@ -56,7 +56,7 @@ enum ResidentPages {
                 where target >= 1 && target <= page.pageCount {
                     buttons.append(
                         Forms.post(
-                            action: "/residents/search", request: request, [.cls("inline")],
+                            action: "/bewoners/zoeken", request: request, [.cls("inline")],
                             [
                                 H.void("input", [.type("hidden"), .name("q"), .value(query)]),
                                 H.void("input", [.type("hidden"), .name("page"), .value(String(target))]),
@@ -71,7 +71,7 @@ enum ResidentPages {
                 body.append(H.p(t("common.total", page.total), [.cls("muted")]))
             }
         } else {
-            body.append(Forms.pager(page, path: "/residents", t: t))
+            body.append(Forms.pager(page, path: "/bewoners", t: t))
         }
         return Layout.response(PageContent(title: t("residents.title"), body: body), request: request)
     }
@@ -113,24 +113,28 @@ enum ResidentPages {
                         details.flatMap { [H.el("dt", [], [H.text($0.0)]), H.el("dd", [], [H.text($0.1)])] }),
                 ]))
         var actions: [HTMLNode] = []
-        if file.canEdit { actions.append(H.a(t("resident.edit"), href: "/residents/\(r.id)/edit", [.cls("button")])) }
+        if file.canEdit {
+            actions.append(H.a(t("resident.edit"), href: "/bewoners/\(r.id)/wijzigen", [.cls("button")]))
+        }
         if let actor = request.authenticated?.actor,
             [.concierge, .volunteer, .experienceExpert, .socialWorker, .coordinator].contains(actor.role)
         {
-            actions.append(H.a(t("contact.log"), href: "/residents/\(r.id)/contacts/new", [.cls("button secondary")]))
+            actions.append(H.a(t("contact.log"), href: "/bewoners/\(r.id)/contacten/nieuw", [.cls("button secondary")]))
         }
         // Whoever sees the file and works with residents can raise a signal about them from here.
         if let actor = request.authenticated?.actor, AccessPolicy.canRaiseSignal(about: nil, by: actor) {
-            actions.append(H.a(t("signal.new"), href: "/signals/new?resident=\(r.id)", [.cls("button secondary")]))
+            actions.append(H.a(t("signal.new"), href: "/signalen/nieuw?resident=\(r.id)", [.cls("button secondary")]))
         }
         if let actor = request.authenticated?.actor, AccessPolicy.canSignUpForActivities(nil, by: actor) {
-            actions.append(H.a(t("activity.signUp"), href: "/residents/\(r.id)/activities", [.cls("button secondary")]))
+            actions.append(
+                H.a(t("activity.signUp"), href: "/bewoners/\(r.id)/activiteiten", [.cls("button secondary")]))
         }
         if file.view == .full {
-            actions.append(H.a(t("resident.timeline"), href: "/residents/\(r.id)/timeline", [.cls("button secondary")]))
+            actions.append(H.a(t("resident.timeline"), href: "/bewoners/\(r.id)/tijdlijn", [.cls("button secondary")]))
         }
         if let actor = request.authenticated?.actor, actor.role == .coordinator, file.view == .full {
-            actions.append(H.a(t("nav.audit"), href: "/admin/audit?resident=\(r.id)", [.cls("button secondary")]))
+            actions.append(
+                H.a(t("nav.audit"), href: "/beheer/toegangslog?resident=\(r.id)", [.cls("button secondary")]))
         }
         if !actions.isEmpty { body.append(H.div([.cls("actions")], actions)) }
         body += extra
@@ -152,12 +156,12 @@ enum ResidentPages {
                 children.append(
                     H.el(
                         "ul", [],
-                        file.householdMembers.map { H.el("li", [], [H.a($0.fullName, href: "/residents/\($0.id)")]) }))
+                        file.householdMembers.map { H.el("li", [], [H.a($0.fullName, href: "/bewoners/\($0.id)")]) }))
             }
             if file.canEdit {
                 children.append(
                     Forms.post(
-                        action: "/residents/\(file.resident.id)/household/leave", request: request, [.cls("inline")],
+                        action: "/bewoners/\(file.resident.id)/huishouden/verlaten", request: request, [.cls("inline")],
                         [H.el("button", [.type("submit"), .cls("secondary")], [H.text(t("resident.householdLeave"))])]))
             }
         } else {
@@ -165,7 +169,7 @@ enum ResidentPages {
             for household in joinable {
                 children.append(
                     Forms.post(
-                        action: "/residents/\(file.resident.id)/household/join", request: request, [.cls("inline")],
+                        action: "/bewoners/\(file.resident.id)/huishouden/koppelen", request: request, [.cls("inline")],
                         [
                             H.void("input", [.type("hidden"), .name("householdID"), .value(household.id.description)]),
                             Forms.submit(t("resident.householdJoin", household.name)),
@@ -174,7 +178,7 @@ enum ResidentPages {
             if file.canEdit {
                 children.append(
                     Forms.post(
-                        action: "/residents/\(file.resident.id)/household", request: request, [.cls("stacked")],
+                        action: "/bewoners/\(file.resident.id)/huishouden", request: request, [.cls("stacked")],
                         [
                             Forms.field(
                                 "name", label: t("resident.householdName"),
@@ -212,7 +216,7 @@ enum ResidentPages {
                         } else if file.canEdit {
                             parts.append(
                                 Forms.post(
-                                    action: "/residents/\(file.resident.id)/consents/\(consent.id)/withdraw",
+                                    action: "/bewoners/\(file.resident.id)/toestemmingen/\(consent.id)/intrekken",
                                     request: request, [.cls("inline")],
                                     [
                                         Forms.submit(t("resident.consentWithdraw"))
@@ -224,7 +228,7 @@ enum ResidentPages {
         if file.canEdit {
             children.append(
                 Forms.post(
-                    action: "/residents/\(file.resident.id)/consents", request: request, [.cls("stacked")],
+                    action: "/bewoners/\(file.resident.id)/toestemmingen", request: request, [.cls("stacked")],
                     [
                         H.el("h3", [], [H.text(t("resident.consentAdd"))]),
                         Forms.field("purpose", label: t("resident.consentPurpose"), value: nil, required: true, t: t),
@@ -255,7 +259,7 @@ enum ResidentPages {
     ) -> Response {
         let t = request.localizer
         let channels = Set(form.contactChannels ?? [])
-        let action = residentID.map { "/residents/\($0)" } ?? "/residents"
+        let action = residentID.map { "/bewoners/\($0)" } ?? "/bewoners"
         let body: [HTMLNode] = [
             Forms.errorSummary(problems, t: t),
             Forms.post(
@@ -352,11 +356,11 @@ enum ResidentPages {
                             match.dateOfBirth.map {
                                 H.el("span", [], [H.text(t("residents.dateOfBirth") + ": " + $0.dutch)])
                             } ?? H.group([]),
-                            H.a(t("resident.open"), href: "/residents/\(match.id)", [.cls("button")]),
+                            H.a(t("resident.open"), href: "/bewoners/\(match.id)", [.cls("button")]),
                         ])
                 }),
             Forms.post(
-                action: "/residents", request: request, [],
+                action: "/bewoners", request: request, [],
                 hidden + [
                     H.el("button", [.type("submit"), .cls("secondary")], [H.text(t("resident.duplicatesConfirm"))])
                 ]),
@@ -369,7 +373,7 @@ enum ResidentPages {
         _ page: Paged<TimelineEvent>, residentID: Resident.ID, actorNames: [User.ID: String], request: Request
     ) -> Response {
         let t = request.localizer
-        var body: [HTMLNode] = [H.a(t("common.back"), href: "/residents/\(residentID)")]
+        var body: [HTMLNode] = [H.a(t("common.back"), href: "/bewoners/\(residentID)")]
         if page.items.isEmpty {
             body.append(H.p(t("timeline.empty"), [.cls("empty")]))
         } else {
@@ -397,7 +401,7 @@ enum ResidentPages {
                             ])
                     }))
         }
-        body.append(Forms.pager(page, path: "/residents/\(residentID)/timeline", t: t))
+        body.append(Forms.pager(page, path: "/bewoners/\(residentID)/tijdlijn", t: t))
         return Layout.response(PageContent(title: t("resident.timeline"), body: body), request: request)
     }
 

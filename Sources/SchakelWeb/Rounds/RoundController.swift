@@ -14,7 +14,7 @@ enum RoundController {
         let today = req.today
         let mine = try await req.store.rounds(req.auditContext).myRounds(on: today)
         if actor.role == .concierge, mine.count == 1 {
-            return req.redirect(to: "/rounds/\(mine[0].id)", redirectType: .normal)
+            return req.redirect(to: "/rondes/\(mine[0].id)", redirectType: .normal)
         }
         let teams = try await plannableTeams(req)
         return RoundPages.index(mine: mine, teams: teams, today: today, request: req)
@@ -46,7 +46,7 @@ enum RoundController {
                 id: form.id, residentID: form.residentID, stopID: stopID.description, outcome: form.outcome,
                 durationMinutes: try minutes(form.durationMinutes), note: form.note, concern: form.concern,
                 recordedAt: nil))
-        return req.redirect(to: "/rounds/\(roundID)#stop-\(stopID)", redirectType: .normal)
+        return req.redirect(to: "/rondes/\(roundID)#stop-\(stopID)", redirectType: .normal)
     }
 
     struct CorrectionForm: Content {
@@ -83,7 +83,7 @@ enum RoundController {
             page.status = .conflict
             return page
         }
-        return req.redirect(to: "/rounds/\(roundID)#stop-\(stopID)", redirectType: .normal)
+        return req.redirect(to: "/rondes/\(roundID)#stop-\(stopID)", redirectType: .normal)
     }
 
     // MARK: Visits without a delivery
@@ -109,7 +109,7 @@ enum RoundController {
             page.status = .unprocessableEntity
             return page
         }
-        return req.redirect(to: "/residents/\(residentID)?vastgelegd=1", redirectType: .normal)
+        return req.redirect(to: "/bewoners/\(residentID)?vastgelegd=1", redirectType: .normal)
     }
 
     // MARK: Planning
@@ -138,7 +138,7 @@ enum RoundController {
         let seconds = req.schakel.configuration.roundPlanningSeconds
         try await req.store.rounds(req.auditContext).generate(
             team: team.id, date: date, concierges: concierges, planner: RoundPlanning.planner(seconds: seconds))
-        return req.redirect(to: "/rounds/plan?team=\(team.id)&date=\(date)", redirectType: .normal)
+        return req.redirect(to: "/rondes/planning?team=\(team.id)&date=\(date)", redirectType: .normal)
     }
 
     struct MoveForm: Content {
@@ -157,7 +157,7 @@ enum RoundController {
         } else if let target = form.round {
             try await rounds.move(stopID, to: try Round.ID(parsing: target))
         }
-        let back = form.back.flatMap { $0.hasPrefix("/rounds/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/rounds"
+        let back = form.back.flatMap { $0.hasPrefix("/rondes/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/rondes"
         // Back at the stop that moved, not at the top of a long planning page.
         return req.redirect(to: back + "#plan-stop-\(stopID)", redirectType: .normal)
     }
@@ -220,7 +220,7 @@ enum RoundController {
             return try await outOfViewPage(
                 req, team: team, problems: error.problems, typed: ["date": form.date], visitFor: resident)
         }
-        return req.redirect(to: "/out-of-view?team=\(team)&gepland=1", redirectType: .normal)
+        return req.redirect(to: "/uit-beeld?team=\(team)&gepland=1", redirectType: .normal)
     }
 
     struct SettingsForm: Content {
@@ -246,7 +246,7 @@ enum RoundController {
                 req, team: team, problems: error.problems,
                 typed: ["daysWithoutContact": form.daysWithoutContact, "missesInARow": form.missesInARow])
         }
-        return req.redirect(to: "/out-of-view?team=\(team)", redirectType: .normal)
+        return req.redirect(to: "/uit-beeld?team=\(team)", redirectType: .normal)
     }
 
     // MARK: Helpers

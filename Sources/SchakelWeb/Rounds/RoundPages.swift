@@ -16,7 +16,7 @@ enum RoundPages {
                 H.el(
                     "ul", [.cls("cards")],
                     mine.enumerated().map { offset, round in
-                        H.el("li", [], [H.a(t("rounds.open", offset + 1), href: "/rounds/\(round.id)")])
+                        H.el("li", [], [H.a(t("rounds.open", offset + 1), href: "/rondes/\(round.id)")])
                     }))
         }
         if !teams.isEmpty {
@@ -28,8 +28,8 @@ enum RoundPages {
                         H.el(
                             "li", [],
                             [
-                                H.a(team.name, href: "/rounds/plan?team=\(team.id)&date=\(today)"), H.text(" · "),
-                                H.a(t("rounds.summary"), href: "/rounds/summary?team=\(team.id)&date=\(today)"),
+                                H.a(team.name, href: "/rondes/planning?team=\(team.id)&date=\(today)"), H.text(" · "),
+                                H.a(t("rounds.summary"), href: "/rondes/dagoverzicht?team=\(team.id)&date=\(today)"),
                             ])
                     }))
         }
@@ -155,7 +155,7 @@ enum RoundPages {
             children.append(
                 H.el(
                     "p", [.cls("raise")],
-                    [H.a(t("signal.new"), href: "/signals/new?resident=\(stop.stop.residentID)\(moment)")]))
+                    [H.a(t("signal.new"), href: "/signalen/nieuw?resident=\(stop.stop.residentID)\(moment)")]))
         }
         return H.el(
             "li",
@@ -169,7 +169,7 @@ enum RoundPages {
     private static func outcomeForm(_ view: RoundView, _ stop: RoundStopView, request: Request) -> HTMLNode {
         let t = request.localizer
         return Forms.post(
-            action: "/rounds/\(view.round.id)/stops/\(stop.stop.id)/outcome", request: request,
+            action: "/rondes/\(view.round.id)/stops/\(stop.stop.id)/uitkomst", request: request,
             [.cls("outcome"), Attr(name: "data-resident", value: stop.stop.residentID.description)],
             [
                 H.void("input", [.type("hidden"), .name("id"), .value(UUID().uuidString.lowercased())]),
@@ -227,7 +227,7 @@ enum RoundPages {
             [
                 H.el("summary", [], [H.text(t("round.correct"))]),
                 Forms.post(
-                    action: "/rounds/\(view.round.id)/stops/\(stop.stop.id)/correction", request: request,
+                    action: "/rondes/\(view.round.id)/stops/\(stop.stop.id)/correctie", request: request,
                     [
                         .cls("correction"), Attr(name: "data-resident", value: stop.stop.residentID.description),
                         Attr(name: "data-outcome", value: moment.outcome.rawValue),
@@ -301,11 +301,11 @@ enum RoundPages {
         let t = request.localizer
         let r = file.resident
         let body: [HTMLNode] = [
-            H.a(t("common.back"), href: "/residents/\(r.id)"),
+            H.a(t("common.back"), href: "/bewoners/\(r.id)"),
             H.p(t("contact.intro"), [.cls("muted")]),
             Forms.errorSummary(problems, t: t),
             Forms.post(
-                action: "/residents/\(r.id)/contacts", request: request, [.cls("stacked")],
+                action: "/bewoners/\(r.id)/contacten", request: request, [.cls("stacked")],
                 [
                     H.void(
                         "input", [.type("hidden"), .name("id"), .value(form?.id ?? UUID().uuidString.lowercased())]),
@@ -342,8 +342,8 @@ enum RoundPages {
 
     static func planning(_ day: PlanningDay, team: Team, teams: [Team], request: Request) -> Response {
         let t = request.localizer
-        let back = "/rounds/plan?team=\(team.id)&date=\(day.date)"
-        var body: [HTMLNode] = [dayPicker(action: "/rounds/plan", team: team, teams: teams, date: day.date, t: t)]
+        let back = "/rondes/planning?team=\(team.id)&date=\(day.date)"
+        var body: [HTMLNode] = [dayPicker(action: "/rondes/planning", team: team, teams: teams, date: day.date, t: t)]
         body.append(H.p(t("plan.unplanned", day.unplanned), [.id("unplanned")]))
         let onDuty = Set(day.rounds.map(\.round.conciergeID))
         if day.concierges.isEmpty {
@@ -351,7 +351,7 @@ enum RoundPages {
         } else {
             body.append(
                 Forms.post(
-                    action: "/rounds/plan", request: request, [.cls("stacked")],
+                    action: "/rondes/planning", request: request, [.cls("stacked")],
                     [
                         H.void("input", [.type("hidden"), .name("team"), .value(team.id.description)]),
                         H.void("input", [.type("hidden"), .name("date"), .value(day.date.description)]),
@@ -383,7 +383,7 @@ enum RoundPages {
                     [
                         H.el(
                             "h2", [],
-                            [H.a("\(round.conciergeName) (\(round.stops.count))", href: "/rounds/\(round.round.id)")]),
+                            [H.a("\(round.conciergeName) (\(round.stops.count))", href: "/rondes/\(round.round.id)")]),
                         round.stops.isEmpty
                             ? H.p(t("round.empty"), [.cls("empty")])
                             : Forms.table(
@@ -405,7 +405,7 @@ enum RoundPages {
                     ]))
         }
         body.append(H.p("", []))
-        body.append(H.a(t("rounds.summary"), href: "/rounds/summary?team=\(team.id)&date=\(day.date)"))
+        body.append(H.a(t("rounds.summary"), href: "/rondes/dagoverzicht?team=\(team.id)&date=\(day.date)"))
         return Layout.response(PageContent(title: t("plan.title", team.name), body: body), request: request)
     }
 
@@ -413,7 +413,7 @@ enum RoundPages {
         -> HTMLNode
     {
         let t = request.localizer
-        let action = "/rounds/stops/\(stop.stop.id)/move"
+        let action = "/rondes/stops/\(stop.stop.id)/verplaatsen"
         var nodes: [HTMLNode] = [
             Forms.post(
                 action: action, request: request, [.cls("inline")],
@@ -481,7 +481,7 @@ enum RoundPages {
         -> Response
     {
         let t = request.localizer
-        var body: [HTMLNode] = [dayPicker(action: "/rounds/summary", team: team, teams: teams, date: date, t: t)]
+        var body: [HTMLNode] = [dayPicker(action: "/rondes/dagoverzicht", team: team, teams: teams, date: date, t: t)]
         if rows.isEmpty {
             body.append(H.p(t("summary.none"), [.cls("empty")]))
         } else {
@@ -513,7 +513,7 @@ enum RoundPages {
             body.append(
                 H.el(
                     "form",
-                    [Attr(name: "method", value: "get"), Attr(name: "action", value: "/out-of-view"), .cls("row")],
+                    [Attr(name: "method", value: "get"), Attr(name: "action", value: "/uit-beeld"), .cls("row")],
                     [
                         Forms.select(
                             "team", label: t("field.team"), options: teams.map { ($0.id.description, $0.name) },
@@ -532,7 +532,7 @@ enum RoundPages {
                         H.el(
                             "li", [],
                             [
-                                H.a(entry.fullName, href: "/residents/\(entry.residentID)", [.cls("title")]),
+                                H.a(entry.fullName, href: "/bewoners/\(entry.residentID)", [.cls("title")]),
                                 H.text(entry.addressLine ?? ""),
                                 H.el("strong", [], [H.text(reason(entry.reason, t: t))]),
                                 H.el(
@@ -546,7 +546,7 @@ enum RoundPages {
                                     H.p(t("outOfView.visitPlanned", $0.dutch), [.cls("notice")])
                                 } ?? H.group([]),
                                 Forms.post(
-                                    action: "/out-of-view/visits", request: request, [.cls("row")],
+                                    action: "/uit-beeld/bezoeken", request: request, [.cls("row")],
                                     [
                                         H.void("input", [.type("hidden"), .name("team"), .value(team.id.description)]),
                                         H.void(
@@ -564,13 +564,13 @@ enum RoundPages {
                                     ]),
                             ])
                     }))
-            body.append(Forms.pager(page, path: "/out-of-view?team=\(team.id)", t: t))
+            body.append(Forms.pager(page, path: "/uit-beeld?team=\(team.id)", t: t))
         }
         if let actor = request.authenticated?.actor, AccessPolicy.canPlanRounds(of: team.id, by: actor) {
             body.append(H.h2(t("outOfView.settings")))
             body.append(
                 Forms.post(
-                    action: "/out-of-view/settings", request: request, [.cls("row")],
+                    action: "/uit-beeld/instellingen", request: request, [.cls("row")],
                     [
                         H.void("input", [.type("hidden"), .name("team"), .value(team.id.description)]),
                         Forms.field(

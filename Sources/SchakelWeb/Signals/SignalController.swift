@@ -57,7 +57,7 @@ enum SignalController {
                     residentID: form.residentID, addressID: addressID, domains: form.allDomains,
                     urgency: form.urgency ?? "", observation: form.fullObservation, meldcode: form.meldcode == "on",
                     contactMomentID: form.contactMomentID))
-            return req.redirect(to: "/signals/sent?urgency=\(signal.urgency.rawValue)", redirectType: .normal)
+            return req.redirect(to: "/signalen/verstuurd?urgency=\(signal.urgency.rawValue)", redirectType: .normal)
         } catch let error as ValidationError {
             let page = try await SignalPages.form(
                 form, subject: subject(of: form, req: req), problems: error.problems, request: req)
@@ -81,7 +81,7 @@ enum SignalController {
             return SignalPages.statistics(try await repository.statistics(), request: req)
         }
         guard AccessPolicy.handlesSignals(actor.role) else {
-            return req.redirect(to: "/signals/reported")
+            return req.redirect(to: "/signalen/gemeld")
         }
         let teams = try await req.store.accounts.teams().filter { actor.teamIDs.contains($0.id) }
         let filterForm = try req.query.decode(InboxQuery.self)
@@ -136,11 +136,9 @@ enum SignalController {
             siblings = try await repository.signals(of: resident).filter { $0.id != id && $0.state.isOpen }
         }
         let teams = try await req.store.accounts.teams()
-        let team = detail.signal.teamID
         let users = try await req.store.accounts.users()
-        let members = users.filter { user in user.active && team.map { user.teamIDs.contains($0) } == true }
         let response = SignalPages.detail(
-            detail, siblings: siblings, teams: teams, members: members,
+            detail, siblings: siblings, teams: teams,
             users: Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.displayName) }), problems: problems,
             kept: kept, request: req)
         response.status = status
@@ -195,7 +193,7 @@ enum SignalController {
             throw ValidationError(field: "targetID", key: "invalid")
         }
         let kept = ["targetID": form.targetID, "mergeReason": form.mergeReason]
-        return try await handling(id, req: req, then: "/signals/\(target)", kept: kept.compactMapValues { $0 }) {
+        return try await handling(id, req: req, then: "/signalen/\(target)", kept: kept.compactMapValues { $0 }) {
             _ = try await req.store.signals(req.auditContext).merge(id, into: target, reason: form.mergeReason)
         }
     }
@@ -305,7 +303,7 @@ enum SignalController {
         } catch let error as ValidationError {
             return try await settingsPage(problems: error.problems, req: req)
         }
-        return req.redirect(to: "/signals/settings", redirectType: .normal)
+        return req.redirect(to: "/signalen/instellingen", redirectType: .normal)
     }
 
     struct RuleForm: Content {
@@ -326,13 +324,13 @@ enum SignalController {
         } catch let error as ValidationError {
             return try await settingsPage(problems: error.problems, req: req)
         }
-        return req.redirect(to: "/signals/settings#regels", redirectType: .normal)
+        return req.redirect(to: "/signalen/instellingen#regels", redirectType: .normal)
     }
 
     static func removeRule(req: Request) async throws -> Response {
         _ = try req.requireAuthenticated()
         try await req.store.signals(req.auditContext).removeRule(try req.entityID(RoutingRule.self, "ruleID"))
-        return req.redirect(to: "/signals/settings#regels", redirectType: .normal)
+        return req.redirect(to: "/signalen/instellingen#regels", redirectType: .normal)
     }
 
     // MARK: Helpers
@@ -364,7 +362,7 @@ enum SignalController {
                 of: id, problems: [FieldProblem(field: "event", key: "signal.conflict:" + text)], kept: kept, req: req,
                 status: .conflict)
         }
-        return req.redirect(to: (target ?? "/signals/\(id)") + "#\(anchor)", redirectType: .normal)
+        return req.redirect(to: (target ?? "/signalen/\(id)") + "#\(anchor)", redirectType: .normal)
     }
 
     /// Who the signal is about, as the form shows it: the resident's name when known and visible.

@@ -121,7 +121,7 @@ enum SignalPages {
                     H.text(" " + t("signal.meldcodeCheck")),
                 ]))
         fields.append(Forms.submit(t("signal.submit")))
-        children.append(Forms.post(action: "/signals", request: request, [.cls("stack")], fields))
+        children.append(Forms.post(action: "/signalen", request: request, [.cls("stack")], fields))
         return Layout.response(PageContent(title: t("signal.new"), body: children), request: request)
     }
 
@@ -133,7 +133,7 @@ enum SignalPages {
             H.div(
                 [.cls("actions")],
                 [
-                    H.a(t("signal.mine"), href: "/signals/reported", [.cls("button")]),
+                    H.a(t("signal.mine"), href: "/signalen/gemeld", [.cls("button")]),
                     H.a(t("nav.home"), href: "/", [.cls("button secondary")]),
                 ]))
         return Layout.response(PageContent(title: t("signal.sent"), body: body), request: request)
@@ -165,7 +165,8 @@ enum SignalPages {
         var body: [HTMLNode] = []
         body.append(
             H.el(
-                "form", [Attr(name: "method", value: "get"), Attr(name: "action", value: "/signals"), .cls("filters")],
+                "form",
+                [Attr(name: "method", value: "get"), Attr(name: "action", value: "/signalen"), .cls("filters")],
                 [
                     Forms.select(
                         "team", label: t("signal.list"),
@@ -204,7 +205,7 @@ enum SignalPages {
                                 H.div([.cls("badges")], badge(item, t: t)),
                                 H.a(
                                     subjectLine(name: item.residentName, address: item.addressLine, t: t),
-                                    href: "/signals/\(item.id)"),
+                                    href: "/signalen/\(item.id)"),
                                 H.p(
                                     item.domains.isEmpty
                                         ? t("signal.noDomain")
@@ -220,15 +221,15 @@ enum SignalPages {
                     }))
         }
         let path =
-            "/signals?team=\(teamValue)&state=\(query.state ?? "")&urgency=\(query.urgency ?? "")&domain=\(query.domain ?? "")"
+            "/signalen?team=\(teamValue)&state=\(query.state ?? "")&urgency=\(query.urgency ?? "")&domain=\(query.domain ?? "")"
             + (filter.overdueOnly ? "&overdue=1" : "")
         body.append(Forms.pager(page, path: path, t: t))
         body.append(
             H.div(
                 [.cls("actions")],
                 [
-                    H.a(t("signal.new"), href: "/signals/new", [.cls("button")]),
-                    H.a(t("signal.mine"), href: "/signals/reported", [.cls("button secondary")]),
+                    H.a(t("signal.new"), href: "/signalen/nieuw", [.cls("button")]),
+                    H.a(t("signal.mine"), href: "/signalen/gemeld", [.cls("button secondary")]),
                 ]))
         return Layout.response(PageContent(title: t("signal.inbox"), body: body), request: request)
     }
@@ -257,8 +258,8 @@ enum SignalPages {
                             ])
                     }))
         }
-        body.append(Forms.pager(page, path: "/signals/reported", t: t))
-        body.append(H.div([.cls("actions")], [H.a(t("signal.new"), href: "/signals/new", [.cls("button")])]))
+        body.append(Forms.pager(page, path: "/signalen/gemeld", t: t))
+        body.append(H.div([.cls("actions")], [H.a(t("signal.new"), href: "/signalen/nieuw", [.cls("button")])]))
         return Layout.response(PageContent(title: t("signal.mine"), body: body), request: request)
     }
 
@@ -287,7 +288,7 @@ enum SignalPages {
     // MARK: One signal
 
     static func detail(
-        _ detail: SignalDetail, siblings: [SignalSummary], teams: [Team], members: [User], users: [User.ID: String],
+        _ detail: SignalDetail, siblings: [SignalSummary], teams: [Team], users: [User.ID: String],
         problems: [FieldProblem], kept: [String: String] = [:], request: Request
     ) -> Response {
         let t = request.localizer
@@ -321,7 +322,7 @@ enum SignalPages {
         ]
         if let outcome = signal.outcome { facts.append((t("field.outcome"), t("outcome.\(outcome.rawValue)"))) }
         if let residentID = signal.residentID {
-            body.append(H.el("p", [], [H.a(t("signal.toResident"), href: "/residents/\(residentID)")]))
+            body.append(H.el("p", [], [H.a(t("signal.toResident"), href: "/bewoners/\(residentID)")]))
         }
         body.append(
             H.el(
@@ -335,7 +336,7 @@ enum SignalPages {
         if detail.canHandle && signal.state.isOpen {
             body.append(
                 actions(
-                    detail, siblings: siblings, teams: teams, members: members, problems: problems, kept: kept,
+                    detail, siblings: siblings, teams: teams, problems: problems, kept: kept,
                     request: request))
         }
         if !detail.tasks.isEmpty {
@@ -378,21 +379,13 @@ enum SignalPages {
     }
 
     private static func actions(
-        _ detail: SignalDetail, siblings: [SignalSummary], teams: [Team], members: [User], problems: [FieldProblem],
+        _ detail: SignalDetail, siblings: [SignalSummary], teams: [Team], problems: [FieldProblem],
         kept: [String: String], request: Request
     ) -> HTMLNode {
         let t = request.localizer
         let signal = detail.signal
-        let allowed: [String] =
-            switch signal.state {
-            case .new: ["triage"]
-            case .triaged: ["start_follow_up", "wait_for_reporter", "wait_for_resident", "close"]
-            case .inFollowUp: ["wait_for_reporter", "wait_for_resident", "close"]
-            case .waitingForReporter, .waitingForResident: ["resume", "close"]
-            case .closed: []
-            }
-        // A meldcode signal closes only after the decision of step 5: the button is not offered before.
-        let events = allowed.filter { $0 != "close" || !signal.meldcode || detail.meldcode.decision != nil }
+        // From the workflow, through the store: a meldcode signal closes only after step 5's decision.
+        let events = detail.nextEvents
         var transition: [HTMLNode] = [
             Forms.select(
                 "event", label: t("signal.next"), options: events.map { ($0, t("event.\($0)")) },
@@ -417,22 +410,20 @@ enum SignalPages {
         transition.append(Forms.submit(t("signal.apply")))
         var sections: [HTMLNode] = [
             H.el("h2", [.id("acties")], [H.text(t("signal.actions"))]),
-            Forms.post(action: "/signals/\(signal.id)/transition", request: request, [.cls("stack")], transition),
+            Forms.post(action: "/signalen/\(signal.id)/stap", request: request, [.cls("stack")], transition),
         ]
         if detail.canReassign {
             sections.append(H.h2(t("signal.reassign")))
             sections.append(
                 Forms.post(
-                    action: "/signals/\(signal.id)/assign", request: request, [.cls("stack")],
+                    action: "/signalen/\(signal.id)/toewijzen", request: request, [.cls("stack")],
                     [
                         Forms.select(
                             "teamID", label: t("signal.team"), options: teams.map { ($0.id.description, $0.name) },
                             selected: kept["teamID"] ?? signal.teamID?.description, t: t),
                         Forms.select(
                             "assigneeID", label: t("signal.assigneeLabel"),
-                            options: [("", "—")]
-                                + members.filter { AccessPolicy.handlesSignals($0.role) }
-                                .map { ($0.id.description, $0.displayName) },
+                            options: [("", "—")] + detail.assignees.map { ($0.id.description, $0.displayName) },
                             selected: kept["assigneeID"] ?? signal.assigneeID?.description, problems: problems, t: t),
                         Forms.field("assignReason", label: t("field.reason"), value: kept["assignReason"], t: t),
                         Forms.submit(t("signal.reassign")),
@@ -442,7 +433,7 @@ enum SignalPages {
             sections.append(H.h2(t("signal.merge")))
             sections.append(
                 Forms.post(
-                    action: "/signals/\(signal.id)/merge", request: request, [.cls("stack")],
+                    action: "/signalen/\(signal.id)/samenvoegen", request: request, [.cls("stack")],
                     [
                         Forms.select(
                             "targetID", label: t("signal.mergeInto"),
@@ -462,16 +453,13 @@ enum SignalPages {
                         Forms.submit(t("signal.merge")),
                     ]))
         }
-        // Who does not handle the meldcode does not see a meldcode signal, so cannot be asked to look again.
-        let doorWorkers = members.filter {
-            (signal.meldcode ? [.socialWorker] : [.concierge, .volunteer, .experienceExpert, .socialWorker])
-                .contains($0.role)
-        }
+        // Who may be asked is the access policy's to say (through the store).
+        let doorWorkers = detail.checkers
         if !doorWorkers.isEmpty {
             sections.append(H.h2(t("signal.checkAgain")))
             sections.append(
                 Forms.post(
-                    action: "/signals/\(signal.id)/tasks", request: request, [.cls("stack")],
+                    action: "/signalen/\(signal.id)/taken", request: request, [.cls("stack")],
                     [
                         Forms.select(
                             "taskFor", label: t("signal.taskFor"),
@@ -587,7 +575,7 @@ enum SignalPages {
                     markOptional: false))
             fields.append(Forms.submit(t("meldcode.record")))
             children.append(
-                Forms.post(action: "/signals/\(detail.signal.id)/meldcode", request: request, [.cls("stack")], fields))
+                Forms.post(action: "/signalen/\(detail.signal.id)/meldcode", request: request, [.cls("stack")], fields))
         } else if let decision = workflow.decision {
             children.append(H.p(t("meldcode.decided", t("meldcode.decision.\(decision.rawValue)")), [.cls("status")]))
         }
@@ -608,7 +596,7 @@ enum SignalPages {
             H.h2(t("signal.deadlines")),
             H.p(t("signal.deadlinesIntro"), [.cls("muted")]),
             Forms.post(
-                action: "/signals/settings/deadlines", request: request, [.cls("stack")],
+                action: "/signalen/instellingen/termijnen", request: request, [.cls("stack")],
                 [
                     Forms.field(
                         "acuteDays", label: t("field.acuteDays"), value: "\(deadlines.acute)", type: "number",
@@ -638,12 +626,13 @@ enum SignalPages {
                             H.text(rule.area?.description ?? t("common.all")), H.text(teamName[rule.teamID] ?? "—"),
                             H.text(rule.assigneeID.flatMap { userName[$0] } ?? "—"),
                             Forms.post(
-                                action: "/signals/settings/rules/\(rule.id)/remove", request: request, [.cls("inline")],
+                                action: "/signalen/instellingen/regels/\(rule.id)/weghalen", request: request,
+                                [.cls("inline")],
                                 [H.el("button", [.type("submit"), .cls("secondary")], [H.text(t("common.remove"))])]),
                         ]
                     }),
             Forms.post(
-                action: "/signals/settings/rules", request: request, [.cls("stack")],
+                action: "/signalen/instellingen/regels", request: request, [.cls("stack")],
                 [
                     Forms.select(
                         "domain", label: t("field.domain"),
@@ -695,13 +684,14 @@ enum SignalPages {
                                         + (item.domains.isEmpty
                                             ? t("signal.noDomain")
                                             : item.domains.map { t("domain.\($0.rawValue)") }.joined(separator: ", ")),
-                                    href: "/signals/\(item.id)"),
+                                    href: "/signalen/\(item.id)"),
                             ])
                     }))
         }
         children.append(
             H.div(
-                [.cls("actions")], [H.a(t("signal.new"), href: "/signals/new?resident=\(residentID)", [.cls("button")])]
+                [.cls("actions")],
+                [H.a(t("signal.new"), href: "/signalen/nieuw?resident=\(residentID)", [.cls("button")])]
             ))
         return H.el("section", [], children)
     }
@@ -725,7 +715,7 @@ enum SignalPages {
                                     [H.text(subjectLine(name: item.residentName, address: item.addressLine, t: t))]),
                                 H.p(item.task.date.dutch + " · " + item.task.instruction),
                                 Forms.post(
-                                    action: "/tasks/\(item.task.id)/done", request: request, [.cls("stack")],
+                                    action: "/taken/\(item.task.id)/gedaan", request: request, [.cls("stack")],
                                     [
                                         Forms.field("note", label: t("tasks.note"), value: nil, t: t),
                                         Forms.submit(t("tasks.done")),

@@ -116,7 +116,7 @@ enum ActivityController {
             }
             let date = try ValidationError.rename("day") { try LocalDate(parts[1]) }
             _ = try await repository(req).signUp(resident, for: id, on: date)
-            return req.redirect(to: "/residents/\(resident)#tijdlijn", redirectType: .normal)
+            return req.redirect(to: "/bewoners/\(resident)#tijdlijn", redirectType: .normal)
         } catch let error as ValidationError {
             // The problems are about the chosen day, whatever the store calls the field.
             let problems = error.problems.map { FieldProblem(field: "day", key: $0.key) }

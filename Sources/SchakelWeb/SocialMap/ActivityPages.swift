@@ -132,7 +132,7 @@ enum ActivityPages {
                 "ul", [.cls("cards")],
                 lines.filter { $0.residentName != nil }.map { line in
                     var children: [HTMLNode] = [
-                        H.a(line.residentName!, href: "/residents/\(line.signUp.residentID)", [.cls("title")]),
+                        H.a(line.residentName!, href: "/bewoners/\(line.signUp.residentID)", [.cls("title")]),
                         H.p(
                             line.signUp.attended.map { t($0 ? "activity.came" : "activity.didNotCome") }
                                 ?? t("activity.attendanceOpen"), [.cls("muted")]),
@@ -185,7 +185,7 @@ enum ActivityPages {
         }
         let body: [HTMLNode] = [
             Forms.errorSummary(problems, t: t),
-            Forms.post(action: "/residents/\(file.resident.id)/activities", request: request, [.cls("stack")], fields),
+            Forms.post(action: "/bewoners/\(file.resident.id)/activiteiten", request: request, [.cls("stack")], fields),
         ]
         return Layout.response(PageContent(title: t("activity.signUp"), body: body), request: request)
     }

@@ -33,36 +33,36 @@ enum Layout {
         if let authenticated {
             let actor = authenticated.actor
             links.append(navLink(t("nav.home"), "/"))
-            if [.concierge, .coordinator].contains(actor.role) { links.append(navLink(t("nav.rounds"), "/rounds")) }
-            if AccessPolicy.canListResidents(actor) { links.append(navLink(t("nav.residents"), "/residents")) }
-            if actor.role != .admin { links.append(navLink(t("nav.signals"), "/signals")) }
+            if [.concierge, .coordinator].contains(actor.role) { links.append(navLink(t("nav.rounds"), "/rondes")) }
+            if AccessPolicy.canListResidents(actor) { links.append(navLink(t("nav.residents"), "/bewoners")) }
+            if actor.role != .admin { links.append(navLink(t("nav.signals"), "/signalen")) }
             if [.coordinator, .socialWorker].contains(actor.role), !actor.teamIDs.isEmpty {
-                links.append(navLink(t("nav.outOfView"), "/out-of-view"))
+                links.append(navLink(t("nav.outOfView"), "/uit-beeld"))
             }
-            if AccessPolicy.canManageAddresses(actor) { links.append(navLink(t("nav.addresses"), "/addresses")) }
+            if AccessPolicy.canManageAddresses(actor) { links.append(navLink(t("nav.addresses"), "/adressen")) }
             links.append(navLink(t("nav.map"), "/kaart"))
             if AccessPolicy.canAdministerAccounts(actor) {
-                links.append(navLink(t("nav.admin"), "/admin"))
-                links.append(navLink(t("nav.audit"), "/admin/audit"))
+                links.append(navLink(t("nav.admin"), "/beheer"))
+                links.append(navLink(t("nav.audit"), "/beheer/toegangslog"))
             }
         }
         if authenticated == nil {
             links.append(navLink(t("nav.map"), "/kaart"))
-            links.append(navLink(t("nav.login"), "/login"))
+            links.append(navLink(t("nav.login"), "/inloggen"))
         }
         let switchTo: Language = request.language == .nl ? .en : .nl
         var tools: [HTMLNode] = [
             H.a(
                 t("nav.language"),
                 href:
-                    "/language?lang=\(switchTo.rawValue)&back=\(request.url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["/", "-"])) ?? "/")",
+                    "/taal?lang=\(switchTo.rawValue)&back=\(request.url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["/", "-"])) ?? "/")",
                 [Attr(name: "lang", value: switchTo.rawValue)])
         ]
         if let authenticated {
             tools.append(H.el("span", [.cls("who")], [H.text(authenticated.user.displayName)]))
             tools.append(
                 Forms.post(
-                    action: "/logout", request: request, [.cls("inline")],
+                    action: "/uitloggen", request: request, [.cls("inline")],
                     [
                         H.el("button", [.type("submit"), .cls("link")], [H.text(t("nav.logout"))])
                     ]))

@@ -1097,6 +1097,13 @@ struct Localizer: Sendable {
         ),
         "problem.signal.momentOfOtherResident": ("hoort bij een andere bewoner", "belongs to another resident"),
         "problem.signal.assigneeNotInTeam": ("hoort niet bij het team van dit signaal", "is not in this signal's team"),
+        "problem.signal.assigneeNotHandler": (
+            "behandelt geen signalen; kies een sociaal werker of coördinator.",
+            "does not handle signals; choose a social worker or coordinator."
+        ),
+        "problem.signal.notAskable": (
+            "kan niet gevraagd worden om langs te gaan.", "cannot be asked to go and look."
+        ),
         "problem.signal.meldcodeAssignee": (
             "een meldcodesignaal gaat naar een professional", "a meldcode signal goes to a professional"
         ),

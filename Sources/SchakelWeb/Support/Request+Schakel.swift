@@ -87,7 +87,7 @@ extension Request {
 }
 
 extension Route {
-    /// The route's pattern as written in the routes (`/residents/:residentID`): for logs, never the values.
+    /// The route's pattern as written in the routes (`/bewoners/:residentID`): for logs, never the values.
     var pattern: String { "/" + path.map(\.description).joined(separator: "/") }
 }
 
