@@ -282,6 +282,25 @@ struct OldPathRedirectTests {
     }
 }
 
+@Suite("Links made by the route type")
+struct RouteLinkTests {
+    @Test("the language link of a page carries its path encoded, and followed it returns to that page in English")
+    func languageLink() async throws {
+        try await withSchakel { server in
+            let world = try await World.build(on: server)
+            let browser = server.browser()
+            try await browser.login("socialworker")
+            let page = try await browser.get("/bewoners/\(world.residents["annie"]!.id)/tijdlijn")
+            let link = try #require(page.body.firstMatch(of: /href="(\/taal\?[^"]+)"/)?.1)
+            #expect(link.contains("back=%2Fbewoners%2F"))
+            let switched = try await browser.get(String(link).replacingOccurrences(of: "&amp;", with: "&"))
+            #expect(switched.status == .seeOther)
+            #expect(switched.headers.first(name: .location) == "/bewoners/\(world.residents["annie"]!.id)/tijdlijn")
+            #expect(try await browser.get("/bewoners").body.contains("lang=\"en\""))
+        }
+    }
+}
+
 @Suite("Every page has a row in the authorisation matrix")
 struct MatrixCoverageTests {
     /// Pages anyone may open, logged in or not: they show nothing personal.

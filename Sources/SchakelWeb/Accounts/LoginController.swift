@@ -1,4 +1,5 @@
 import SchakelCore
+import SchakelRoutes
 import SchakelStore
 import Vapor
 
@@ -88,7 +89,7 @@ enum LoginController {
         if let session = req.authenticated?.session {
             try await req.store.sessions.endSession(session.id, context: req.auditContext)
         }
-        let response = req.redirect(to: "/inloggen?uit=1", redirectType: .normal)
+        let response = req.redirect(to: SiteRoute.login.path(query: [("uit", "1")]), redirectType: .normal)
         response.cookies[WebSessionMiddleware.cookieName] = .expired
         return response
     }

@@ -1,5 +1,6 @@
 import Foundation
 import SchakelCore
+import SchakelRoutes
 import SchakelStore
 import Vapor
 
@@ -43,7 +44,9 @@ enum AddressController {
         do {
             _ = try await req.store.addresses.create(input, context: req.auditContext)
             return req.redirect(
-                to: "/adressen?postcode=\((try? Postcode(input.postcode).value) ?? "")", redirectType: .normal)
+                to: SiteRoute.addresses(.index).path(query: [("postcode", (try? Postcode(input.postcode).value) ?? "")]
+                ),
+                redirectType: .normal)
         } catch let error as ValidationError {
             return AddressPages.form(input, id: nil, problems: error.problems, request: req)
         }
@@ -70,7 +73,9 @@ enum AddressController {
         let input = try req.content.decode(AddressInput.self)
         do {
             let address = try await req.store.addresses.update(id, with: input, context: req.auditContext)
-            return req.redirect(to: "/adressen?postcode=\(address.postcode.value)", redirectType: .normal)
+            return req.redirect(
+                to: SiteRoute.addresses(.index).path(query: [("postcode", address.postcode.value)]),
+                redirectType: .normal)
         } catch let error as ValidationError {
             return AddressPages.form(input, id: id, problems: error.problems, request: req)
         }

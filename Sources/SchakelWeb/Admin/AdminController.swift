@@ -1,5 +1,6 @@
 import Foundation
 import SchakelCore
+import SchakelRoutes
 import SchakelStore
 import Vapor
 
@@ -152,7 +153,8 @@ enum AdminController {
                 try await req.store.accounts.setPassword(
                     of: id, passwordHash: try await req.password.async.hash(password), context: req.auditContext)
             }
-            return req.redirect(to: "/beheer?ok=1#gebruikers", redirectType: .normal)
+            return req.redirect(
+                to: SiteRoute.admin(.index).path(query: [("ok", "1")], fragment: "gebruikers"), redirectType: .normal)
         } catch let error as ValidationError {
             var shown = existing
             shown.displayName = form.displayName
@@ -212,7 +214,7 @@ enum AdminController {
     {
         do {
             try await change()
-            return req.redirect(to: "/beheer?ok=1", redirectType: .normal)
+            return req.redirect(to: SiteRoute.admin(.index).path(query: [("ok", "1")]), redirectType: .normal)
         } catch let error as ValidationError {
             let response = try await AdminPages.overview(
                 request: req, problems: error.problems, notice: nil, typed: typed)

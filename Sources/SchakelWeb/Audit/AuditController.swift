@@ -1,5 +1,6 @@
 import Foundation
 import SchakelCore
+import SchakelRoutes
 import SchakelStore
 import Vapor
 
@@ -111,7 +112,10 @@ enum AuditController {
                         H.el(
                             "li", [],
                             [
-                                H.a(subject.name, href: "/beheer/toegangslog?resident=\(subject.id)", [.cls("title")]),
+                                H.a(
+                                    subject.name,
+                                    href: SiteRoute.admin(.audit).path(query: [("resident", subject.id.description)]),
+                                    [.cls("title")]),
                                 H.text(" " + (subject.addressLine ?? "")),
                             ])
                     }))

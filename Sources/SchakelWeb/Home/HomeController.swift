@@ -1,4 +1,5 @@
 import SchakelCore
+import SchakelRoutes
 import SchakelStore
 import Vapor
 
@@ -55,7 +56,8 @@ enum HomeController {
                         "li", [],
                         [
                             H.a(
-                                t("home.signals", team.name, open), href: "/signalen?team=\(team.id)"),
+                                t("home.signals", team.name, open),
+                                href: SiteRoute.signals(.inbox).path(query: [("team", team.id.description)])),
                             overdue > 0
                                 ? H.el("span", [.cls("badge overdue")], [H.text(" " + t("home.overdue", overdue))])
                                 : H.group([]),
@@ -81,7 +83,11 @@ enum HomeController {
                 body.append(
                     H.el(
                         "p", [.cls("notice")],
-                        [H.a(t("upkeep.staleNotice", stale), href: "/kaart/beheer?verouderd=1&mijn=1")]))
+                        [
+                            H.a(
+                                t("upkeep.staleNotice", stale),
+                                href: SiteRoute.upkeep(.index).path(query: [("verouderd", "1"), ("mijn", "1")]))
+                        ]))
             }
             body.append(
                 H.div([.cls("actions")], [H.a(t("upkeep.title"), href: "/kaart/beheer", [.cls("button secondary")])]))

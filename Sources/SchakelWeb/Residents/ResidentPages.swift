@@ -1,5 +1,6 @@
 import Foundation
 import SchakelCore
+import SchakelRoutes
 import SchakelStore
 import Vapor
 
@@ -123,7 +124,10 @@ enum ResidentPages {
         }
         // Whoever sees the file and works with residents can raise a signal about them from here.
         if let actor = request.authenticated?.actor, AccessPolicy.canRaiseSignal(about: nil, by: actor) {
-            actions.append(H.a(t("signal.new"), href: "/signalen/nieuw?resident=\(r.id)", [.cls("button secondary")]))
+            actions.append(
+                H.a(
+                    t("signal.new"), href: SiteRoute.signals(.new).path(query: [("resident", r.id.description)]),
+                    [.cls("button secondary")]))
         }
         if let actor = request.authenticated?.actor, AccessPolicy.canSignUpForActivities(nil, by: actor) {
             actions.append(
@@ -134,7 +138,9 @@ enum ResidentPages {
         }
         if let actor = request.authenticated?.actor, actor.role == .coordinator, file.view == .full {
             actions.append(
-                H.a(t("nav.audit"), href: "/beheer/toegangslog?resident=\(r.id)", [.cls("button secondary")]))
+                H.a(
+                    t("nav.audit"), href: SiteRoute.admin(.audit).path(query: [("resident", r.id.description)]),
+                    [.cls("button secondary")]))
         }
         if !actions.isEmpty { body.append(H.div([.cls("actions")], actions)) }
         body += extra

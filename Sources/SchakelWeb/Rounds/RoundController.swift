@@ -1,5 +1,6 @@
 import Foundation
 import SchakelCore
+import SchakelRoutes
 import SchakelStore
 import Vapor
 
@@ -109,7 +110,8 @@ enum RoundController {
             page.status = .unprocessableEntity
             return page
         }
-        return req.redirect(to: "/bewoners/\(residentID)?vastgelegd=1", redirectType: .normal)
+        return req.redirect(
+            to: SiteRoute.resident(.value(residentID), .file).path(query: [("vastgelegd", "1")]), redirectType: .normal)
     }
 
     // MARK: Planning
@@ -138,7 +140,9 @@ enum RoundController {
         let seconds = req.schakel.configuration.roundPlanningSeconds
         try await req.store.rounds(req.auditContext).generate(
             team: team.id, date: date, concierges: concierges, planner: RoundPlanning.planner(seconds: seconds))
-        return req.redirect(to: "/rondes/planning?team=\(team.id)&date=\(date)", redirectType: .normal)
+        return req.redirect(
+            to: SiteRoute.rounds(.plan).path(query: [("team", team.id.description), ("date", date.description)]),
+            redirectType: .normal)
     }
 
     struct MoveForm: Content {
@@ -220,7 +224,9 @@ enum RoundController {
             return try await outOfViewPage(
                 req, team: team, problems: error.problems, typed: ["date": form.date], visitFor: resident)
         }
-        return req.redirect(to: "/uit-beeld?team=\(team)&gepland=1", redirectType: .normal)
+        return req.redirect(
+            to: SiteRoute.outOfView(.list).path(query: [("team", team.description), ("gepland", "1")]),
+            redirectType: .normal)
     }
 
     struct SettingsForm: Content {
@@ -246,7 +252,8 @@ enum RoundController {
                 req, team: team, problems: error.problems,
                 typed: ["daysWithoutContact": form.daysWithoutContact, "missesInARow": form.missesInARow])
         }
-        return req.redirect(to: "/uit-beeld?team=\(team)", redirectType: .normal)
+        return req.redirect(
+            to: SiteRoute.outOfView(.list).path(query: [("team", team.description)]), redirectType: .normal)
     }
 
     // MARK: Helpers

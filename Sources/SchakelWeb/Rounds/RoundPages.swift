@@ -1,5 +1,6 @@
 import Foundation
 import SchakelCore
+import SchakelRoutes
 import SchakelStore
 import Vapor
 
@@ -28,8 +29,16 @@ enum RoundPages {
                         H.el(
                             "li", [],
                             [
-                                H.a(team.name, href: "/rondes/planning?team=\(team.id)&date=\(today)"), H.text(" · "),
-                                H.a(t("rounds.summary"), href: "/rondes/dagoverzicht?team=\(team.id)&date=\(today)"),
+                                H.a(
+                                    team.name,
+                                    href: SiteRoute.rounds(.plan).path(query: [
+                                        ("team", team.id.description), ("date", today.description),
+                                    ])), H.text(" · "),
+                                H.a(
+                                    t("rounds.summary"),
+                                    href: SiteRoute.rounds(.summary).path(query: [
+                                        ("team", team.id.description), ("date", today.description),
+                                    ])),
                             ])
                     }))
         }
@@ -151,11 +160,10 @@ enum RoundPages {
         }
         if state != "paused", stop.state != .movedAway {
             // A signal with domains and urgency, beside the short concern of the outcome form.
-            let moment = stop.outcome.map { "&contact=\($0.id)" } ?? ""
-            children.append(
-                H.el(
-                    "p", [.cls("raise")],
-                    [H.a(t("signal.new"), href: "/signalen/nieuw?resident=\(stop.stop.residentID)\(moment)")]))
+            let raise = SiteRoute.signals(.new).path(query: [
+                ("resident", stop.stop.residentID.description), ("contact", stop.outcome?.id.description),
+            ])
+            children.append(H.el("p", [.cls("raise")], [H.a(t("signal.new"), href: raise)]))
         }
         return H.el(
             "li",
@@ -342,7 +350,7 @@ enum RoundPages {
 
     static func planning(_ day: PlanningDay, team: Team, teams: [Team], request: Request) -> Response {
         let t = request.localizer
-        let back = "/rondes/planning?team=\(team.id)&date=\(day.date)"
+        let back = SiteRoute.rounds(.plan).path(query: [("team", team.id.description), ("date", day.date.description)])
         var body: [HTMLNode] = [dayPicker(action: "/rondes/planning", team: team, teams: teams, date: day.date, t: t)]
         body.append(H.p(t("plan.unplanned", day.unplanned), [.id("unplanned")]))
         let onDuty = Set(day.rounds.map(\.round.conciergeID))
@@ -405,7 +413,12 @@ enum RoundPages {
                     ]))
         }
         body.append(H.p("", []))
-        body.append(H.a(t("rounds.summary"), href: "/rondes/dagoverzicht?team=\(team.id)&date=\(day.date)"))
+        body.append(
+            H.a(
+                t("rounds.summary"),
+                href: SiteRoute.rounds(.summary).path(query: [
+                    ("team", team.id.description), ("date", day.date.description),
+                ])))
         return Layout.response(PageContent(title: t("plan.title", team.name), body: body), request: request)
     }
 
@@ -564,7 +577,8 @@ enum RoundPages {
                                     ]),
                             ])
                     }))
-            body.append(Forms.pager(page, path: "/uit-beeld?team=\(team.id)", t: t))
+            body.append(
+                Forms.pager(page, path: SiteRoute.outOfView(.list).path(query: [("team", team.id.description)]), t: t))
         }
         if let actor = request.authenticated?.actor, AccessPolicy.canPlanRounds(of: team.id, by: actor) {
             body.append(H.h2(t("outOfView.settings")))

@@ -1,5 +1,6 @@
 import Foundation
 import SchakelCore
+import SchakelRoutes
 import SchakelStore
 import Vapor
 
@@ -57,7 +58,8 @@ enum SignalController {
                     residentID: form.residentID, addressID: addressID, domains: form.allDomains,
                     urgency: form.urgency ?? "", observation: form.fullObservation, meldcode: form.meldcode == "on",
                     contactMomentID: form.contactMomentID))
-            return req.redirect(to: "/signalen/verstuurd?urgency=\(signal.urgency.rawValue)", redirectType: .normal)
+            return req.redirect(
+                to: SiteRoute.signals(.sent).path(query: [("urgency", signal.urgency.rawValue)]), redirectType: .normal)
         } catch let error as ValidationError {
             let page = try await SignalPages.form(
                 form, subject: subject(of: form, req: req), problems: error.problems, request: req)
@@ -81,7 +83,7 @@ enum SignalController {
             return SignalPages.statistics(try await repository.statistics(), request: req)
         }
         guard AccessPolicy.handlesSignals(actor.role) else {
-            return req.redirect(to: "/signalen/gemeld")
+            return req.redirect(to: SiteRoute.signals(.reported).path())
         }
         let teams = try await req.store.accounts.teams().filter { actor.teamIDs.contains($0.id) }
         let filterForm = try req.query.decode(InboxQuery.self)
@@ -193,7 +195,9 @@ enum SignalController {
             throw ValidationError(field: "targetID", key: "invalid")
         }
         let kept = ["targetID": form.targetID, "mergeReason": form.mergeReason]
-        return try await handling(id, req: req, then: "/signalen/\(target)", kept: kept.compactMapValues { $0 }) {
+        return try await handling(
+            id, req: req, then: SiteRoute.signal(.value(target), .detail).path(), kept: kept.compactMapValues { $0 }
+        ) {
             _ = try await req.store.signals(req.auditContext).merge(id, into: target, reason: form.mergeReason)
         }
     }
@@ -303,7 +307,7 @@ enum SignalController {
         } catch let error as ValidationError {
             return try await settingsPage(problems: error.problems, req: req)
         }
-        return req.redirect(to: "/signalen/instellingen", redirectType: .normal)
+        return req.redirect(to: SiteRoute.signals(.settings).path(), redirectType: .normal)
     }
 
     struct RuleForm: Content {
@@ -324,13 +328,13 @@ enum SignalController {
         } catch let error as ValidationError {
             return try await settingsPage(problems: error.problems, req: req)
         }
-        return req.redirect(to: "/signalen/instellingen#regels", redirectType: .normal)
+        return req.redirect(to: SiteRoute.signals(.settings).path(fragment: "regels"), redirectType: .normal)
     }
 
     static func removeRule(req: Request) async throws -> Response {
         _ = try req.requireAuthenticated()
         try await req.store.signals(req.auditContext).removeRule(try req.entityID(RoutingRule.self, "ruleID"))
-        return req.redirect(to: "/signalen/instellingen#regels", redirectType: .normal)
+        return req.redirect(to: SiteRoute.signals(.settings).path(fragment: "regels"), redirectType: .normal)
     }
 
     // MARK: Helpers
@@ -362,7 +366,8 @@ enum SignalController {
                 of: id, problems: [FieldProblem(field: "event", key: "signal.conflict:" + text)], kept: kept, req: req,
                 status: .conflict)
         }
-        return req.redirect(to: (target ?? "/signalen/\(id)") + "#\(anchor)", redirectType: .normal)
+        return req.redirect(
+            to: (target ?? SiteRoute.signal(.value(id), .detail).path()) + "#\(anchor)", redirectType: .normal)
     }
 
     /// Who the signal is about, as the form shows it: the resident's name when known and visible.

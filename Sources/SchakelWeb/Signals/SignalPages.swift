@@ -1,5 +1,6 @@
 import Foundation
 import SchakelCore
+import SchakelRoutes
 import SchakelStore
 import Vapor
 
@@ -121,7 +122,7 @@ enum SignalPages {
                     H.text(" " + t("signal.meldcodeCheck")),
                 ]))
         fields.append(Forms.submit(t("signal.submit")))
-        children.append(Forms.post(action: "/signalen", request: request, [.cls("stack")], fields))
+        children.append(Forms.post(action: SiteRoute.signals(.inbox).path(), request: request, [.cls("stack")], fields))
         return Layout.response(PageContent(title: t("signal.new"), body: children), request: request)
     }
 
@@ -133,7 +134,7 @@ enum SignalPages {
             H.div(
                 [.cls("actions")],
                 [
-                    H.a(t("signal.mine"), href: "/signalen/gemeld", [.cls("button")]),
+                    H.a(t("signal.mine"), href: SiteRoute.signals(.reported).path(), [.cls("button")]),
                     H.a(t("nav.home"), href: "/", [.cls("button secondary")]),
                 ]))
         return Layout.response(PageContent(title: t("signal.sent"), body: body), request: request)
@@ -166,7 +167,10 @@ enum SignalPages {
         body.append(
             H.el(
                 "form",
-                [Attr(name: "method", value: "get"), Attr(name: "action", value: "/signalen"), .cls("filters")],
+                [
+                    Attr(name: "method", value: "get"), Attr(name: "action", value: SiteRoute.signals(.inbox).path()),
+                    .cls("filters"),
+                ],
                 [
                     Forms.select(
                         "team", label: t("signal.list"),
@@ -205,7 +209,7 @@ enum SignalPages {
                                 H.div([.cls("badges")], badge(item, t: t)),
                                 H.a(
                                     subjectLine(name: item.residentName, address: item.addressLine, t: t),
-                                    href: "/signalen/\(item.id)"),
+                                    href: SiteRoute.signal(.value(item.id), .detail).path()),
                                 H.p(
                                     item.domains.isEmpty
                                         ? t("signal.noDomain")
@@ -220,16 +224,18 @@ enum SignalPages {
                             ])
                     }))
         }
-        let path =
-            "/signalen?team=\(teamValue)&state=\(query.state ?? "")&urgency=\(query.urgency ?? "")&domain=\(query.domain ?? "")"
-            + (filter.overdueOnly ? "&overdue=1" : "")
+        // Every value is encoded: a filter typed into the address bar cannot break out of its place.
+        let path = SiteRoute.signals(.inbox).path(query: [
+            ("team", teamValue), ("state", query.state), ("urgency", query.urgency), ("domain", query.domain),
+            ("overdue", filter.overdueOnly ? "1" : nil),
+        ])
         body.append(Forms.pager(page, path: path, t: t))
         body.append(
             H.div(
                 [.cls("actions")],
                 [
-                    H.a(t("signal.new"), href: "/signalen/nieuw", [.cls("button")]),
-                    H.a(t("signal.mine"), href: "/signalen/gemeld", [.cls("button secondary")]),
+                    H.a(t("signal.new"), href: SiteRoute.signals(.new).path(), [.cls("button")]),
+                    H.a(t("signal.mine"), href: SiteRoute.signals(.reported).path(), [.cls("button secondary")]),
                 ]))
         return Layout.response(PageContent(title: t("signal.inbox"), body: body), request: request)
     }
@@ -258,8 +264,9 @@ enum SignalPages {
                             ])
                     }))
         }
-        body.append(Forms.pager(page, path: "/signalen/gemeld", t: t))
-        body.append(H.div([.cls("actions")], [H.a(t("signal.new"), href: "/signalen/nieuw", [.cls("button")])]))
+        body.append(Forms.pager(page, path: SiteRoute.signals(.reported).path(), t: t))
+        body.append(
+            H.div([.cls("actions")], [H.a(t("signal.new"), href: SiteRoute.signals(.new).path(), [.cls("button")])]))
         return Layout.response(PageContent(title: t("signal.mine"), body: body), request: request)
     }
 
@@ -322,7 +329,9 @@ enum SignalPages {
         ]
         if let outcome = signal.outcome { facts.append((t("field.outcome"), t("outcome.\(outcome.rawValue)"))) }
         if let residentID = signal.residentID {
-            body.append(H.el("p", [], [H.a(t("signal.toResident"), href: "/bewoners/\(residentID)")]))
+            body.append(
+                H.el("p", [], [H.a(t("signal.toResident"), href: SiteRoute.resident(.value(residentID), .file).path())])
+            )
         }
         body.append(
             H.el(
@@ -410,13 +419,15 @@ enum SignalPages {
         transition.append(Forms.submit(t("signal.apply")))
         var sections: [HTMLNode] = [
             H.el("h2", [.id("acties")], [H.text(t("signal.actions"))]),
-            Forms.post(action: "/signalen/\(signal.id)/stap", request: request, [.cls("stack")], transition),
+            Forms.post(
+                action: SiteRoute.signal(.value(signal.id), .transition).path(), request: request, [.cls("stack")],
+                transition),
         ]
         if detail.canReassign {
             sections.append(H.h2(t("signal.reassign")))
             sections.append(
                 Forms.post(
-                    action: "/signalen/\(signal.id)/toewijzen", request: request, [.cls("stack")],
+                    action: SiteRoute.signal(.value(signal.id), .assign).path(), request: request, [.cls("stack")],
                     [
                         Forms.select(
                             "teamID", label: t("signal.team"), options: teams.map { ($0.id.description, $0.name) },
@@ -433,7 +444,7 @@ enum SignalPages {
             sections.append(H.h2(t("signal.merge")))
             sections.append(
                 Forms.post(
-                    action: "/signalen/\(signal.id)/samenvoegen", request: request, [.cls("stack")],
+                    action: SiteRoute.signal(.value(signal.id), .merge).path(), request: request, [.cls("stack")],
                     [
                         Forms.select(
                             "targetID", label: t("signal.mergeInto"),
@@ -459,7 +470,7 @@ enum SignalPages {
             sections.append(H.h2(t("signal.checkAgain")))
             sections.append(
                 Forms.post(
-                    action: "/signalen/\(signal.id)/taken", request: request, [.cls("stack")],
+                    action: SiteRoute.signal(.value(signal.id), .tasks).path(), request: request, [.cls("stack")],
                     [
                         Forms.select(
                             "taskFor", label: t("signal.taskFor"),
@@ -575,7 +586,9 @@ enum SignalPages {
                     markOptional: false))
             fields.append(Forms.submit(t("meldcode.record")))
             children.append(
-                Forms.post(action: "/signalen/\(detail.signal.id)/meldcode", request: request, [.cls("stack")], fields))
+                Forms.post(
+                    action: SiteRoute.signal(.value(detail.signal.id), .meldcode).path(), request: request,
+                    [.cls("stack")], fields))
         } else if let decision = workflow.decision {
             children.append(H.p(t("meldcode.decided", t("meldcode.decision.\(decision.rawValue)")), [.cls("status")]))
         }
@@ -596,7 +609,7 @@ enum SignalPages {
             H.h2(t("signal.deadlines")),
             H.p(t("signal.deadlinesIntro"), [.cls("muted")]),
             Forms.post(
-                action: "/signalen/instellingen/termijnen", request: request, [.cls("stack")],
+                action: SiteRoute.signals(.deadlines).path(), request: request, [.cls("stack")],
                 [
                     Forms.field(
                         "acuteDays", label: t("field.acuteDays"), value: "\(deadlines.acute)", type: "number",
@@ -626,13 +639,13 @@ enum SignalPages {
                             H.text(rule.area?.description ?? t("common.all")), H.text(teamName[rule.teamID] ?? "—"),
                             H.text(rule.assigneeID.flatMap { userName[$0] } ?? "—"),
                             Forms.post(
-                                action: "/signalen/instellingen/regels/\(rule.id)/weghalen", request: request,
+                                action: SiteRoute.signals(.removeRule(.value(rule.id))).path(), request: request,
                                 [.cls("inline")],
                                 [H.el("button", [.type("submit"), .cls("secondary")], [H.text(t("common.remove"))])]),
                         ]
                     }),
             Forms.post(
-                action: "/signalen/instellingen/regels", request: request, [.cls("stack")],
+                action: SiteRoute.signals(.rules).path(), request: request, [.cls("stack")],
                 [
                     Forms.select(
                         "domain", label: t("field.domain"),
@@ -684,14 +697,19 @@ enum SignalPages {
                                         + (item.domains.isEmpty
                                             ? t("signal.noDomain")
                                             : item.domains.map { t("domain.\($0.rawValue)") }.joined(separator: ", ")),
-                                    href: "/signalen/\(item.id)"),
+                                    href: SiteRoute.signal(.value(item.id), .detail).path()),
                             ])
                     }))
         }
         children.append(
             H.div(
                 [.cls("actions")],
-                [H.a(t("signal.new"), href: "/signalen/nieuw?resident=\(residentID)", [.cls("button")])]
+                [
+                    H.a(
+                        t("signal.new"),
+                        href: SiteRoute.signals(.new).path(query: [("resident", residentID.description)]),
+                        [.cls("button")])
+                ]
             ))
         return H.el("section", [], children)
     }
@@ -715,7 +733,8 @@ enum SignalPages {
                                     [H.text(subjectLine(name: item.residentName, address: item.addressLine, t: t))]),
                                 H.p(item.task.date.dutch + " · " + item.task.instruction),
                                 Forms.post(
-                                    action: "/taken/\(item.task.id)/gedaan", request: request, [.cls("stack")],
+                                    action: SiteRoute.taskDone(.value(item.task.id)).path(), request: request,
+                                    [.cls("stack")],
                                     [
                                         Forms.field("note", label: t("tasks.note"), value: nil, t: t),
                                         Forms.submit(t("tasks.done")),

@@ -1,5 +1,6 @@
 import Foundation
 import SchakelCore
+import SchakelRoutes
 import SchakelStore
 import Vapor
 
@@ -93,7 +94,7 @@ enum MapUpkeepController {
         _ = try requireMaintainer(req)
         let id = try req.entityID(MapService.self, "serviceID")
         try await req.store.socialMap.markChecked(id, by: nil)
-        return req.redirect(to: "/kaart/beheer?verouderd=1", redirectType: .normal)
+        return req.redirect(to: SiteRoute.upkeep(.index).path(query: [("verouderd", "1")]), redirectType: .normal)
     }
 
     // MARK: Kinds of help

@@ -1,5 +1,6 @@
 import Foundation
 import SchakelCore
+import SchakelRoutes
 import SchakelStore
 import Vapor
 
@@ -69,7 +70,7 @@ enum MapUpkeepPages {
                     }))
         }
         let path =
-            "/kaart/beheer?q=\(query.q?.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+            SiteRoute.upkeep(.index).path(query: [("q", query.q ?? "")])
             + (query.verouderd == "1" ? "&verouderd=1" : "") + (query.mijn == "1" ? "&mijn=1" : "")
         body.append(Forms.pager(page, path: path, t: t))
         return Layout.response(PageContent(title: t("upkeep.title"), body: body), request: request)

@@ -1,4 +1,5 @@
 import SchakelCore
+import SchakelRoutes
 import Vapor
 
 /// A page to render inside the common layout.
@@ -55,7 +56,7 @@ enum Layout {
             H.a(
                 t("nav.language"),
                 href:
-                    "/taal?lang=\(switchTo.rawValue)&back=\(request.url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["/", "-"])) ?? "/")",
+                    SiteRoute.language.path(query: [("lang", switchTo.rawValue), ("back", request.url.path)]),
                 [Attr(name: "lang", value: switchTo.rawValue)])
         ]
         if let authenticated {
