@@ -15,7 +15,7 @@ enum LoginController {
     static let freeAttempts = 5
 
     static func show(req: Request) async throws -> Response {
-        if req.authenticated != nil { return req.redirect(to: "/") }
+        if req.authenticated != nil { return req.redirect(to: SiteRoute.home.path()) }
         let notice: String? =
             req.query[String.self, at: "uit"] != nil
             ? req.localizer("login.loggedOut")
@@ -32,7 +32,7 @@ enum LoginController {
                 for: user.id,
                 context: AuditContext(
                     actor: try await req.store.accounts.actor(for: user), accessPoint: req.accessPoint))
-            let response = req.redirect(to: "/", redirectType: .normal)
+            let response = req.redirect(to: SiteRoute.home.path(), redirectType: .normal)
             response.cookies[WebSessionMiddleware.cookieName] = .init(
                 string: started.secret, maxAge: Int(req.schakel.configuration.sessions.absoluteTimeout), path: "/",
                 isSecure: req.schakel.configuration.secureCookies, isHTTPOnly: true, sameSite: .lax)
@@ -124,7 +124,7 @@ enum LoginPage {
         }
         body.append(
             Forms.post(
-                action: "/inloggen", request: request, [.cls("stacked")],
+                action: SiteRoute.login.path(), request: request, [.cls("stacked")],
                 [
                     Forms.field(
                         "username", label: t("login.username"), value: username, required: true, t: t,

@@ -7,7 +7,7 @@ import Vapor
 /// The address register on the web: list by postcode, add, change, and import a CSV file.
 enum AddressController {
     /// Where a CSV file is uploaded, and how large it may be.
-    static let importPath = "/adressen/importeren"
+    static let importPath = SiteRoute.addresses(.importFile).path()
     static let importBodyLimit: ByteCount = "20mb"
 
     static func requireManager(_ req: Request, _ event: AuditAction) async throws {
@@ -123,7 +123,10 @@ enum AddressPages {
         var body: [HTMLNode] = [
             H.el(
                 "form",
-                [Attr(name: "method", value: "get"), Attr(name: "action", value: "/adressen"), .cls("search")],
+                [
+                    Attr(name: "method", value: "get"), Attr(name: "action", value: SiteRoute.addresses(.index).path()),
+                    .cls("search"),
+                ],
                 [
                     Forms.field(
                         "postcode", label: t("field.postcode"), value: postcode, problems: problems, t: t,
@@ -133,8 +136,10 @@ enum AddressPages {
             H.div(
                 [.cls("actions")],
                 [
-                    H.a(t("addresses.new"), href: "/adressen/nieuw", [.cls("button")]),
-                    H.a(t("addresses.import"), href: "/adressen/importeren", [.cls("button secondary")]),
+                    H.a(t("addresses.new"), href: SiteRoute.addresses(.new).path(), [.cls("button")]),
+                    H.a(
+                        t("addresses.import"), href: SiteRoute.addresses(.importFile).path(), [.cls("button secondary")]
+                    ),
                 ]),
         ]
         if page.items.isEmpty {
@@ -146,14 +151,14 @@ enum AddressPages {
                     rows: page.items.map { address in
                         [
                             H.text(address.singleLine), H.text(address.buurtCode?.description ?? "—"),
-                            H.a(t("resident.edit"), href: "/adressen/\(address.id)/wijzigen"),
+                            H.a(t("resident.edit"), href: SiteRoute.addresses(.edit(.value(address.id))).path()),
                         ]
                     }))
         }
         body.append(
             Forms.pager(
                 page,
-                path: "/adressen"
+                path: SiteRoute.addresses(.index).path()
                     + (postcode.map {
                         "?postcode=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
                     } ?? ""), t: t))
@@ -167,7 +172,8 @@ enum AddressPages {
         let body: [HTMLNode] = [
             Forms.errorSummary(problems, t: t),
             Forms.post(
-                action: id.map { "/adressen/\($0)" } ?? "/adressen", request: request,
+                action: id.map { SiteRoute.addresses(.update(.value($0))).path() }
+                    ?? SiteRoute.addresses(.index).path(), request: request,
                 [.cls("stacked"), Attr(name: "novalidate", value: nil)],
                 [
                     Forms.field(
@@ -267,7 +273,8 @@ enum AddressPages {
             H.el(
                 "form",
                 [
-                    Attr(name: "method", value: "post"), Attr(name: "action", value: "/adressen/importeren"),
+                    Attr(name: "method", value: "post"),
+                    Attr(name: "action", value: SiteRoute.addresses(.importFile).path()),
                     Attr(name: "enctype", value: "multipart/form-data"), .cls("stacked"),
                 ],
                 [

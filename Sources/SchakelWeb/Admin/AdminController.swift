@@ -198,7 +198,7 @@ enum AdminController {
             let neighbourhood = try Neighbourhood(
                 id: req.store.ids(), code: code, name: form.name, year: form.year ?? 2025)
             try await req.store.neighbourhoods.add([neighbourhood], context: req.auditContext)
-            return req.redirect(to: "/beheer/buurten", redirectType: .normal)
+            return req.redirect(to: SiteRoute.admin(.neighbourhoods).path(), redirectType: .normal)
         } catch let error as ValidationError {
             let page = try await req.store.neighbourhoods.list(page: try Paging(perPage: 50))
             let response = AdminPages.neighbourhoods(page, request: req, problems: error.problems)

@@ -1,5 +1,6 @@
 import Foundation
 import SchakelCore
+import SchakelRoutes
 import SchakelStore
 import Vapor
 
@@ -23,8 +24,10 @@ enum AdminPages {
             H.div(
                 [.cls("actions")],
                 [
-                    H.a(t("admin.neighbourhoods"), href: "/beheer/buurten", [.cls("button secondary")]),
-                    H.a(t("nav.audit"), href: "/beheer/toegangslog", [.cls("button secondary")]),
+                    H.a(
+                        t("admin.neighbourhoods"), href: SiteRoute.admin(.neighbourhoods).path(),
+                        [.cls("button secondary")]),
+                    H.a(t("nav.audit"), href: SiteRoute.admin(.audit).path(), [.cls("button secondary")]),
                 ]))
 
         // Organisations
@@ -37,7 +40,7 @@ enum AdminPages {
                     rows: organisations.map { [H.text($0.name), H.text(t.organisationKind($0.kind))] }))
         body.append(
             Forms.post(
-                action: "/beheer/organisaties", request: request, [.cls("stacked")],
+                action: SiteRoute.admin(.organisations).path(), request: request, [.cls("stacked")],
                 [
                     H.el("h3", [], [H.text(t("admin.organisationAdd"))]),
                     Forms.field(
@@ -66,7 +69,7 @@ enum AdminPages {
                             [
                                 H.text("\(coverage.code) (\(coverage.year)) "),
                                 Forms.post(
-                                    action: "/beheer/teams/\(team.id)/werkgebied/weghalen", request: request,
+                                    action: SiteRoute.admin(.removeCoverage(.value(team.id))).path(), request: request,
                                     [.cls("inline")],
                                     [
                                         H.void(
@@ -80,7 +83,7 @@ enum AdminPages {
                     }))
             items.append(
                 Forms.post(
-                    action: "/beheer/teams/\(team.id)/werkgebied", request: request, [.cls("row")],
+                    action: SiteRoute.admin(.coverage(.value(team.id))).path(), request: request, [.cls("row")],
                     [
                         Forms.field(
                             "code", label: t("admin.coverageCode"), value: nil, required: true, t: t,
@@ -94,7 +97,7 @@ enum AdminPages {
         }
         body.append(
             Forms.post(
-                action: "/beheer/teams", request: request, [.cls("stacked")],
+                action: SiteRoute.admin(.teams).path(), request: request, [.cls("stacked")],
                 [
                     H.el("h3", [], [H.text(t("admin.teamAdd"))]),
                     Forms.field("name", label: t("field.name"), value: nil, required: true, t: t, scope: "team"),
@@ -114,7 +117,8 @@ enum AdminPages {
                 ],
                 rows: users.map { user in
                     [
-                        H.a(user.username, href: "/beheer/accounts/\(user.id)"), H.text(user.displayName),
+                        H.a(user.username, href: SiteRoute.admin(.user(.value(user.id))).path()),
+                        H.text(user.displayName),
                         H.text(t.role(user.role)),
                         H.text(user.organisationID.flatMap { organisationNames[$0] } ?? ""),
                         H.text(user.teamIDs.compactMap { teamNames[$0] }.joined(separator: ", ")),
@@ -123,7 +127,7 @@ enum AdminPages {
                 }))
         body.append(
             Forms.post(
-                action: "/beheer/accounts", request: request, [.cls("stacked")],
+                action: SiteRoute.admin(.users).path(), request: request, [.cls("stacked")],
                 [
                     H.el("h3", [], [H.text(t("admin.userAdd"))]),
                     Forms.field(
@@ -156,12 +160,14 @@ enum AdminPages {
         let body: [HTMLNode] = [
             H.p(t("admin.coverageRemoveWarning", area, team.name), [.cls("notice")]),
             Forms.post(
-                action: "/beheer/teams/\(team.id)/werkgebied/weghalen", request: request, [.cls("row")],
+                action: SiteRoute.admin(.removeCoverage(.value(team.id))).path(), request: request, [.cls("row")],
                 [
                     H.void("input", [.type("hidden"), .name("code"), .value(code.description)]),
                     H.void("input", [.type("hidden"), .name("confirm"), .value("1")]),
                     Forms.submit(t("admin.coverageRemoveConfirm")),
-                    H.a(t("common.cancel"), href: "/beheer#teams", [.cls("button secondary")]),
+                    H.a(
+                        t("common.cancel"), href: SiteRoute.admin(.index).path(fragment: "teams"),
+                        [.cls("button secondary")]),
                 ]),
         ]
         return Layout.response(PageContent(title: t("admin.coverageRemoveTitle", area), body: body), request: request)
@@ -174,7 +180,7 @@ enum AdminPages {
         let body: [HTMLNode] = [
             Forms.errorSummary(problems, t: t),
             Forms.post(
-                action: "/beheer/accounts/\(user.id)", request: request, [.cls("stacked")],
+                action: SiteRoute.admin(.user(.value(user.id))).path(), request: request, [.cls("stacked")],
                 [
                     H.p("\(t("field.username")): \(user.username)"),
                     Forms.field(
@@ -218,9 +224,9 @@ enum AdminPages {
                 : Forms.table(
                     headers: [t("field.code"), t("field.name"), t("field.year")],
                     rows: page.items.map { [H.text($0.code.description), H.text($0.name), H.text(String($0.year))] }),
-            Forms.pager(page, path: "/beheer/buurten", t: t),
+            Forms.pager(page, path: SiteRoute.admin(.neighbourhoods).path(), t: t),
             Forms.post(
-                action: "/beheer/buurten", request: request, [.cls("stacked")],
+                action: SiteRoute.admin(.neighbourhoods).path(), request: request, [.cls("stacked")],
                 [
                     H.el("h2", [], [H.text(t("admin.neighbourhoodAdd"))]),
                     Forms.field(

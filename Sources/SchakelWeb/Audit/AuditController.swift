@@ -59,8 +59,10 @@ enum AuditController {
             throw DomainError.forbidden(reason: "role")
         }
         if byName, problems.isEmpty, choices.isEmpty, let resident {
-            let query = ["resident=\(resident)"] + [from.map { "from=\($0)" }, to.map { "to=\($0)" }].compactMap { $0 }
-            return req.redirect(to: "/beheer/toegangslog?" + query.joined(separator: "&"), redirectType: .normal)
+            let target = SiteRoute.admin(.audit).path(query: [
+                ("resident", resident.description), ("from", from), ("to", to),
+            ])
+            return req.redirect(to: target, redirectType: .normal)
         }
         var fromDate: Date?
         var toDate: Date?
@@ -85,11 +87,11 @@ enum AuditController {
         if let resident { query.append("resident=\(resident)") }
         if let from { query.append("from=\(from)") }
         if let to { query.append("to=\(to)") }
-        let path = "/beheer/toegangslog" + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+        let path = SiteRoute.admin(.audit).path() + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
         var body: [HTMLNode] = [
             Forms.errorSummary(problems, t: t),
             Forms.post(
-                action: "/beheer/toegangslog", request: req, [.cls("stacked")],
+                action: SiteRoute.admin(.audit).path(), request: req, [.cls("stacked")],
                 [
                     Forms.field(
                         "resident", label: t("audit.resident"),

@@ -1,5 +1,6 @@
 import Foundation
 import SchakelCore
+import SchakelRoutes
 import SchakelStore
 import Vapor
 
@@ -75,7 +76,8 @@ enum DeliveryController {
             page.status = .unprocessableEntity
             return page
         }
-        return req.redirect(to: "/bewoners/\(residentID)#leveringen", redirectType: .normal)
+        return req.redirect(
+            to: SiteRoute.resident(.value(residentID), .file).path(fragment: "leveringen"), redirectType: .normal)
     }
 
     static func edit(req: Request) async throws -> Response {
@@ -91,7 +93,9 @@ enum DeliveryController {
         let repository = req.store.deliveries(req.auditContext)
         do {
             let delivery = try await repository.update(id, with: form.input)
-            return req.redirect(to: "/bewoners/\(delivery.residentID)#leveringen", redirectType: .normal)
+            return req.redirect(
+                to: SiteRoute.resident(.value(delivery.residentID), .file).path(fragment: "leveringen"),
+                redirectType: .normal)
         } catch let error as ValidationError {
             let delivery = try await repository.delivery(id)
             let file = try await req.store.residents(req.auditContext).file(delivery.residentID)
@@ -112,20 +116,26 @@ enum DeliveryController {
         let form = try req.content.decode(PauseForm.self)
         let delivery = try await req.store.deliveries(req.auditContext).pause(
             id, from: form.pauseFrom, until: form.pauseUntil, reason: form.pauseReason)
-        return req.redirect(to: "/bewoners/\(delivery.residentID)#leveringen", redirectType: .normal)
+        return req.redirect(
+            to: SiteRoute.resident(.value(delivery.residentID), .file).path(fragment: "leveringen"),
+            redirectType: .normal)
     }
 
     static func removePause(req: Request) async throws -> Response {
         let id = try req.entityID(Delivery.self, "deliveryID")
         let pauseID = try req.entityID(DeliveryPause.self, "pauseID")
         let delivery = try await req.store.deliveries(req.auditContext).removePause(pauseID, from: id)
-        return req.redirect(to: "/bewoners/\(delivery.residentID)#leveringen", redirectType: .normal)
+        return req.redirect(
+            to: SiteRoute.resident(.value(delivery.residentID), .file).path(fragment: "leveringen"),
+            redirectType: .normal)
     }
 
     static func end(req: Request) async throws -> Response {
         let id = try req.entityID(Delivery.self, "deliveryID")
         let delivery = try await req.store.deliveries(req.auditContext).end(id)
-        return req.redirect(to: "/bewoners/\(delivery.residentID)#leveringen", redirectType: .normal)
+        return req.redirect(
+            to: SiteRoute.resident(.value(delivery.residentID), .file).path(fragment: "leveringen"),
+            redirectType: .normal)
     }
 }
 
@@ -161,7 +171,8 @@ enum DeliveryPages {
                                         t("deliveries.pause", pause.from.dutch, pause.until.dutch)
                                             + (pause.reason.map { " (\($0))" } ?? "")),
                                     Forms.post(
-                                        action: "/leveringen/\(delivery.id)/pauzes/\(pause.id)/weghalen",
+                                        action: SiteRoute.delivery(.value(delivery.id), .removePause(.value(pause.id)))
+                                            .path(),
                                         request: request, [.cls("inline")],
                                         [
                                             H.el(
@@ -176,7 +187,8 @@ enum DeliveryPages {
                             [
                                 H.el("summary", [], [H.text(t("deliveries.pauseAction"))]),
                                 Forms.post(
-                                    action: "/leveringen/\(delivery.id)/pauzeren", request: request, [.cls("row")],
+                                    action: SiteRoute.delivery(.value(delivery.id), .pause).path(), request: request,
+                                    [.cls("row")],
                                     [
                                         Forms.field(
                                             "pauseFrom", label: t("field.pauseFrom"), value: today.description,
@@ -196,10 +208,11 @@ enum DeliveryPages {
                             [.cls("actions")],
                             [
                                 H.a(
-                                    t("common.edit"), href: "/leveringen/\(delivery.id)/wijzigen",
+                                    t("common.edit"), href: SiteRoute.delivery(.value(delivery.id), .edit).path(),
                                     [.cls("button secondary")]),
                                 Forms.post(
-                                    action: "/leveringen/\(delivery.id)/beeindigen", request: request, [.cls("inline")],
+                                    action: SiteRoute.delivery(.value(delivery.id), .end).path(), request: request,
+                                    [.cls("inline")],
                                     [
                                         H.el(
                                             "button", [.type("submit"), .cls("secondary")],
@@ -211,7 +224,11 @@ enum DeliveryPages {
         children.append(
             H.div(
                 [.cls("actions")],
-                [H.a(t("deliveries.new"), href: "/bewoners/\(residentID)/leveringen/nieuw", [.cls("button")])]))
+                [
+                    H.a(
+                        t("deliveries.new"), href: SiteRoute.resident(.value(residentID), .newDelivery).path(),
+                        [.cls("button")])
+                ]))
         return H.el("section", [], children)
     }
 
@@ -231,9 +248,13 @@ enum DeliveryPages {
         problems: [FieldProblem], request: Request
     ) -> Response {
         let t = request.localizer
-        let action = deliveryID.map { "/leveringen/\($0)" } ?? "/bewoners/\(file.resident.id)/leveringen"
+        let action =
+            deliveryID.map { SiteRoute.delivery(.value($0), .update).path() }
+            ?? SiteRoute.resident(.value(file.resident.id), .deliveries).path()
         let body: [HTMLNode] = [
-            H.a(t("common.back"), href: "/bewoners/\(file.resident.id)#leveringen"),
+            H.a(
+                t("common.back"), href: SiteRoute.resident(.value(file.resident.id), .file).path(fragment: "leveringen")
+            ),
             Forms.errorSummary(problems, t: t),
             Forms.post(
                 action: action, request: request, [.cls("stacked")],

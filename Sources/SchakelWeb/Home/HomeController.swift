@@ -69,7 +69,9 @@ enum HomeController {
             }
         }
         if actor.role != .admin && actor.role != .policy {
-            body.append(H.div([.cls("actions")], [H.a(t("signal.new"), href: "/signalen/nieuw", [.cls("button")])]))
+            body.append(
+                H.div([.cls("actions")], [H.a(t("signal.new"), href: SiteRoute.signals(.new).path(), [.cls("button")])])
+            )
         }
         if AccessPolicy.canMaintainMap(actor) {
             // Entries of the social map this person keeps that were not checked for six months.
@@ -90,7 +92,9 @@ enum HomeController {
                         ]))
             }
             body.append(
-                H.div([.cls("actions")], [H.a(t("upkeep.title"), href: "/kaart/beheer", [.cls("button secondary")])]))
+                H.div(
+                    [.cls("actions")],
+                    [H.a(t("upkeep.title"), href: SiteRoute.upkeep(.index).path(), [.cls("button secondary")])]))
         }
         if AccessPolicy.canListResidents(actor) {
             body.append(ResidentPages.searchForm(label: t("home.findResident"), query: nil, request: req))

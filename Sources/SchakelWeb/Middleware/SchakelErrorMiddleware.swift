@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import OpenAPIRuntime
 import SchakelCore
+import SchakelRoutes
 import SchakelStore
 import Vapor
 
@@ -179,7 +180,7 @@ struct SchakelErrorMiddleware: AsyncMiddleware {
                 return Problem.response(description, localizer: Localizer(language: .nl))
             }
             if description.status == .unauthorized, request.method == .GET {
-                return request.redirect(to: "/inloggen")
+                return request.redirect(to: SiteRoute.login.path())
             }
             let response = ErrorPage.response(description, request: request)
             return response

@@ -1,4 +1,5 @@
 import SchakelCore
+import SchakelRoutes
 import SchakelStore
 import Vapor
 
@@ -79,7 +80,7 @@ enum ResidentController {
             switch try await req.store.residents(req.auditContext).create(input, confirmedNew: form.confirmedNew == "1")
             {
             case .created(let resident):
-                return req.redirect(to: "/bewoners/\(resident.id)", redirectType: .normal)
+                return req.redirect(to: SiteRoute.resident(.value(resident.id), .file).path(), redirectType: .normal)
             case .possibleDuplicates(let matches):
                 return ResidentPages.duplicates(matches, form: form, request: req)
             }
@@ -112,7 +113,7 @@ enum ResidentController {
         do {
             let input = try await input(from: form, store: req.store)
             _ = try await req.store.residents(req.auditContext).update(id, with: input)
-            return req.redirect(to: "/bewoners/\(id)", redirectType: .normal)
+            return req.redirect(to: SiteRoute.resident(.value(id), .file).path(), redirectType: .normal)
         } catch let error as ValidationError {
             let page = ResidentPages.form(form, residentID: id, problems: error.problems, request: req)
             page.status = .unprocessableEntity
@@ -146,7 +147,8 @@ enum ResidentController {
         }
         _ = try await req.store.residents(req.auditContext).addConsent(
             to: id, purpose: form.purpose, organisations: organisations)
-        return req.redirect(to: "/bewoners/\(id)#toestemmingen", redirectType: .normal)
+        return req.redirect(
+            to: SiteRoute.resident(.value(id), .file).path(fragment: "toestemmingen"), redirectType: .normal)
     }
 
     static func withdrawConsent(req: Request) async throws -> Response {
@@ -155,7 +157,8 @@ enum ResidentController {
             throw DomainError.notFound(kind: "consent")
         }
         _ = try await req.store.residents(req.auditContext).withdrawConsent(consentID, of: id)
-        return req.redirect(to: "/bewoners/\(id)#toestemmingen", redirectType: .normal)
+        return req.redirect(
+            to: SiteRoute.resident(.value(id), .file).path(fragment: "toestemmingen"), redirectType: .normal)
     }
 
     struct HouseholdForm: Content {
@@ -166,7 +169,8 @@ enum ResidentController {
         let id = try residentID(req)
         let form = try req.content.decode(HouseholdForm.self)
         _ = try await req.store.residents(req.auditContext).createHousehold(for: id, name: form.name)
-        return req.redirect(to: "/bewoners/\(id)#huishouden", redirectType: .normal)
+        return req.redirect(
+            to: SiteRoute.resident(.value(id), .file).path(fragment: "huishouden"), redirectType: .normal)
     }
 
     struct JoinForm: Content {
@@ -178,13 +182,15 @@ enum ResidentController {
         let form = try req.content.decode(JoinForm.self)
         guard let household = Household.ID(form.householdID) else { throw DomainError.notFound(kind: "household") }
         _ = try await req.store.residents(req.auditContext).join(id, household: household)
-        return req.redirect(to: "/bewoners/\(id)#huishouden", redirectType: .normal)
+        return req.redirect(
+            to: SiteRoute.resident(.value(id), .file).path(fragment: "huishouden"), redirectType: .normal)
     }
 
     static func leaveHousehold(req: Request) async throws -> Response {
         let id = try residentID(req)
         try await req.store.residents(req.auditContext).leaveHousehold(id)
-        return req.redirect(to: "/bewoners/\(id)#huishouden", redirectType: .normal)
+        return req.redirect(
+            to: SiteRoute.resident(.value(id), .file).path(fragment: "huishouden"), redirectType: .normal)
     }
 
     // MARK: Helpers

@@ -10,7 +10,7 @@ enum ResidentPages {
     static func searchForm(label: String, query: String?, request: Request) -> HTMLNode {
         let t = request.localizer
         return Forms.post(
-            action: "/bewoners/zoeken", request: request, [.cls("search")],
+            action: SiteRoute.residents(.search).path(), request: request, [.cls("search")],
             [
                 Forms.field(
                     "q", label: label, value: query, type: "search", t: t, markOptional: false,
@@ -27,7 +27,7 @@ enum ResidentPages {
         ]
         if let actor, AccessPolicy.canCreateResidents(actor) {
             body.append(H.p("", [.cls("actions")]))
-            body.append(H.a(t("residents.new"), href: "/bewoners/nieuw", [.cls("button")]))
+            body.append(H.a(t("residents.new"), href: SiteRoute.residents(.new).path(), [.cls("button")]))
         }
         if page.items.isEmpty {
             body.append(H.p(t(query?.nonEmpty == nil ? "residents.emptyCoverage" : "residents.empty"), [.cls("empty")]))
@@ -39,7 +39,9 @@ enum ResidentPages {
                         H.el(
                             "li", [],
                             [
-                                H.a(resident.fullName, href: "/bewoners/\(resident.id)", [.cls("title")]),
+                                H.a(
+                                    resident.fullName, href: SiteRoute.resident(.value(resident.id), .file).path(),
+                                    [.cls("title")]),
                                 H.el(
                                     "span", [.cls("muted")], [H.text(resident.addressLine ?? t("residents.noAddress"))]),
                                 resident.dateOfBirth.map {
@@ -57,7 +59,7 @@ enum ResidentPages {
                 where target >= 1 && target <= page.pageCount {
                     buttons.append(
                         Forms.post(
-                            action: "/bewoners/zoeken", request: request, [.cls("inline")],
+                            action: SiteRoute.residents(.search).path(), request: request, [.cls("inline")],
                             [
                                 H.void("input", [.type("hidden"), .name("q"), .value(query)]),
                                 H.void("input", [.type("hidden"), .name("page"), .value(String(target))]),
@@ -72,7 +74,7 @@ enum ResidentPages {
                 body.append(H.p(t("common.total", page.total), [.cls("muted")]))
             }
         } else {
-            body.append(Forms.pager(page, path: "/bewoners", t: t))
+            body.append(Forms.pager(page, path: SiteRoute.residents(.index).path(), t: t))
         }
         return Layout.response(PageContent(title: t("residents.title"), body: body), request: request)
     }
@@ -115,12 +117,16 @@ enum ResidentPages {
                 ]))
         var actions: [HTMLNode] = []
         if file.canEdit {
-            actions.append(H.a(t("resident.edit"), href: "/bewoners/\(r.id)/wijzigen", [.cls("button")]))
+            actions.append(
+                H.a(t("resident.edit"), href: SiteRoute.resident(.value(r.id), .edit).path(), [.cls("button")]))
         }
         if let actor = request.authenticated?.actor,
             [.concierge, .volunteer, .experienceExpert, .socialWorker, .coordinator].contains(actor.role)
         {
-            actions.append(H.a(t("contact.log"), href: "/bewoners/\(r.id)/contacten/nieuw", [.cls("button secondary")]))
+            actions.append(
+                H.a(
+                    t("contact.log"), href: SiteRoute.resident(.value(r.id), .newContact).path(),
+                    [.cls("button secondary")]))
         }
         // Whoever sees the file and works with residents can raise a signal about them from here.
         if let actor = request.authenticated?.actor, AccessPolicy.canRaiseSignal(about: nil, by: actor) {
@@ -131,10 +137,15 @@ enum ResidentPages {
         }
         if let actor = request.authenticated?.actor, AccessPolicy.canSignUpForActivities(nil, by: actor) {
             actions.append(
-                H.a(t("activity.signUp"), href: "/bewoners/\(r.id)/activiteiten", [.cls("button secondary")]))
+                H.a(
+                    t("activity.signUp"), href: SiteRoute.resident(.value(r.id), .activities).path(),
+                    [.cls("button secondary")]))
         }
         if file.view == .full {
-            actions.append(H.a(t("resident.timeline"), href: "/bewoners/\(r.id)/tijdlijn", [.cls("button secondary")]))
+            actions.append(
+                H.a(
+                    t("resident.timeline"), href: SiteRoute.resident(.value(r.id), .timeline).path(),
+                    [.cls("button secondary")]))
         }
         if let actor = request.authenticated?.actor, actor.role == .coordinator, file.view == .full {
             actions.append(
@@ -162,12 +173,15 @@ enum ResidentPages {
                 children.append(
                     H.el(
                         "ul", [],
-                        file.householdMembers.map { H.el("li", [], [H.a($0.fullName, href: "/bewoners/\($0.id)")]) }))
+                        file.householdMembers.map {
+                            H.el("li", [], [H.a($0.fullName, href: SiteRoute.resident(.value($0.id), .file).path())])
+                        }))
             }
             if file.canEdit {
                 children.append(
                     Forms.post(
-                        action: "/bewoners/\(file.resident.id)/huishouden/verlaten", request: request, [.cls("inline")],
+                        action: SiteRoute.resident(.value(file.resident.id), .leaveHousehold).path(), request: request,
+                        [.cls("inline")],
                         [H.el("button", [.type("submit"), .cls("secondary")], [H.text(t("resident.householdLeave"))])]))
             }
         } else {
@@ -175,7 +189,8 @@ enum ResidentPages {
             for household in joinable {
                 children.append(
                     Forms.post(
-                        action: "/bewoners/\(file.resident.id)/huishouden/koppelen", request: request, [.cls("inline")],
+                        action: SiteRoute.resident(.value(file.resident.id), .joinHousehold).path(), request: request,
+                        [.cls("inline")],
                         [
                             H.void("input", [.type("hidden"), .name("householdID"), .value(household.id.description)]),
                             Forms.submit(t("resident.householdJoin", household.name)),
@@ -184,7 +199,8 @@ enum ResidentPages {
             if file.canEdit {
                 children.append(
                     Forms.post(
-                        action: "/bewoners/\(file.resident.id)/huishouden", request: request, [.cls("stacked")],
+                        action: SiteRoute.resident(.value(file.resident.id), .household).path(), request: request,
+                        [.cls("stacked")],
                         [
                             Forms.field(
                                 "name", label: t("resident.householdName"),
@@ -222,7 +238,9 @@ enum ResidentPages {
                         } else if file.canEdit {
                             parts.append(
                                 Forms.post(
-                                    action: "/bewoners/\(file.resident.id)/toestemmingen/\(consent.id)/intrekken",
+                                    action: SiteRoute.resident(
+                                        .value(file.resident.id), .withdrawConsent(.value(consent.id))
+                                    ).path(),
                                     request: request, [.cls("inline")],
                                     [
                                         Forms.submit(t("resident.consentWithdraw"))
@@ -234,7 +252,8 @@ enum ResidentPages {
         if file.canEdit {
             children.append(
                 Forms.post(
-                    action: "/bewoners/\(file.resident.id)/toestemmingen", request: request, [.cls("stacked")],
+                    action: SiteRoute.resident(.value(file.resident.id), .consents).path(), request: request,
+                    [.cls("stacked")],
                     [
                         H.el("h3", [], [H.text(t("resident.consentAdd"))]),
                         Forms.field("purpose", label: t("resident.consentPurpose"), value: nil, required: true, t: t),
@@ -265,7 +284,8 @@ enum ResidentPages {
     ) -> Response {
         let t = request.localizer
         let channels = Set(form.contactChannels ?? [])
-        let action = residentID.map { "/bewoners/\($0)" } ?? "/bewoners"
+        let action =
+            residentID.map { SiteRoute.resident(.value($0), .file).path() } ?? SiteRoute.residents(.index).path()
         let body: [HTMLNode] = [
             Forms.errorSummary(problems, t: t),
             Forms.post(
@@ -362,11 +382,13 @@ enum ResidentPages {
                             match.dateOfBirth.map {
                                 H.el("span", [], [H.text(t("residents.dateOfBirth") + ": " + $0.dutch)])
                             } ?? H.group([]),
-                            H.a(t("resident.open"), href: "/bewoners/\(match.id)", [.cls("button")]),
+                            H.a(
+                                t("resident.open"), href: SiteRoute.resident(.value(match.id), .file).path(),
+                                [.cls("button")]),
                         ])
                 }),
             Forms.post(
-                action: "/bewoners", request: request, [],
+                action: SiteRoute.residents(.index).path(), request: request, [],
                 hidden + [
                     H.el("button", [.type("submit"), .cls("secondary")], [H.text(t("resident.duplicatesConfirm"))])
                 ]),
@@ -379,7 +401,7 @@ enum ResidentPages {
         _ page: Paged<TimelineEvent>, residentID: Resident.ID, actorNames: [User.ID: String], request: Request
     ) -> Response {
         let t = request.localizer
-        var body: [HTMLNode] = [H.a(t("common.back"), href: "/bewoners/\(residentID)")]
+        var body: [HTMLNode] = [H.a(t("common.back"), href: SiteRoute.resident(.value(residentID), .file).path())]
         if page.items.isEmpty {
             body.append(H.p(t("timeline.empty"), [.cls("empty")]))
         } else {
@@ -407,7 +429,7 @@ enum ResidentPages {
                             ])
                     }))
         }
-        body.append(Forms.pager(page, path: "/bewoners/\(residentID)/tijdlijn", t: t))
+        body.append(Forms.pager(page, path: SiteRoute.resident(.value(residentID), .timeline).path(), t: t))
         return Layout.response(PageContent(title: t("resident.timeline"), body: body), request: request)
     }
 

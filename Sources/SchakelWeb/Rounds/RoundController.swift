@@ -15,7 +15,7 @@ enum RoundController {
         let today = req.today
         let mine = try await req.store.rounds(req.auditContext).myRounds(on: today)
         if actor.role == .concierge, mine.count == 1 {
-            return req.redirect(to: "/rondes/\(mine[0].id)", redirectType: .normal)
+            return req.redirect(to: SiteRoute.rounds(.round(.value(mine[0].id))).path(), redirectType: .normal)
         }
         let teams = try await plannableTeams(req)
         return RoundPages.index(mine: mine, teams: teams, today: today, request: req)
@@ -47,7 +47,8 @@ enum RoundController {
                 id: form.id, residentID: form.residentID, stopID: stopID.description, outcome: form.outcome,
                 durationMinutes: try minutes(form.durationMinutes), note: form.note, concern: form.concern,
                 recordedAt: nil))
-        return req.redirect(to: "/rondes/\(roundID)#stop-\(stopID)", redirectType: .normal)
+        return req.redirect(
+            to: SiteRoute.rounds(.round(.value(roundID))).path(fragment: "stop-\(stopID)"), redirectType: .normal)
     }
 
     struct CorrectionForm: Content {
@@ -84,7 +85,8 @@ enum RoundController {
             page.status = .conflict
             return page
         }
-        return req.redirect(to: "/rondes/\(roundID)#stop-\(stopID)", redirectType: .normal)
+        return req.redirect(
+            to: SiteRoute.rounds(.round(.value(roundID))).path(fragment: "stop-\(stopID)"), redirectType: .normal)
     }
 
     // MARK: Visits without a delivery
@@ -161,7 +163,9 @@ enum RoundController {
         } else if let target = form.round {
             try await rounds.move(stopID, to: try Round.ID(parsing: target))
         }
-        let back = form.back.flatMap { $0.hasPrefix("/rondes/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/rondes"
+        let back =
+            form.back.flatMap { $0.hasPrefix("/rondes/") && !$0.hasPrefix("//") ? $0 : nil }
+            ?? SiteRoute.rounds(.index).path()
         // Back at the stop that moved, not at the top of a long planning page.
         return req.redirect(to: back + "#plan-stop-\(stopID)", redirectType: .normal)
     }

@@ -17,7 +17,10 @@ enum RoundPages {
                 H.el(
                     "ul", [.cls("cards")],
                     mine.enumerated().map { offset, round in
-                        H.el("li", [], [H.a(t("rounds.open", offset + 1), href: "/rondes/\(round.id)")])
+                        H.el(
+                            "li", [],
+                            [H.a(t("rounds.open", offset + 1), href: SiteRoute.rounds(.round(.value(round.id))).path())]
+                        )
                     }))
         }
         if !teams.isEmpty {
@@ -177,7 +180,8 @@ enum RoundPages {
     private static func outcomeForm(_ view: RoundView, _ stop: RoundStopView, request: Request) -> HTMLNode {
         let t = request.localizer
         return Forms.post(
-            action: "/rondes/\(view.round.id)/stops/\(stop.stop.id)/uitkomst", request: request,
+            action: SiteRoute.rounds(.outcome(.value(view.round.id), stop: .value(stop.stop.id))).path(),
+            request: request,
             [.cls("outcome"), Attr(name: "data-resident", value: stop.stop.residentID.description)],
             [
                 H.void("input", [.type("hidden"), .name("id"), .value(UUID().uuidString.lowercased())]),
@@ -235,7 +239,8 @@ enum RoundPages {
             [
                 H.el("summary", [], [H.text(t("round.correct"))]),
                 Forms.post(
-                    action: "/rondes/\(view.round.id)/stops/\(stop.stop.id)/correctie", request: request,
+                    action: SiteRoute.rounds(.correction(.value(view.round.id), stop: .value(stop.stop.id))).path(),
+                    request: request,
                     [
                         .cls("correction"), Attr(name: "data-resident", value: stop.stop.residentID.description),
                         Attr(name: "data-outcome", value: moment.outcome.rawValue),
@@ -309,11 +314,11 @@ enum RoundPages {
         let t = request.localizer
         let r = file.resident
         let body: [HTMLNode] = [
-            H.a(t("common.back"), href: "/bewoners/\(r.id)"),
+            H.a(t("common.back"), href: SiteRoute.resident(.value(r.id), .file).path()),
             H.p(t("contact.intro"), [.cls("muted")]),
             Forms.errorSummary(problems, t: t),
             Forms.post(
-                action: "/bewoners/\(r.id)/contacten", request: request, [.cls("stacked")],
+                action: SiteRoute.resident(.value(r.id), .contacts).path(), request: request, [.cls("stacked")],
                 [
                     H.void(
                         "input", [.type("hidden"), .name("id"), .value(form?.id ?? UUID().uuidString.lowercased())]),
@@ -351,7 +356,9 @@ enum RoundPages {
     static func planning(_ day: PlanningDay, team: Team, teams: [Team], request: Request) -> Response {
         let t = request.localizer
         let back = SiteRoute.rounds(.plan).path(query: [("team", team.id.description), ("date", day.date.description)])
-        var body: [HTMLNode] = [dayPicker(action: "/rondes/planning", team: team, teams: teams, date: day.date, t: t)]
+        var body: [HTMLNode] = [
+            dayPicker(action: SiteRoute.rounds(.plan).path(), team: team, teams: teams, date: day.date, t: t)
+        ]
         body.append(H.p(t("plan.unplanned", day.unplanned), [.id("unplanned")]))
         let onDuty = Set(day.rounds.map(\.round.conciergeID))
         if day.concierges.isEmpty {
@@ -359,7 +366,7 @@ enum RoundPages {
         } else {
             body.append(
                 Forms.post(
-                    action: "/rondes/planning", request: request, [.cls("stacked")],
+                    action: SiteRoute.rounds(.plan).path(), request: request, [.cls("stacked")],
                     [
                         H.void("input", [.type("hidden"), .name("team"), .value(team.id.description)]),
                         H.void("input", [.type("hidden"), .name("date"), .value(day.date.description)]),
@@ -391,7 +398,11 @@ enum RoundPages {
                     [
                         H.el(
                             "h2", [],
-                            [H.a("\(round.conciergeName) (\(round.stops.count))", href: "/rondes/\(round.round.id)")]),
+                            [
+                                H.a(
+                                    "\(round.conciergeName) (\(round.stops.count))",
+                                    href: SiteRoute.rounds(.round(.value(round.round.id))).path())
+                            ]),
                         round.stops.isEmpty
                             ? H.p(t("round.empty"), [.cls("empty")])
                             : Forms.table(
@@ -426,7 +437,7 @@ enum RoundPages {
         -> HTMLNode
     {
         let t = request.localizer
-        let action = "/rondes/stops/\(stop.stop.id)/verplaatsen"
+        let action = SiteRoute.rounds(.moveStop(.value(stop.stop.id))).path()
         var nodes: [HTMLNode] = [
             Forms.post(
                 action: action, request: request, [.cls("inline")],
@@ -494,7 +505,9 @@ enum RoundPages {
         -> Response
     {
         let t = request.localizer
-        var body: [HTMLNode] = [dayPicker(action: "/rondes/dagoverzicht", team: team, teams: teams, date: date, t: t)]
+        var body: [HTMLNode] = [
+            dayPicker(action: SiteRoute.rounds(.summary).path(), team: team, teams: teams, date: date, t: t)
+        ]
         if rows.isEmpty {
             body.append(H.p(t("summary.none"), [.cls("empty")]))
         } else {
@@ -526,7 +539,10 @@ enum RoundPages {
             body.append(
                 H.el(
                     "form",
-                    [Attr(name: "method", value: "get"), Attr(name: "action", value: "/uit-beeld"), .cls("row")],
+                    [
+                        Attr(name: "method", value: "get"),
+                        Attr(name: "action", value: SiteRoute.outOfView(.list).path()), .cls("row"),
+                    ],
                     [
                         Forms.select(
                             "team", label: t("field.team"), options: teams.map { ($0.id.description, $0.name) },
@@ -545,7 +561,9 @@ enum RoundPages {
                         H.el(
                             "li", [],
                             [
-                                H.a(entry.fullName, href: "/bewoners/\(entry.residentID)", [.cls("title")]),
+                                H.a(
+                                    entry.fullName, href: SiteRoute.resident(.value(entry.residentID), .file).path(),
+                                    [.cls("title")]),
                                 H.text(entry.addressLine ?? ""),
                                 H.el("strong", [], [H.text(reason(entry.reason, t: t))]),
                                 H.el(
@@ -559,7 +577,7 @@ enum RoundPages {
                                     H.p(t("outOfView.visitPlanned", $0.dutch), [.cls("notice")])
                                 } ?? H.group([]),
                                 Forms.post(
-                                    action: "/uit-beeld/bezoeken", request: request, [.cls("row")],
+                                    action: SiteRoute.outOfView(.visits).path(), request: request, [.cls("row")],
                                     [
                                         H.void("input", [.type("hidden"), .name("team"), .value(team.id.description)]),
                                         H.void(
@@ -584,7 +602,7 @@ enum RoundPages {
             body.append(H.h2(t("outOfView.settings")))
             body.append(
                 Forms.post(
-                    action: "/uit-beeld/instellingen", request: request, [.cls("row")],
+                    action: SiteRoute.outOfView(.settings).path(), request: request, [.cls("row")],
                     [
                         H.void("input", [.type("hidden"), .name("team"), .value(team.id.description)]),
                         Forms.field(

@@ -135,7 +135,7 @@ enum SignalPages {
                 [.cls("actions")],
                 [
                     H.a(t("signal.mine"), href: SiteRoute.signals(.reported).path(), [.cls("button")]),
-                    H.a(t("nav.home"), href: "/", [.cls("button secondary")]),
+                    H.a(t("nav.home"), href: SiteRoute.home.path(), [.cls("button secondary")]),
                 ]))
         return Layout.response(PageContent(title: t("signal.sent"), body: body), request: request)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import SchakelCore
+import SchakelRoutes
 import SchakelStore
 import Vapor
 
@@ -83,7 +84,8 @@ enum ActivityController {
         let form = try req.content.decode(AttendanceForm.self)
         try await repository(req).recordAttendance(signUp, attended: form.attended == "yes")
         return req.redirect(
-            to: req.headers.first(name: .referer).flatMap(localPath) ?? "/kaart/activiteiten", redirectType: .normal)
+            to: req.headers.first(name: .referer).flatMap(localPath) ?? SiteRoute.activities.path(),
+            redirectType: .normal)
     }
 
     /// Only a path on this site, never another site, as the place to go back to.
@@ -116,7 +118,8 @@ enum ActivityController {
             }
             let date = try ValidationError.rename("day") { try LocalDate(parts[1]) }
             _ = try await repository(req).signUp(resident, for: id, on: date)
-            return req.redirect(to: "/bewoners/\(resident)#tijdlijn", redirectType: .normal)
+            return req.redirect(
+                to: SiteRoute.resident(.value(resident), .file).path(fragment: "tijdlijn"), redirectType: .normal)
         } catch let error as ValidationError {
             // The problems are about the chosen day, whatever the store calls the field.
             let problems = error.problems.map { FieldProblem(field: "day", key: $0.key) }
@@ -215,7 +218,7 @@ enum ActivityController {
                 } else {
                     try await repository(req).create(form.input)
                 }
-            return req.redirect(to: "/kaart/activiteiten/\(activity.id)", redirectType: .normal)
+            return req.redirect(to: SiteRoute.activity(.value(activity.id)).path(), redirectType: .normal)
         } catch let error as ValidationError {
             let page = try await ActivityPages.form(form, id: id, problems: error.problems, request: req)
             page.status = .unprocessableEntity
@@ -226,6 +229,6 @@ enum ActivityController {
     static func cancel(req: Request) async throws -> Response {
         _ = try MapUpkeepController.requireMaintainer(req)
         try await repository(req).cancel(try req.entityID(Activity.self, "activityID"))
-        return req.redirect(to: "/kaart/activiteiten", redirectType: .normal)
+        return req.redirect(to: SiteRoute.activities.path(), redirectType: .normal)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SchakelCore
+import SchakelRoutes
 import SchakelStore
 import Vapor
 
@@ -22,7 +23,7 @@ enum ActivityPages {
             H.el(
                 "form",
                 [
-                    Attr(name: "method", value: "get"), Attr(name: "action", value: "/kaart/activiteiten"),
+                    Attr(name: "method", value: "get"), Attr(name: "action", value: SiteRoute.activities.path()),
                     .cls("filters"),
                 ],
                 [
@@ -33,10 +34,10 @@ enum ActivityPages {
                     Forms.submit(t("common.filter")),
                 ]),
         ]
-        let feed = "/kaart/activiteiten.ics" + (area.map { "?wijk=\($0)" } ?? "")
+        let feed = SiteRoute.activitiesFeed.path() + (area.map { "?wijk=\($0)" } ?? "")
         var actions: [HTMLNode] = [H.a(t("activity.feed"), href: feed, [.cls("button secondary")])]
         if let actor = request.authenticated?.actor, AccessPolicy.canMaintainMap(actor) {
-            actions.insert(H.a(t("activity.new"), href: "/kaart/beheer/activiteiten/nieuw", [.cls("button")]), at: 0)
+            actions.insert(H.a(t("activity.new"), href: SiteRoute.upkeep(.newActivity).path(), [.cls("button")]), at: 0)
         }
         body.append(H.div([.cls("actions no-print")], actions))
         if days.isEmpty { body.append(H.p(t("activity.none"), [.cls("empty")])) }
@@ -59,7 +60,7 @@ enum ActivityPages {
                                 H.div([.cls("badges")], badges),
                                 H.a(
                                     "\(day.activity.starts)–\(day.activity.ends) · \(day.activity.title)",
-                                    href: "/kaart/activiteiten/\(day.activity.id)", [.cls("title")]),
+                                    href: SiteRoute.activity(.value(day.activity.id)).path(), [.cls("title")]),
                                 H.p(
                                     [day.activity.placeName, day.activity.address, day.activity.organiser]
                                         .compactMap { $0 }.joined(separator: " · "), [.cls("muted")]),
@@ -95,7 +96,9 @@ enum ActivityPages {
                     if staff {
                         line.append(H.text(" · "))
                         line.append(
-                            H.a(t("activity.signUps"), href: "/kaart/activiteiten/\(activity.id)/\(day.date)"))
+                            H.a(
+                                t("activity.signUps"),
+                                href: SiteRoute.activityDay(.value(activity.id), date: .value(day.date)).path()))
                     }
                     return H.el("li", [], line)
                 }))
@@ -105,15 +108,15 @@ enum ActivityPages {
                     [.cls("actions no-print")],
                     [
                         H.a(
-                            t("activity.edit"), href: "/kaart/beheer/activiteiten/\(activity.id)",
+                            t("activity.edit"), href: SiteRoute.upkeep(.activity(.value(activity.id))).path(),
                             [.cls("button secondary")]),
                         Forms.post(
-                            action: "/kaart/beheer/activiteiten/\(activity.id)/afgelast", request: request,
+                            action: SiteRoute.upkeep(.cancelActivity(.value(activity.id))).path(), request: request,
                             [.cls("inline")],
                             [H.el("button", [.type("submit"), .cls("secondary")], [H.text(t("activity.cancel"))])]),
                     ]))
         }
-        body.append(H.div([.cls("actions no-print")], [H.a(t("activity.back"), href: "/kaart/activiteiten")]))
+        body.append(H.div([.cls("actions no-print")], [H.a(t("activity.back"), href: SiteRoute.activities.path())]))
         return Layout.response(PageContent(title: activity.title, body: body), request: request)
     }
 
@@ -132,7 +135,9 @@ enum ActivityPages {
                 "ul", [.cls("cards")],
                 lines.filter { $0.residentName != nil }.map { line in
                     var children: [HTMLNode] = [
-                        H.a(line.residentName!, href: "/bewoners/\(line.signUp.residentID)", [.cls("title")]),
+                        H.a(
+                            line.residentName!, href: SiteRoute.resident(.value(line.signUp.residentID), .file).path(),
+                            [.cls("title")]),
                         H.p(
                             line.signUp.attended.map { t($0 ? "activity.came" : "activity.didNotCome") }
                                 ?? t("activity.attendanceOpen"), [.cls("muted")]),
@@ -140,7 +145,7 @@ enum ActivityPages {
                     if past {
                         children.append(
                             Forms.post(
-                                action: "/kaart/aanmeldingen/\(line.signUp.id)/aanwezig", request: request,
+                                action: SiteRoute.attendance(.value(line.signUp.id)).path(), request: request,
                                 [.cls("actions")],
                                 [
                                     H.el(
@@ -155,7 +160,8 @@ enum ActivityPages {
                     return H.el("li", [], children)
                 }))
         if hidden > 0 { body.append(H.p(t("activity.othersSignedUp", hidden), [.cls("muted")])) }
-        body.append(H.div([.cls("actions")], [H.a(t("activity.back"), href: "/kaart/activiteiten/\(activity.id)")]))
+        body.append(
+            H.div([.cls("actions")], [H.a(t("activity.back"), href: SiteRoute.activity(.value(activity.id)).path())]))
         return Layout.response(PageContent(title: activity.title, body: body), request: request)
     }
 
@@ -185,7 +191,9 @@ enum ActivityPages {
         }
         let body: [HTMLNode] = [
             Forms.errorSummary(problems, t: t),
-            Forms.post(action: "/bewoners/\(file.resident.id)/activiteiten", request: request, [.cls("stack")], fields),
+            Forms.post(
+                action: SiteRoute.resident(.value(file.resident.id), .activities).path(), request: request,
+                [.cls("stack")], fields),
         ]
         return Layout.response(PageContent(title: t("activity.signUp"), body: body), request: request)
     }
@@ -242,7 +250,7 @@ enum ActivityPages {
                 ]),
             Forms.submit(t("upkeep.save")),
         ]
-        let action = id.map { "/kaart/beheer/activiteiten/\($0)" } ?? "/kaart/beheer/activiteiten"
+        let action = id.map { SiteRoute.upkeep(.activity(.value($0))).path() } ?? SiteRoute.upkeep(.activities).path()
         return Layout.response(
             PageContent(
                 title: id == nil ? t("activity.new") : t("activity.edit"),

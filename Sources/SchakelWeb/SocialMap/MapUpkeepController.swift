@@ -82,7 +82,7 @@ enum MapUpkeepController {
             draft.ownerEmail = existing?.service.ownerEmail
             let document = existing.map { draft.merged(into: $0.service.document) } ?? draft.document()
             let saved = try await repository.save(document, upkeep: upkeep)
-            return req.redirect(to: "/kaart/diensten/\(saved.id)", redirectType: .normal)
+            return req.redirect(to: SiteRoute.mapService(.value(saved.id)).path(), redirectType: .normal)
         } catch let error as ValidationError {
             let page = try await formPage(form, id: id, problems: error.problems, req: req)
             page.status = .unprocessableEntity
@@ -130,7 +130,7 @@ enum MapUpkeepController {
         let form = try req.content.decode(SynonymForm.self)
         do {
             try await req.store.socialMap.addSynonymGroup(form.words ?? "")
-            return req.redirect(to: "/kaart/beheer/soorten#zoekwoorden", redirectType: .normal)
+            return req.redirect(to: SiteRoute.upkeep(.terms).path(fragment: "zoekwoorden"), redirectType: .normal)
         } catch let error as ValidationError {
             return try await termsPage(req, problems: error.problems, typed: nil, typedWords: form.words)
         }
@@ -142,7 +142,7 @@ enum MapUpkeepController {
             throw DomainError.notFound(kind: "synonyms")
         }
         try await req.store.socialMap.removeSynonymGroup(id)
-        return req.redirect(to: "/kaart/beheer/soorten#zoekwoorden", redirectType: .normal)
+        return req.redirect(to: SiteRoute.upkeep(.terms).path(fragment: "zoekwoorden"), redirectType: .normal)
     }
 
     static func addTerm(req: Request) async throws -> Response {
@@ -150,7 +150,7 @@ enum MapUpkeepController {
         let form = try req.content.decode(TermForm.self)
         do {
             _ = try await req.store.socialMap.addTerm(named: form.name ?? "")
-            return req.redirect(to: "/kaart/beheer/soorten", redirectType: .normal)
+            return req.redirect(to: SiteRoute.upkeep(.terms).path(), redirectType: .normal)
         } catch let error as ValidationError {
             return try await termsPage(req, problems: error.problems, typed: form.name, typedWords: nil)
         }
@@ -161,7 +161,7 @@ enum MapUpkeepController {
         let form = try req.content.decode(TermForm.self)
         do {
             try await req.store.socialMap.renameTerm(req.parameters.get("termID") ?? "", to: form.name ?? "")
-            return req.redirect(to: "/kaart/beheer/soorten", redirectType: .normal)
+            return req.redirect(to: SiteRoute.upkeep(.terms).path(), redirectType: .normal)
         } catch let error as ValidationError {
             return try await termsPage(req, problems: error.problems, typed: nil, typedWords: nil)
         }

@@ -15,7 +15,10 @@ enum MapUpkeepPages {
             H.p(t("upkeep.intro"), [.cls("muted")]),
             H.el(
                 "form",
-                [Attr(name: "method", value: "get"), Attr(name: "action", value: "/kaart/beheer"), .cls("filters")],
+                [
+                    Attr(name: "method", value: "get"), Attr(name: "action", value: SiteRoute.upkeep(.index).path()),
+                    .cls("filters"),
+                ],
                 [
                     Forms.field("q", label: t("map.query"), value: query.q, type: "search", t: t, markOptional: false),
                     Forms.check("verouderd", label: t("upkeep.staleOnly"), on: query.verouderd == "1"),
@@ -25,9 +28,9 @@ enum MapUpkeepPages {
             H.div(
                 [.cls("actions")],
                 [
-                    H.a(t("upkeep.new"), href: "/kaart/beheer/nieuw", [.cls("button")]),
-                    H.a(t("upkeep.termsTitle"), href: "/kaart/beheer/soorten", [.cls("button secondary")]),
-                    H.a(t("activity.new"), href: "/kaart/beheer/activiteiten/nieuw", [.cls("button secondary")]),
+                    H.a(t("upkeep.new"), href: SiteRoute.upkeep(.new).path(), [.cls("button")]),
+                    H.a(t("upkeep.termsTitle"), href: SiteRoute.upkeep(.terms).path(), [.cls("button secondary")]),
+                    H.a(t("activity.new"), href: SiteRoute.upkeep(.newActivity).path(), [.cls("button secondary")]),
                 ]),
         ]
         if page.items.isEmpty {
@@ -51,7 +54,9 @@ enum MapUpkeepPages {
                             "li", [],
                             [
                                 H.div([.cls("badges")], badges),
-                                H.a(service.name, href: "/kaart/beheer/\(service.id)", [.cls("title")]),
+                                H.a(
+                                    service.name, href: SiteRoute.upkeep(.service(.value(service.id))).path(),
+                                    [.cls("title")]),
                                 H.p(
                                     [
                                         service.organizationName,
@@ -59,7 +64,7 @@ enum MapUpkeepPages {
                                         t("upkeep.owner", hit.owner.flatMap { owners[$0] } ?? t("upkeep.noOwner")),
                                     ].compactMap { $0 }.joined(separator: " · "), [.cls("muted")]),
                                 Forms.post(
-                                    action: "/kaart/beheer/\(service.id)/gecontroleerd", request: request,
+                                    action: SiteRoute.upkeep(.checked(.value(service.id))).path(), request: request,
                                     [.cls("inline")],
                                     [
                                         H.el(
@@ -84,7 +89,7 @@ enum MapUpkeepPages {
         var body: [HTMLNode] = [
             H.p(t("upkeep.termsIntro"), [.cls("muted")]), Forms.errorSummary(problems, t: t),
             Forms.post(
-                action: "/kaart/beheer/soorten", request: request, [.cls("stack")],
+                action: SiteRoute.upkeep(.terms).path(), request: request, [.cls("stack")],
                 [
                     Forms.field(
                         "name", label: t("upkeep.newTerm"), value: typed, required: true, problems: problems, t: t),
@@ -99,7 +104,8 @@ enum MapUpkeepPages {
                         "li", [],
                         [
                             Forms.post(
-                                action: "/kaart/beheer/soorten/\(term.id)", request: request, [.cls("row")],
+                                action: SiteRoute.upkeep(.term(.value(term.id))).path(), request: request,
+                                [.cls("row")],
                                 [
                                     H.div(
                                         [.cls("field")],
@@ -138,7 +144,8 @@ enum MapUpkeepPages {
                             [
                                 H.text(group.words.joined(separator: ", ") + " "),
                                 Forms.post(
-                                    action: "/kaart/beheer/zoekwoorden/\(group.id)/verwijderen", request: request,
+                                    action: SiteRoute.upkeep(.removeSynonyms(.value(group.id))).path(),
+                                    request: request,
                                     [.cls("inline")],
                                     [
                                         H.el(
@@ -149,7 +156,7 @@ enum MapUpkeepPages {
                     }))
         body.append(
             Forms.post(
-                action: "/kaart/beheer/zoekwoorden", request: request, [.cls("stack")],
+                action: SiteRoute.upkeep(.synonyms).path(), request: request, [.cls("stack")],
                 [
                     Forms.field(
                         "words", label: t("upkeep.synonymsNew"), value: typedWords, required: true,
@@ -253,7 +260,7 @@ enum MapUpkeepPages {
                 selected: form.ownerID, t: t),
             Forms.submit(t("upkeep.save")),
         ]
-        let action = id.map { "/kaart/beheer/\($0)" } ?? "/kaart/beheer"
+        let action = id.map { SiteRoute.upkeep(.service(.value($0))).path() } ?? SiteRoute.upkeep(.index).path()
         let body: [HTMLNode] = [
             Forms.errorSummary(problems, t: t), Forms.post(action: action, request: request, [.cls("stack")], fields),
         ]

@@ -1,5 +1,6 @@
 import Foundation
 import SchakelCore
+import SchakelRoutes
 import SchakelStore
 import Vapor
 
@@ -12,7 +13,7 @@ enum SocialMapPages {
         let t = request.localizer
         var body: [HTMLNode] = [
             H.p(t("map.intro"), [.cls("muted")]),
-            H.el("p", [.cls("no-print")], [H.a(t("activity.title"), href: "/kaart/activiteiten")]),
+            H.el("p", [.cls("no-print")], [H.a(t("activity.title"), href: SiteRoute.activities.path())]),
             Forms.errorSummary(problems, t: t),
         ]
         let languages = ServiceDraft.languageNames.sorted { $0.value < $1.value }
@@ -20,7 +21,7 @@ enum SocialMapPages {
             H.el(
                 "form",
                 [
-                    Attr(name: "method", value: "get"), Attr(name: "action", value: "/kaart"),
+                    Attr(name: "method", value: "get"), Attr(name: "action", value: SiteRoute.map.path()),
                     .cls("filters map-search"),
                     Attr(name: "role", value: "search"),
                 ],
@@ -77,7 +78,7 @@ enum SocialMapPages {
                         if service.free { badges.append(H.el("span", [.cls("badge")], [H.text(t("map.freeBadge"))])) }
                         var lines: [HTMLNode] = [
                             H.div([.cls("badges")], badges),
-                            H.a(service.name, href: "/kaart/diensten/\(service.id)", [.cls("title")]),
+                            H.a(service.name, href: SiteRoute.mapService(.value(service.id)).path(), [.cls("title")]),
                         ]
                         if let organization = service.organizationName {
                             lines.append(H.p(organization, [.cls("muted")]))
@@ -91,17 +92,12 @@ enum SocialMapPages {
                         return H.el("li", [], lines)
                     }))
         }
-        var query: [String] = []
-        for (name, value) in [
+        let query: [(String, String?)] = [
             ("q", form.q), ("soort", form.soort), ("wijk", form.wijk), ("taal", form.taal), ("gratis", form.gratis),
             ("open", form.open), ("sorteer", form.sorteer), ("postcode", form.postcode), ("lat", form.lat),
             ("lon", form.lon),
-        ] {
-            if let value = value?.nonEmpty {
-                query.append("\(name)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
-            }
-        }
-        body.append(Forms.pager(results, path: "/kaart?" + query.joined(separator: "&"), t: t))
+        ].map { ($0.0, $0.1?.nonEmpty) }
+        body.append(Forms.pager(results, path: SiteRoute.map.path(query: query), t: t))
         return Layout.response(PageContent(title: t("map.title"), body: body), request: request)
     }
 
@@ -181,7 +177,9 @@ enum SocialMapPages {
                 t("map.lastChecked", service.lastChecked?.dutch ?? t("map.never")),
                 [.cls("muted")]))
         body.append(
-            H.div([.cls("actions no-print")], [H.a(t("map.back"), href: "/kaart", [.cls("button secondary")])]))
+            H.div(
+                [.cls("actions no-print")], [H.a(t("map.back"), href: SiteRoute.map.path(), [.cls("button secondary")])]
+            ))
         return Layout.response(PageContent(title: service.name, body: body), request: request)
     }
 

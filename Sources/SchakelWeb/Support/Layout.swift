@@ -34,22 +34,28 @@ enum Layout {
         if let authenticated {
             let actor = authenticated.actor
             links.append(navLink(t("nav.home"), "/"))
-            if [.concierge, .coordinator].contains(actor.role) { links.append(navLink(t("nav.rounds"), "/rondes")) }
-            if AccessPolicy.canListResidents(actor) { links.append(navLink(t("nav.residents"), "/bewoners")) }
-            if actor.role != .admin { links.append(navLink(t("nav.signals"), "/signalen")) }
-            if [.coordinator, .socialWorker].contains(actor.role), !actor.teamIDs.isEmpty {
-                links.append(navLink(t("nav.outOfView"), "/uit-beeld"))
+            if [.concierge, .coordinator].contains(actor.role) {
+                links.append(navLink(t("nav.rounds"), SiteRoute.rounds(.index).path()))
             }
-            if AccessPolicy.canManageAddresses(actor) { links.append(navLink(t("nav.addresses"), "/adressen")) }
-            links.append(navLink(t("nav.map"), "/kaart"))
+            if AccessPolicy.canListResidents(actor) {
+                links.append(navLink(t("nav.residents"), SiteRoute.residents(.index).path()))
+            }
+            if actor.role != .admin { links.append(navLink(t("nav.signals"), SiteRoute.signals(.inbox).path())) }
+            if [.coordinator, .socialWorker].contains(actor.role), !actor.teamIDs.isEmpty {
+                links.append(navLink(t("nav.outOfView"), SiteRoute.outOfView(.list).path()))
+            }
+            if AccessPolicy.canManageAddresses(actor) {
+                links.append(navLink(t("nav.addresses"), SiteRoute.addresses(.index).path()))
+            }
+            links.append(navLink(t("nav.map"), SiteRoute.map.path()))
             if AccessPolicy.canAdministerAccounts(actor) {
-                links.append(navLink(t("nav.admin"), "/beheer"))
-                links.append(navLink(t("nav.audit"), "/beheer/toegangslog"))
+                links.append(navLink(t("nav.admin"), SiteRoute.admin(.index).path()))
+                links.append(navLink(t("nav.audit"), SiteRoute.admin(.audit).path()))
             }
         }
         if authenticated == nil {
-            links.append(navLink(t("nav.map"), "/kaart"))
-            links.append(navLink(t("nav.login"), "/inloggen"))
+            links.append(navLink(t("nav.map"), SiteRoute.map.path()))
+            links.append(navLink(t("nav.login"), SiteRoute.login.path()))
         }
         let switchTo: Language = request.language == .nl ? .en : .nl
         var tools: [HTMLNode] = [
@@ -63,7 +69,7 @@ enum Layout {
             tools.append(H.el("span", [.cls("who")], [H.text(authenticated.user.displayName)]))
             tools.append(
                 Forms.post(
-                    action: "/uitloggen", request: request, [.cls("inline")],
+                    action: SiteRoute.logout.path(), request: request, [.cls("inline")],
                     [
                         H.el("button", [.type("submit"), .cls("link")], [H.text(t("nav.logout"))])
                     ]))
@@ -71,7 +77,7 @@ enum Layout {
         return H.el(
             "header", [.cls("site")],
             [
-                H.a(t("app.name"), href: "/", [.cls("brand")]),
+                H.a(t("app.name"), href: SiteRoute.home.path(), [.cls("brand")]),
                 H.el("nav", [.aria("label", t("nav.menu"))], [H.el("ul", [], links)]),
                 H.div([.cls("tools")], tools),
             ])
@@ -279,7 +285,7 @@ enum ErrorPage {
                     description.problems.map { H.el("li", [], [H.text("\(t.field($0.field)) \(t.problem($0))")]) }))
         }
         body.append(H.p("", []))
-        body.append(H.a(t("error.home"), href: "/"))
+        body.append(H.a(t("error.home"), href: SiteRoute.home.path()))
         let response = Layout.response(
             PageContent(title: t("error.title"), body: body, status: description.status), request: request)
         for (name, value) in description.headers { response.headers.replaceOrAdd(name: name, value: value) }
