@@ -70,3 +70,53 @@ public enum SignalRouting {
         return RoutingDecision(teamID: fallback, assigneeID: nil, ruleID: nil)
     }
 }
+
+/// A routing rule as the settings form or a script gives it, before it is checked against the teams.
+public struct RoutingRuleDraft: Sendable, Equatable {
+    public var domain: LifeDomain?
+    public var minimumUrgency: SignalUrgency?
+    public var area: AreaCode?
+    public var teamID: Team.ID
+    public var assigneeID: User.ID?
+
+    public init(
+        domain: LifeDomain?, minimumUrgency: SignalUrgency?, area: AreaCode?, teamID: Team.ID, assigneeID: User.ID?
+    ) {
+        self.domain = domain
+        self.minimumUrgency = minimumUrgency
+        self.area = area
+        self.teamID = teamID
+        self.assigneeID = assigneeID
+    }
+
+    /// Reads the form's texts; every field that is not what it should be is named at once. Empty means "any".
+    public init(domain: String?, minimumUrgency: String?, area: String?, team: String?, assignee: String?) throws {
+        var validator = Validator()
+        let domain = domain?.nonEmpty.flatMap { text in
+            validator.check("domain") { () throws -> LifeDomain in
+                guard let value = LifeDomain(rawValue: text) else {
+                    throw ValidationError(field: "domain", key: "invalid")
+                }
+                return value
+            }
+        }
+        let urgency = minimumUrgency?.nonEmpty.flatMap { text in
+            validator.check("minimumUrgency") { () throws -> SignalUrgency in
+                guard let value = SignalUrgency(rawValue: text) else {
+                    throw ValidationError(field: "minimumUrgency", key: "invalid")
+                }
+                return value
+            }
+        }
+        let area = area?.nonEmpty.flatMap { text in validator.check("area") { try AreaCode(text) } }
+        let teamID = team?.nonEmpty.flatMap { Team.ID($0) }
+        if teamID == nil { validator.add("teamID", "required") }
+        var assigneeID: User.ID?
+        if let text = assignee?.nonEmpty {
+            assigneeID = User.ID(text)
+            if assigneeID == nil { validator.add("assigneeID", "invalid") }
+        }
+        try validator.finish()
+        self.init(domain: domain, minimumUrgency: urgency, area: area, teamID: teamID!, assigneeID: assigneeID)
+    }
+}

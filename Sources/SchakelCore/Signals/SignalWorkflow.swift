@@ -53,6 +53,27 @@ public enum SignalEvent: Sendable, Equatable {
     }
 }
 
+/// A step a handler asks for, read from a form or the API: an event, or closing without an outcome, which
+/// for a meldcode signal means "by the meldcode's decision".
+public enum SignalStep: Sendable, Equatable {
+    case event(SignalEvent)
+    case closeByDecision
+
+    /// Reads the step's name and outcome. An outcome belongs to closing only: given with another step it
+    /// would silently be lost, so it is refused.
+    public init(name: String, outcome: String?) throws {
+        let outcome = outcome?.nonEmpty
+        if name != "close", outcome != nil {
+            throw ValidationError(field: "outcome", key: "signal.outcomeOnlyOnClose")
+        }
+        if name == "close", outcome == nil {
+            self = .closeByDecision
+            return
+        }
+        self = .event(try SignalEvent(name: name, outcome: outcome))
+    }
+}
+
 extension SignalState {
     /// The states each event may start from.
     static func sources(of event: SignalEvent) -> Set<SignalState> {

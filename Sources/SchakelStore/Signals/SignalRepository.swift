@@ -371,21 +371,20 @@ public struct SignalRepository: Sendable, ActingRepository {
 
     // MARK: Changing
 
-    /// An event by its name from a form or the API. Closing a meldcode signal takes its outcome from the
-    /// meldcode's decision, so no outcome is asked for there.
-    public func apply(
-        eventNamed name: String, outcome: String?, to id: Signal.ID, reason: String?, domains: [LifeDomain] = []
-    ) async throws -> Signal {
-        // An outcome belongs to closing only; given with another step it would silently be lost.
-        if name != "close", outcome?.nonEmpty != nil {
-            throw ValidationError(field: "outcome", key: "signal.outcomeOnlyOnClose")
-        }
-        if name == "close", outcome?.nonEmpty == nil,
-            try await SignalRecord.find(id.uuid, on: store.database)?.meldcode == true
-        {
+    /// A step asked for by a handler. Closing without an outcome is only for a meldcode signal, whose outcome
+    /// is the meldcode's decision; any other signal needs an outcome to close.
+    public func apply(_ step: SignalStep, to id: Signal.ID, reason: String?, domains: [LifeDomain] = []) async throws
+        -> Signal
+    {
+        switch step {
+        case .event(let event):
+            return try await apply(event, to: id, reason: reason, domains: domains)
+        case .closeByDecision:
+            guard try await SignalRecord.find(id.uuid, on: store.database)?.meldcode == true else {
+                throw ValidationError(field: "outcome", key: "required")
+            }
             return try await apply(.close(.noConcern), to: id, reason: reason, domains: domains)
         }
-        return try await apply(try SignalEvent(name: name, outcome: outcome), to: id, reason: reason, domains: domains)
     }
 
     /// Moves the signal through its states. Triage may set the domains (a signal from the door has none
@@ -705,41 +704,22 @@ public struct SignalRepository: Sendable, ActingRepository {
     }
 
     /// Adds a routing rule at the end of the list.
-    public func addRule(domain: String?, minimumUrgency: String?, area: String?, team: String, assignee: String?)
-        async throws -> RoutingRule
-    {
+    /// Adds a routing rule at the end of the list: its team must exist, and its person be of that team.
+    public func addRule(_ draft: RoutingRuleDraft) async throws -> RoutingRule {
         guard AccessPolicy.canManageSignalSettings(try actor) else { throw DomainError.forbidden(reason: "role") }
         var validator = Validator()
-        let domain = domain?.nonEmpty.flatMap { text in
-            validator.check("domain") { () throws -> LifeDomain in
-                guard let d = LifeDomain(rawValue: text) else { throw ValidationError(field: "domain", key: "invalid") }
-                return d
-            }
-        }
-        let urgency = minimumUrgency?.nonEmpty.flatMap { text in
-            validator.check("minimumUrgency") { () throws -> SignalUrgency in
-                guard let u = SignalUrgency(rawValue: text) else {
-                    throw ValidationError(field: "minimumUrgency", key: "invalid")
-                }
-                return u
-            }
-        }
-        let area = area?.nonEmpty.flatMap { text in validator.check("area") { try AreaCode(text) } }
-        let teamID = Team.ID(team)
-        if teamID == nil { validator.add("teamID", "required") }
-        let assigneeID = assignee?.nonEmpty.flatMap { User.ID($0) }
-        if let teamID, try await TeamRecord.find(teamID.uuid, on: store.database) == nil {
+        if try await TeamRecord.find(draft.teamID.uuid, on: store.database) == nil {
             validator.add("teamID", "invalid")
-        }
-        if let assigneeID, let teamID {
-            let user = try await store.accounts.user(assigneeID)
-            if user?.teamIDs.contains(teamID) != true { validator.add("assigneeID", "signal.assigneeNotInTeam") }
+        } else if let assignee = draft.assigneeID,
+            try await store.accounts.user(assignee)?.teamIDs.contains(draft.teamID) != true
+        {
+            validator.add("assigneeID", "signal.assigneeNotInTeam")
         }
         try validator.finish()
         let position = (try await RoutingRuleRecord.query(on: store.database).max(\.$position) ?? 0) + 1
         let rule = RoutingRule(
-            id: store.ids(), position: position, domain: domain, minimumUrgency: urgency, area: area, teamID: teamID!,
-            assigneeID: assigneeID)
+            id: store.ids(), position: position, domain: draft.domain, minimumUrgency: draft.minimumUrgency,
+            area: draft.area, teamID: draft.teamID, assigneeID: draft.assigneeID)
         try await store.write { db in
             try await store.audit.append(
                 [AuditEvent(.routingAdd, objects: ["rule:\(rule.id)"])], context: context, on: db)

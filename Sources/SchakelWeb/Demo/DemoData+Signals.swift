@@ -110,7 +110,7 @@ extension DemoData {
                 switch step {
                 case .event(let name, let outcome, let reason, let domains):
                     _ = try await handler.apply(
-                        eventNamed: name, outcome: outcome, to: signal.id, reason: reason, domains: domains)
+                        try SignalStep(name: name, outcome: outcome), to: signal.id, reason: reason, domains: domains)
                 case .meldcode(let number, let reasoning, let consultee):
                     _ = try await handler.recordMeldcodeStep(
                         signal.id,

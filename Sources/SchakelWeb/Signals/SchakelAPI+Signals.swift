@@ -94,8 +94,8 @@ extension SchakelAPI {
         let repository = request.store.signals(request.auditContext)
         _ = try await Wire.namingAPIFields {
             try await repository.apply(
-                eventNamed: body.event.rawValue, outcome: body.outcome?.rawValue, to: id, reason: body.reason,
-                domains: (body.domains ?? []).compactMap { LifeDomain(rawValue: $0.rawValue) })
+                try SignalStep(name: body.event.rawValue, outcome: body.outcome?.rawValue), to: id,
+                reason: body.reason, domains: (body.domains ?? []).compactMap { LifeDomain(rawValue: $0.rawValue) })
         }
         return .ok(.init(body: .json(Wire.signal(try await repository.detail(id)))))
     }

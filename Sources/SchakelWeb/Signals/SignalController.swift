@@ -161,7 +161,7 @@ enum SignalController {
         return try await handling(id, req: req, kept: kept.compactMapValues { $0 }) {
             let domains = (form.domains ?? []).compactMap(LifeDomain.init(rawValue:))
             _ = try await req.store.signals(req.auditContext).apply(
-                eventNamed: form.event, outcome: form.outcome, to: id, reason: form.reason, domains: domains)
+                try SignalStep(name: form.event, outcome: form.outcome), to: id, reason: form.reason, domains: domains)
         }
     }
 
@@ -322,9 +322,10 @@ enum SignalController {
         _ = try req.requireAuthenticated()
         let form = try req.content.decode(RuleForm.self)
         do {
-            _ = try await req.store.signals(req.auditContext).addRule(
+            let draft = try RoutingRuleDraft(
                 domain: form.domain, minimumUrgency: form.minimumUrgency, area: form.area, team: form.teamID,
                 assignee: form.assigneeID)
+            _ = try await req.store.signals(req.auditContext).addRule(draft)
         } catch let error as ValidationError {
             return try await settingsPage(problems: error.problems, req: req)
         }
