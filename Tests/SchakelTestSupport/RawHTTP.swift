@@ -56,7 +56,8 @@ public enum RawHTTP {
         }
         var received = Data()
         var buffer = [UInt8](repeating: 0, count: 65536)
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        // Generous: a 3,000-row import on a loaded two-core machine takes well over ten seconds.
+        var timeout = timeval(tv_sec: 60, tv_usec: 0)
         setsockopt(socketFD, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         while true {
             let count = recv(socketFD, &buffer, buffer.count, 0)

@@ -23,6 +23,12 @@ public struct ResidentFile: Sendable, Equatable {
     /// Consents, newest first (full view only).
     public var consents: [Consent]
     public var canEdit: Bool
+    /// What the viewer may do from the file, each the access policy's answer for this resident.
+    public var canManageDeliveries = false
+    public var canLogContact = false
+    public var canRaiseSignal = false
+    public var canSignUpForActivities = false
+    public var canViewAuditLog = false
 }
 
 /// The outcome of creating a resident: created, or possibly the same as someone already known.
@@ -140,9 +146,15 @@ public struct ResidentRepository: Sendable, ActingRepository {
         }
         if let address { objects.append("address:\(address.id)") }
         try await store.audit.record([AuditEvent(.residentRead, resident: id, objects: objects)], context: context)
-        return ResidentFile(
+        var file = ResidentFile(
             resident: resident, view: view, address: address, household: household, householdMembers: members,
             consents: consents, canEdit: AccessPolicy.canEdit(scope, by: actor))
+        file.canManageDeliveries = AccessPolicy.canManageDeliveries(for: scope, by: actor)
+        file.canLogContact = AccessPolicy.canLogContact(with: scope, by: actor)
+        file.canRaiseSignal = AccessPolicy.canRaiseSignal(about: scope, by: actor)
+        file.canSignUpForActivities = AccessPolicy.canSignUpForActivities(scope, by: actor)
+        file.canViewAuditLog = AccessPolicy.canViewAuditLog(of: scope, by: actor)
+        return file
     }
 
     /// What happened to the record, newest first (full view).

@@ -56,9 +56,7 @@ enum DeliveryController {
     static func new(req: Request) async throws -> Response {
         let residentID = try req.entityID(Resident.self, "residentID")
         let file = try await req.store.residents(req.auditContext).file(residentID)
-        guard let actor = req.authenticated?.actor, [.coordinator, .socialWorker].contains(actor.role),
-            file.view == .full
-        else { throw DomainError.forbidden(reason: "scope") }
+        guard file.canManageDeliveries else { throw DomainError.forbidden(reason: "scope") }
         let form = DeliveryForm(
             kind: "meal", schedule: "weekly", weekdays: [], startDate: req.today.description, endDate: nil,
             windowStart: "11:30", windowEnd: "13:00", doorNotes: nil)

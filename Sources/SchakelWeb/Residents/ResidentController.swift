@@ -52,11 +52,11 @@ enum ResidentController {
             file.canEdit && file.household == nil
             ? try await req.store.residents(req.auditContext).householdsAtAddress(of: id) : []
         var extra: [HTMLNode] = []
-        if let actor = req.authenticated?.actor, file.view == .full {
+        if file.view == .full {
             extra.append(
                 SignalPages.section(
                     try await req.store.signals(req.auditContext).signals(of: id), residentID: id, request: req))
-            if [.coordinator, .socialWorker].contains(actor.role) {
+            if file.canManageDeliveries {
                 extra.append(
                     DeliveryPages.section(
                         try await req.store.deliveries(req.auditContext).deliveries(of: id), residentID: id,

@@ -120,22 +120,20 @@ enum ResidentPages {
             actions.append(
                 H.a(t("resident.edit"), href: SiteRoute.resident(.value(r.id), .edit).path(), [.cls("button")]))
         }
-        if let actor = request.authenticated?.actor,
-            [.concierge, .volunteer, .experienceExpert, .socialWorker, .coordinator].contains(actor.role)
-        {
+        if file.canLogContact {
             actions.append(
                 H.a(
                     t("contact.log"), href: SiteRoute.resident(.value(r.id), .newContact).path(),
                     [.cls("button secondary")]))
         }
         // Whoever sees the file and works with residents can raise a signal about them from here.
-        if let actor = request.authenticated?.actor, AccessPolicy.canRaiseSignal(about: nil, by: actor) {
+        if file.canRaiseSignal {
             actions.append(
                 H.a(
                     t("signal.new"), href: SiteRoute.signals(.new).path(query: [("resident", r.id.description)]),
                     [.cls("button secondary")]))
         }
-        if let actor = request.authenticated?.actor, AccessPolicy.canSignUpForActivities(nil, by: actor) {
+        if file.canSignUpForActivities {
             actions.append(
                 H.a(
                     t("activity.signUp"), href: SiteRoute.resident(.value(r.id), .activities).path(),
@@ -147,7 +145,7 @@ enum ResidentPages {
                     t("resident.timeline"), href: SiteRoute.resident(.value(r.id), .timeline).path(),
                     [.cls("button secondary")]))
         }
-        if let actor = request.authenticated?.actor, actor.role == .coordinator, file.view == .full {
+        if file.canViewAuditLog {
             actions.append(
                 H.a(
                     t("nav.audit"), href: SiteRoute.admin(.audit).path(query: [("resident", r.id.description)]),
