@@ -68,6 +68,19 @@ struct AccessPolicyTests {
         #expect(!AccessPolicy.canListResidents(actor(.policy)))
     }
 
+    @Test("the menu offers each role the sections it can open")
+    func sections() {
+        let sections = Dictionary(
+            uniqueKeysWithValues: Role.allCases.map { ($0, AccessPolicy.sections(for: actor($0))) })
+        #expect(sections[.concierge] == [.rounds, .residents, .signals, .map])
+        #expect(sections[.coordinator] == [.rounds, .residents, .signals, .outOfView, .addresses, .map])
+        #expect(sections[.socialWorker] == [.residents, .signals, .outOfView, .addresses, .map])
+        #expect(sections[.partner] == [.signals, .map])
+        #expect(sections[.admin] == [.addresses, .map, .admin])
+        // Without a team there is no out-of-view list to open.
+        #expect(!AccessPolicy.sections(for: actor(.socialWorker, teams: [], coverage: [])).contains(.outOfView))
+    }
+
     // MARK: Signals and the meldcode
 
     func signal(meldcode: Bool = false, team: Team.ID? = nil, assignee: User.ID? = nil, reporter: User.ID? = nil)

@@ -94,6 +94,26 @@ public enum AccessPolicy {
         maximumView(for: actor.role) > .none && !(actor.coverage.isEmpty && actor.teamIDs.isEmpty)
     }
 
+    /// The parts of the app a person works in, in the order the menu offers them.
+    public enum Section: String, Sendable, CaseIterable {
+        case rounds, residents, signals, outOfView, addresses, map, admin
+    }
+
+    /// The sections the menu offers the actor: each one the actor can open.
+    public static func sections(for actor: Actor) -> [Section] {
+        Section.allCases.filter { section in
+            switch section {
+            case .rounds: [.concierge, .coordinator].contains(actor.role)
+            case .residents: canListResidents(actor)
+            case .signals: actor.role != .admin
+            case .outOfView: actor.teamIDs.contains { canViewOutOfView(of: $0, by: actor) }
+            case .addresses: canManageAddresses(actor)
+            case .map: true
+            case .admin: canAdministerAccounts(actor)
+            }
+        }
+    }
+
     /// Organisations, teams, neighbourhoods and user accounts.
     public static func canAdministerAccounts(_ actor: Actor) -> Bool { actor.role == .admin }
 

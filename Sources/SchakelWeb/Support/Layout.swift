@@ -33,24 +33,19 @@ enum Layout {
         var links: [HTMLNode] = []
         if let authenticated {
             let actor = authenticated.actor
-            links.append(navLink(t("nav.home"), "/"))
-            if [.concierge, .coordinator].contains(actor.role) {
-                links.append(navLink(t("nav.rounds"), SiteRoute.rounds(.index).path()))
-            }
-            if AccessPolicy.canListResidents(actor) {
-                links.append(navLink(t("nav.residents"), SiteRoute.residents(.index).path()))
-            }
-            if actor.role != .admin { links.append(navLink(t("nav.signals"), SiteRoute.signals(.inbox).path())) }
-            if [.coordinator, .socialWorker].contains(actor.role), !actor.teamIDs.isEmpty {
-                links.append(navLink(t("nav.outOfView"), SiteRoute.outOfView(.list).path()))
-            }
-            if AccessPolicy.canManageAddresses(actor) {
-                links.append(navLink(t("nav.addresses"), SiteRoute.addresses(.index).path()))
-            }
-            links.append(navLink(t("nav.map"), SiteRoute.map.path()))
-            if AccessPolicy.canAdministerAccounts(actor) {
-                links.append(navLink(t("nav.admin"), SiteRoute.admin(.index).path()))
-                links.append(navLink(t("nav.audit"), SiteRoute.admin(.audit).path()))
+            links.append(navLink(t("nav.home"), SiteRoute.home.path()))
+            for section in AccessPolicy.sections(for: actor) {
+                switch section {
+                case .rounds: links.append(navLink(t("nav.rounds"), SiteRoute.rounds(.index).path()))
+                case .residents: links.append(navLink(t("nav.residents"), SiteRoute.residents(.index).path()))
+                case .signals: links.append(navLink(t("nav.signals"), SiteRoute.signals(.inbox).path()))
+                case .outOfView: links.append(navLink(t("nav.outOfView"), SiteRoute.outOfView(.list).path()))
+                case .addresses: links.append(navLink(t("nav.addresses"), SiteRoute.addresses(.index).path()))
+                case .map: links.append(navLink(t("nav.map"), SiteRoute.map.path()))
+                case .admin:
+                    links.append(navLink(t("nav.admin"), SiteRoute.admin(.index).path()))
+                    links.append(navLink(t("nav.audit"), SiteRoute.admin(.audit).path()))
+                }
             }
         }
         if authenticated == nil {
