@@ -203,6 +203,20 @@ struct CorrectionTests {
             let day = try #require(counted["summary"] as? [String: Any])
             #expect(day["contacts"] as? Int == 1)
             #expect(day["mailboxOnly"] as? Int == 0)
+            // It stays the concierge's visit: their own day summary counts it, and the log names the corrector.
+            #expect(stored["recordedBy"] as? String == world.users["concierge"]!.id.description)
+            let summary = try await server.store.rounds(try await world.context("concierge", on: server))
+                .daySummary(of: world.users["concierge"]!.id, on: server.today)
+            #expect(summary.contacts == 1 && summary.mailboxOnly == 0)
+            let corrections = try await server.store.audit.entries(
+                resident: annie.id, from: nil, to: nil, page: try Paging(perPage: 100)
+            ).items.filter { $0.event == "contact.correct" }
+            #expect(corrections.map(\.username) == ["coordinator"])
+            // Sent again (a lost answer), the coordinator's correction is a replay, not a conflict.
+            let again = try await coordinator.send(
+                .POST, "/api/v1/contact-moments",
+                json: moment(fixed, resident: annie, outcome: "contact", corrects: first.uuidString))
+            #expect(again.status == .ok)
 
             // The next day it can no longer be corrected, also not by whoever recorded it.
             server.clock.advance(by: 24 * 3600)

@@ -317,8 +317,11 @@ public struct RoundRepository: Sendable, ActingRepository {
             if let stop = moment.stopID, stop != original.stopID {
                 throw ValidationError(field: "stopID", key: "contact.correctsOtherStop")
             }
+            // The correction describes the same visit: its stop, its time and who was at the door (the day
+            // summary counts it for them); who corrected it is in the access log and the timeline.
             moment.stopID = original.stopID
             moment.recordedAt = original.recordedAt
+            moment.recordedBy = original.recordedBy
             corrected = original
         }
         let scope: ResidentScope
@@ -684,8 +687,11 @@ public struct RoundRepository: Sendable, ActingRepository {
     {
         var sent = sent
         sent.deliveryID = existing.deliveryID
-        // A correction may leave out its stop: it is the stop of the moment it corrects.
-        if sent.corrects != nil, sent.stopID == nil { sent.stopID = existing.stopID }
+        // A correction may leave out its stop, and names the person who was at the door, not the corrector.
+        if sent.corrects != nil {
+            if sent.stopID == nil { sent.stopID = existing.stopID }
+            sent.recordedBy = existing.recordedBy
+        }
         if ignoringTime { sent.recordedAt = existing.recordedAt }
         guard existing.sameContent(as: sent) else { throw DomainError.conflict(key: "contact.idReused") }
         try await store.audit.record(
