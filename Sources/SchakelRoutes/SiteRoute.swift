@@ -98,7 +98,7 @@ public indirect enum SiteRoute: Hashable, Sendable {
         case list, visits, settings
     }
 
-    /// The path's segments; a `.key` parameter is `:name`, as the route is registered.
+    /// The path's segments; a `.key` parameter is `:name`, as the route is registered, a value is encoded.
     public var segments: [String] {
         switch self {
         case .home: []
@@ -130,7 +130,7 @@ public indirect enum SiteRoute: Hashable, Sendable {
 
     /// The path of a link: `/bewoners/1f2e…`, with the query's values encoded and empty ones left out.
     public func path(query: [(String, String?)] = []) -> String {
-        let path = "/" + segments.map(Self.encodeSegment).joined(separator: "/")
+        let path = "/" + segments.joined(separator: "/")
         let items = query.compactMap { name, value in
             value.map { "\(Self.encodeQuery(name))=\(Self.encodeQuery($0))" }
         }
@@ -142,18 +142,15 @@ public indirect enum SiteRoute: Hashable, Sendable {
         path(query: query) + "#" + fragment
     }
 
+    /// A parameter's segment: `:key` as registered, or the value, percent-encoded, in a link.
     static func segment<Value>(_ parameter: Parameter<Value>, _ key: String) -> String {
         switch parameter {
         case .key: ":" + key
-        case .value(let value): value.description
+        case .value(let value): value.description.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
         }
     }
 
     static let unreserved = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
-
-    static func encodeSegment(_ segment: String) -> String {
-        segment.hasPrefix(":") ? segment : segment.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
-    }
 
     static func encodeQuery(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""

@@ -31,6 +31,8 @@ struct SiteRouteTests {
                 == "/signalen?team=mine&domain=a%20b%26c%3Dd%23e")
         #expect(SiteRoute.map.path(query: [("q", "hulp bij geld?")]) == "/kaart?q=hulp%20bij%20geld%3F")
         #expect(SiteRoute.upkeep(.term(.value("a/b"))).path() == "/kaart/beheer/soorten/a%2Fb")
+        // A value that looks like a pattern's key is still a value.
+        #expect(SiteRoute.upkeep(.term(.value(":termID"))).path() == "/kaart/beheer/soorten/%3AtermID")
         #expect(SiteRoute.language.path(query: [("back", "/bewoners?x=1")]) == "/taal?back=%2Fbewoners%3Fx%3D1")
     }
 
