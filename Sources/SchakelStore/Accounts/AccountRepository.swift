@@ -237,6 +237,26 @@ public struct AccountRepository: Sendable {
             meldcodeBound: try await meldcodeBound(user.organisationID))
     }
 
+    /// The actors of many users at once (a team's members): two queries, however many there are.
+    public func actors(for users: [User]) async throws -> [Actor] {
+        let teams = Set(users.flatMap(\.teamIDs))
+        let coverage =
+            teams.isEmpty
+            ? [:]
+            : Dictionary(
+                grouping: try await TeamCoverageRecord.query(on: store.database).filter(\.$teamID ~~ teams.map(\.uuid))
+                    .all(), by: \.teamID)
+        let bound = Dictionary(
+            uniqueKeysWithValues: try await organisations().map { ($0.id, $0.kind.boundByMeldcode) })
+        return try users.map { user in
+            Actor(
+                userID: user.id, username: user.username, role: user.role, organisationID: user.organisationID,
+                teamIDs: Set(user.teamIDs),
+                coverage: try user.teamIDs.flatMap { coverage[$0.uuid] ?? [] }.map { try AreaCode($0.code) },
+                meldcodeBound: user.organisationID.flatMap { bound[$0] } ?? false)
+        }
+    }
+
     /// Whether the organisation's professionals are bound by the meldcode.
     func meldcodeBound(_ organisation: Organisation.ID?) async throws -> Bool {
         guard let organisation, let record = try await OrganisationRecord.find(organisation.uuid, on: store.database)

@@ -358,7 +358,6 @@ public struct RoundRepository: Sendable, ActingRepository {
             // Only on the day itself (the day the correction was entered, which an offline phone sends later).
             guard ContactMoment.correctable(recordedOn: LocalDate(corrected.recordedAt), today: LocalDate(enteredAt))
             else { throw ValidationError(field: "corrects", key: "contact.correctionTooLate") }
-            guard corrected.correctedBy == nil else { throw DomainError.conflict(key: "contact.alreadyCorrected") }
         }
         let stored = moment
         let doorstepSignal = try await SignalRepository(store: store, context: context)

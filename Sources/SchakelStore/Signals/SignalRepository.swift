@@ -238,22 +238,11 @@ public struct SignalRepository: Sendable, ActingRepository {
         return detail
     }
 
-    /// The active members of a team, each with what the policy's assignment rules need to know of them
-    /// (role and whether their organisation is bound by the meldcode; not their coverage): two queries
-    /// however large the team.
+    /// The active members of a team, each with the actor the access policy judges.
     private func teamMembers(_ team: Team.ID?) async throws -> [(user: User, actor: Actor)] {
         guard let team else { return [] }
-        let bound = Dictionary(
-            uniqueKeysWithValues: try await store.accounts.organisations().map { ($0.id, $0.kind.boundByMeldcode) })
-        return try await store.accounts.users().filter { $0.active && $0.teamIDs.contains(team) }.map { user in
-            (
-                user,
-                Actor(
-                    userID: user.id, username: user.username, role: user.role, organisationID: user.organisationID,
-                    teamIDs: Set(user.teamIDs), coverage: [],
-                    meldcodeBound: user.organisationID.flatMap { bound[$0] } ?? false)
-            )
-        }
+        let users = try await store.accounts.users().filter { $0.active && $0.teamIDs.contains(team) }
+        return Array(zip(users, try await store.accounts.actors(for: users)))
     }
 
     /// A team's or the actor's own signals, the earliest due first.

@@ -190,13 +190,7 @@ enum RoundPages {
                     "details", [],
                     [
                         H.el("summary", [], [H.text(t("round.more"))]),
-                        Forms.field(
-                            "durationMinutes", label: t("field.durationMinutes"), value: nil, type: "number", t: t,
-                            scope: stop.stop.id.description,
-                            extra: [
-                                Attr(name: "min", value: "0"), Attr(name: "max", value: "480"),
-                                Attr(name: "inputmode", value: "numeric"),
-                            ]),
+                        durationField(nil, scope: stop.stop.id.description, t: t),
                         Forms.textarea(
                             "note", label: t("field.note"), value: nil, problems: [], t: t,
                             scope: stop.stop.id.description),
@@ -204,17 +198,30 @@ enum RoundPages {
                             "concern", label: t("field.concern"), value: nil, problems: [], t: t,
                             scope: stop.stop.id.description),
                     ]),
-                H.div(
-                    [.cls("outcomes")],
-                    ContactOutcome.allCases.map { outcome in
-                        H.el(
-                            "button",
-                            [
-                                .type("submit"), .name("outcome"), .value(outcome.rawValue),
-                                .cls("outcome-\(outcome.rawValue)"),
-                            ],
-                            [H.text(t("outcome." + outcome.rawValue))])
-                    }),
+                outcomeButtons(ContactOutcome.allCases, t: t),
+            ])
+    }
+
+    /// The big outcome buttons; one tap submits the form with the outcome.
+    private static func outcomeButtons(_ outcomes: [ContactOutcome], t: Localizer) -> HTMLNode {
+        H.div(
+            [.cls("outcomes")],
+            outcomes.map { outcome in
+                H.el(
+                    "button",
+                    [.type("submit"), .name("outcome"), .value(outcome.rawValue), .cls("outcome-\(outcome.rawValue)")],
+                    [H.text(t("outcome." + outcome.rawValue))])
+            })
+    }
+
+    /// Minutes at the door, 0 to 480, with the phone's number keyboard.
+    private static func durationField(_ minutes: Int?, scope: String, t: Localizer) -> HTMLNode {
+        Forms.field(
+            "durationMinutes", label: t("field.durationMinutes"), value: minutes.map(String.init), type: "number",
+            t: t, scope: scope,
+            extra: [
+                Attr(name: "min", value: "0"), Attr(name: "max", value: "480"),
+                Attr(name: "inputmode", value: "numeric"),
             ])
     }
 
@@ -252,26 +259,10 @@ enum RoundPages {
                             "input", [.type("hidden"), .name("residentID"), .value(stop.stop.residentID.description)]),
                         H.void("input", [.type("hidden"), .name("corrects"), .value(moment.id.description)]),
                         H.p(t("round.correctHint"), [.cls("muted")]),
-                        Forms.field(
-                            "durationMinutes", label: t("field.durationMinutes"),
-                            value: moment.durationMinutes.map(String.init), type: "number", t: t, scope: scope,
-                            extra: [
-                                Attr(name: "min", value: "0"), Attr(name: "max", value: "480"),
-                                Attr(name: "inputmode", value: "numeric"),
-                            ]),
+                        durationField(moment.durationMinutes, scope: scope, t: t),
                         Forms.textarea(
                             "note", label: t("field.note"), value: moment.note, problems: [], t: t, scope: scope),
-                        H.div(
-                            [.cls("outcomes")],
-                            ContactOutcome.allCases.filter { $0 != moment.outcome }.map { outcome in
-                                H.el(
-                                    "button",
-                                    [
-                                        .type("submit"), .name("outcome"), .value(outcome.rawValue),
-                                        .cls("outcome-\(outcome.rawValue)"),
-                                    ],
-                                    [H.text(t("outcome." + outcome.rawValue))])
-                            }),
+                        outcomeButtons(ContactOutcome.allCases.filter { $0 != moment.outcome }, t: t),
                     ]),
             ])
     }
