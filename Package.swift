@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.8.0"),
         .package(url: "https://github.com/vapor/swift-openapi-vapor", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
     ],
     targets: [
         .target(
@@ -38,6 +39,11 @@ let package = Package(
         .target(
             name: "SchakelRoutes",
             dependencies: ["SchakelCore"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SchakelViews",
+            dependencies: ["SchakelCore", "SchakelRoutes"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -60,6 +66,7 @@ let package = Package(
                 "SchakelStore",
                 "SchakelRounds",
                 "SchakelRoutes",
+                "SchakelViews",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIVapor", package: "swift-openapi-vapor"),
@@ -93,6 +100,15 @@ let package = Package(
         .testTarget(name: "SchakelCoreTests", dependencies: ["SchakelCore"], swiftSettings: swiftSettings),
         .testTarget(name: "SchakelRoundsTests", dependencies: ["SchakelRounds"], swiftSettings: swiftSettings),
         .testTarget(name: "SchakelRoutesTests", dependencies: ["SchakelRoutes"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SchakelViewsTests",
+            dependencies: [
+                "SchakelViews", "SchakelCore",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "SchakelStoreTests",
             dependencies: ["SchakelStore", "SchakelTestSupport"],

@@ -1,6 +1,7 @@
 import Foundation
 import SchakelCore
 import SchakelTestSupport
+import SchakelViews
 import Testing
 import Vapor
 

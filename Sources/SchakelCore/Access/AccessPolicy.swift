@@ -114,6 +114,10 @@ public enum AccessPolicy {
         }
     }
 
+    /// Whether people of a role work in teams (and see their teams on the start page): all but the
+    /// administrator and policy staff, who work across the municipality.
+    public static func worksInTeams(_ role: Role) -> Bool { role != .admin && role != .policy }
+
     /// Organisations, teams, neighbourhoods and user accounts.
     public static func canAdministerAccounts(_ actor: Actor) -> Bool { actor.role == .admin }
 

@@ -167,20 +167,8 @@ public struct AddressRepository: Sendable {
         }
     }
 
-    /// The outcome of an import: how many were added and updated, or why rows were rejected.
-    public struct ImportReport: Sendable, Equatable {
-        public var created: Int
-        public var updated: Int
-        public var rejected: [AddressCSV.Rejection]
-
-        public var succeeded: Bool { rejected.isEmpty }
-
-        public init(created: Int, updated: Int, rejected: [AddressCSV.Rejection]) {
-            self.created = created
-            self.updated = updated
-            self.rejected = rejected
-        }
-    }
+    /// The outcome of an import (kept in Core, where its page reads it).
+    public typealias ImportReport = AddressImportReport
 
     /// Imports rows all or nothing: every row is checked first; one rejected row means nothing is written.
     /// An address already in the register (same postcode and house number) is updated.

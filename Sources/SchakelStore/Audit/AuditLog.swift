@@ -266,14 +266,6 @@ extension Store {
     public var audit: AuditLog { AuditLog(store: self) }
 }
 
-/// A resident as the access-log view names them: for the privacy officer and the coordinator, who look up
-/// whose data was touched.
-public struct AuditSubject: Sendable, Equatable {
-    public var id: Resident.ID
-    public var name: String
-    public var addressLine: String?
-}
-
 extension AuditLog {
     /// The residents of the access-log view: by id, or matching a name or postcode, as far as the viewer may
     /// look at their log (the administrator every resident, a coordinator those of their teams). Each one

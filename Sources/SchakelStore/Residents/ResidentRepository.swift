@@ -3,34 +3,6 @@ import Foundation
 import SQLKit
 import SchakelCore
 
-/// A line in a list of residents, holding only what the viewer may see.
-public struct ResidentSummary: Sendable, Equatable {
-    public var id: Resident.ID
-    public var fullName: String
-    public var addressLine: String?
-    /// nil unless the viewer has the full view.
-    public var dateOfBirth: LocalDate?
-}
-
-/// A resident's record as one viewer may see it: with the basic view the other fields are empty.
-public struct ResidentFile: Sendable, Equatable {
-    public var resident: Resident
-    public var view: ResidentView
-    public var address: Address?
-    public var household: Household?
-    /// Other members of the household (full view only).
-    public var householdMembers: [ResidentSummary]
-    /// Consents, newest first (full view only).
-    public var consents: [Consent]
-    public var canEdit: Bool
-    /// What the viewer may do from the file, each the access policy's answer for this resident.
-    public var canManageDeliveries = false
-    public var canLogContact = false
-    public var canRaiseSignal = false
-    public var canSignUpForActivities = false
-    public var canViewAuditLog = false
-}
-
 /// The outcome of creating a resident: created, or possibly the same as someone already known.
 public enum ResidentCreation: Sendable, Equatable {
     case created(Resident)

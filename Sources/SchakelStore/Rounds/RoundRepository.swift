@@ -3,58 +3,6 @@ import Foundation
 import SQLKit
 import SchakelCore
 
-/// A stop as the round page shows it: only what the work at the door needs.
-public struct RoundStopView: Sendable, Equatable {
-    public var stop: RoundStop
-    public var state: StopState
-    public var kind: DeliveryKind
-    public var windowStart: TimeOfDay
-    public var windowEnd: TimeOfDay
-    /// nil when the resident moved out of the team's neighbourhoods: the viewer no longer sees them.
-    public var residentName: String?
-    public var addressLine: String?
-    public var coordinate: Coordinate?
-    /// The resident's own door notes and the delivery's.
-    public var doorNotes: [String]
-    public var lastContact: Date?
-    /// How many signals about the resident are open: a count, never their content (meldcode signals left out).
-    public var openConcerns: Int
-    /// The logged outcome, when there is one; after a correction, the correction.
-    public var outcome: ContactMoment?
-    /// Outcomes of the stop that were corrected, oldest first: they stay in the history.
-    public var corrected: [ContactMoment] = []
-    /// Whether the viewer may still correct the outcome (on its own day, their own or as the team's coordinator).
-    public var correctable = false
-}
-
-/// One concierge's round with its stops in order.
-public struct RoundView: Sendable, Equatable {
-    public var round: Round
-    public var conciergeName: String
-    public var stops: [RoundStopView]
-    public var summary: DaySummary
-}
-
-/// A team's day as the coordinator plans it.
-public struct PlanningDay: Sendable, Equatable {
-    public var team: Team.ID
-    public var date: LocalDate
-    public var rounds: [RoundView]
-    /// Due deliveries not yet on a round.
-    public var unplanned: Int
-    /// Deliveries whose schedule falls on the day but which are paused.
-    public var paused: [(name: String, pause: DeliveryPause)]
-    /// Deliveries of the team for residents who no longer live in its neighbourhoods.
-    public var movedAway: [Delivery.ID]
-    /// The team's concierges, who can be put on duty.
-    public var concierges: [User]
-
-    public static func == (lhs: PlanningDay, rhs: PlanningDay) -> Bool {
-        lhs.team == rhs.team && lhs.date == rhs.date && lhs.rounds == rhs.rounds && lhs.unplanned == rhs.unplanned
-            && lhs.movedAway == rhs.movedAway && lhs.paused.map(\.pause) == rhs.paused.map(\.pause)
-    }
-}
-
 /// What the round planner gets for each stop to divide and order.
 public struct StopToPlan: Sendable {
     public var coordinate: Coordinate?
@@ -66,17 +14,6 @@ public struct StopToPlan: Sendable {
 
 /// Divides stops among `concierges` rounds and orders each: returns, per round, indexes into the stops.
 public typealias RoundPlanner = @Sendable (_ stops: [StopToPlan], _ concierges: Int) -> [[Int]]
-
-/// A resident with standing deliveries who is out of view, and why.
-public struct OutOfViewEntry: Sendable, Equatable {
-    public var residentID: Resident.ID
-    public var fullName: String
-    public var addressLine: String?
-    public var lastContact: Date?
-    public var reason: OutOfViewReason
-    /// The first visit planned for the resident from today on, if any: the list says so.
-    public var plannedVisit: LocalDate?
-}
 
 /// Rounds, their stops, contact moments at the door, day summaries and the out-of-view list.
 /// Every method checks the access policy and writes the audit log.

@@ -3,22 +3,6 @@ import Foundation
 import SQLKit
 import SchakelCore
 
-/// One day of an activity on the calendar, with how many signed up.
-public struct ActivityDay: Sendable, Equatable {
-    public var activity: Activity
-    public var date: LocalDate
-    public var signedUp: Int
-
-    /// Places left, or nil without a limit.
-    public var placesLeft: Int? { activity.capacity.map { max(0, $0 - signedUp) } }
-}
-
-/// A sign-up as the list of a day shows it: the name only for those who may see the resident.
-public struct SignUpLine: Sendable, Equatable {
-    public var signUp: ActivitySignUp
-    public var residentName: String?
-}
-
 /// Activities in the neighbourhood: the public calendar and feed (no personal data), and sign-ups and
 /// attendance of residents by staff (personal data: access-checked, audited, on the resident's timeline).
 public struct ActivityRepository: Sendable, ActingRepository {

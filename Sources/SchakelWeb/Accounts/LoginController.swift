@@ -1,6 +1,7 @@
 import SchakelCore
 import SchakelRoutes
 import SchakelStore
+import SchakelViews
 import Vapor
 
 /// Logging in and out on the web, with slowing down after repeated failures.
@@ -20,7 +21,7 @@ enum LoginController {
             req.query[String.self, at: "uit"] != nil
             ? req.localizer("login.loggedOut")
             : (req.storage[WebSessionMiddleware.SessionExpiredKey.self] == true ? req.localizer("login.expired") : nil)
-        return LoginPage.response(username: "", message: notice, isError: false, request: req)
+        return req.page(LoginPages.login(username: "", message: notice, isError: false, context: req.pageContext))
     }
 
     static func login(req: Request) async throws -> Response {
@@ -38,15 +39,18 @@ enum LoginController {
                 isSecure: req.schakel.configuration.secureCookies, isHTTPOnly: true, sameSite: .lax)
             return response
         } catch let error as ThrottledError {
-            let page = LoginPage.response(
-                username: username, message: req.localizer("login.throttled", error.seconds), isError: true,
-                request: req)
+            let page = req.page(
+                LoginPages.login(
+                    username: username, message: req.localizer("login.throttled", error.seconds), isError: true,
+                    context: req.pageContext))
             page.status = .tooManyRequests
             page.headers.replaceOrAdd(name: "Retry-After", value: String(error.seconds))
             return page
         } catch is LoginFailed {
-            let page = LoginPage.response(
-                username: username, message: req.localizer("login.failed"), isError: true, request: req)
+            let page = req.page(
+                LoginPages.login(
+                    username: username, message: req.localizer("login.failed"), isError: true, context: req.pageContext)
+            )
             page.status = .unauthorized
             return page
         }
@@ -106,34 +110,5 @@ enum LoginController {
         response.cookies["schakel_lang"] = .init(
             string: language.rawValue, maxAge: 365 * 86400, path: "/", isHTTPOnly: true, sameSite: .lax)
         return response
-    }
-}
-
-enum LoginPage {
-    static func response(username: String, message: String?, isError: Bool, request: Request) -> Response {
-        let t = request.localizer
-        var body: [HTMLNode] = [H.p(t("login.intro"))]
-        if let message {
-            body.append(
-                H.p(
-                    message,
-                    [
-                        .cls(isError ? "notice error" : "notice"),
-                        Attr(name: "role", value: isError ? "alert" : "status"),
-                    ]))
-        }
-        body.append(
-            Forms.post(
-                action: SiteRoute.login.path(), request: request, [.cls("stacked")],
-                [
-                    Forms.field(
-                        "username", label: t("login.username"), value: username, required: true, t: t,
-                        autocomplete: "username", extra: [Attr(name: "autocapitalize", value: "none")]),
-                    Forms.field(
-                        "password", label: t("login.password"), value: nil, type: "password", required: true, t: t,
-                        autocomplete: "current-password"),
-                    Forms.submit(t("login.submit")),
-                ]))
-        return Layout.response(PageContent(title: t("login.title"), body: body), request: request)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import SchakelCore
 import SchakelRoutes
 import SchakelStore
+import SchakelViews
 import Vapor
 
 /// The address register on the web: list by postcode, add, change, and import a CSV file.
@@ -28,14 +29,15 @@ enum AddressController {
             problems.isEmpty
             ? try await req.store.addresses.list(page: paging, postcode: postcode, context: req.auditContext)
             : Paged(items: [], page: 1, perPage: 50, total: 0)
-        return AddressPages.list(page, postcode: text, problems: problems, request: req)
+        return req.page(AddressPages.list(page, postcode: text, problems: problems, context: req.pageContext))
     }
 
     static func new(req: Request) async throws -> Response {
         try await requireManager(req, .addressCreate)
-        return AddressPages.form(
-            AddressInput(postcode: "", houseNumber: "", street: "", place: "Amersfoort"), id: nil, problems: [],
-            request: req)
+        return req.page(
+            AddressPages.form(
+                AddressInput(postcode: "", houseNumber: "", street: "", place: "Amersfoort"), id: nil, problems: [],
+                context: req.pageContext))
     }
 
     static func create(req: Request) async throws -> Response {
@@ -48,7 +50,7 @@ enum AddressController {
                 ),
                 redirectType: .normal)
         } catch let error as ValidationError {
-            return AddressPages.form(input, id: nil, problems: error.problems, request: req)
+            return req.page(AddressPages.form(input, id: nil, problems: error.problems, context: req.pageContext))
         }
     }
 
@@ -64,7 +66,7 @@ enum AddressController {
             houseNumberAddition: a.houseNumber.addition, street: a.street, place: a.place,
             latitude: a.coordinate.map { String($0.latitude) },
             longitude: a.coordinate.map { String($0.longitude) }, buurtCode: a.buurtCode?.description)
-        return AddressPages.form(input, id: id, problems: [], request: req)
+        return req.page(AddressPages.form(input, id: id, problems: [], context: req.pageContext))
     }
 
     static func update(req: Request) async throws -> Response {
@@ -77,13 +79,13 @@ enum AddressController {
                 to: SiteRoute.addresses(.index).path(query: [("postcode", address.postcode.value)]),
                 redirectType: .normal)
         } catch let error as ValidationError {
-            return AddressPages.form(input, id: id, problems: error.problems, request: req)
+            return req.page(AddressPages.form(input, id: id, problems: error.problems, context: req.pageContext))
         }
     }
 
     static func importForm(req: Request) async throws -> Response {
         try await requireManager(req, .addressImport)
-        return AddressPages.importPage(report: nil, fileProblems: [], request: req)
+        return req.page(AddressPages.importPage(report: nil, fileProblems: [], context: req.pageContext))
     }
 
     struct ImportForm: Content {
@@ -96,15 +98,18 @@ enum AddressController {
         let form = try req.content.decode(ImportForm.self)
         guard let text = form.file.data.getString(at: form.file.data.readerIndex, length: form.file.data.readableBytes)
         else {
-            return AddressPages.importPage(
-                report: nil, fileProblems: [FieldProblem(field: "file", key: "csv.notUTF8")], request: req)
+            return req.page(
+                AddressPages.importPage(
+                    report: nil, fileProblems: [FieldProblem(field: "file", key: "csv.notUTF8")],
+                    context: req.pageContext))
         }
         do {
             let rows = try AddressCSV.parse(text)
             let report = try await req.store.addresses.importRows(rows, context: req.auditContext)
-            return AddressPages.importPage(report: report, fileProblems: [], request: req)
+            return req.page(AddressPages.importPage(report: report, fileProblems: [], context: req.pageContext))
         } catch let error as ValidationError {
-            return AddressPages.importPage(report: nil, fileProblems: error.problems, request: req)
+            return req.page(
+                AddressPages.importPage(report: nil, fileProblems: error.problems, context: req.pageContext))
         }
     }
 
@@ -113,185 +118,5 @@ enum AddressController {
             throw DomainError.notFound(kind: "address")
         }
         return id
-    }
-}
-
-enum AddressPages {
-    static func list(_ page: Paged<Address>, postcode: String?, problems: [FieldProblem], request: Request) -> Response
-    {
-        let t = request.localizer
-        var body: [HTMLNode] = [
-            H.el(
-                "form",
-                [
-                    Attr(name: "method", value: "get"), Attr(name: "action", value: SiteRoute.addresses(.index).path()),
-                    .cls("search"),
-                ],
-                [
-                    Forms.field(
-                        "postcode", label: t("field.postcode"), value: postcode, problems: problems, t: t,
-                        markOptional: false),
-                    Forms.submit(t("common.search")),
-                ]),
-            H.div(
-                [.cls("actions")],
-                [
-                    H.a(t("addresses.new"), href: SiteRoute.addresses(.new).path(), [.cls("button")]),
-                    H.a(
-                        t("addresses.import"), href: SiteRoute.addresses(.importFile).path(), [.cls("button secondary")]
-                    ),
-                ]),
-        ]
-        if page.items.isEmpty {
-            body.append(H.p(t("addresses.empty"), [.cls("empty")]))
-        } else {
-            body.append(
-                Forms.table(
-                    headers: [t("field.address"), t("field.buurtCode"), ""],
-                    rows: page.items.map { address in
-                        [
-                            H.text(address.singleLine), H.text(address.buurtCode?.description ?? "—"),
-                            H.a(t("resident.edit"), href: SiteRoute.addresses(.edit(.value(address.id))).path()),
-                        ]
-                    }))
-        }
-        body.append(
-            Forms.pager(
-                page,
-                path: SiteRoute.addresses(.index).path()
-                    + (postcode.map {
-                        "?postcode=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
-                    } ?? ""), t: t))
-        return Layout.response(
-            PageContent(title: t("addresses.title"), body: body, status: problems.isEmpty ? .ok : .unprocessableEntity),
-            request: request)
-    }
-
-    static func form(_ input: AddressInput, id: Address.ID?, problems: [FieldProblem], request: Request) -> Response {
-        let t = request.localizer
-        let body: [HTMLNode] = [
-            Forms.errorSummary(problems, t: t),
-            Forms.post(
-                action: id.map { SiteRoute.addresses(.update(.value($0))).path() }
-                    ?? SiteRoute.addresses(.index).path(), request: request,
-                [.cls("stacked"), Attr(name: "novalidate", value: nil)],
-                [
-                    Forms.field(
-                        "postcode", label: t("field.postcode"), value: input.postcode, required: true,
-                        problems: problems, t: t),
-                    Forms.field(
-                        "houseNumber", label: t("field.houseNumber"), value: input.houseNumber, required: true,
-                        problems: problems, t: t, extra: [Attr(name: "inputmode", value: "numeric")]),
-                    Forms.field(
-                        "houseLetter", label: t("field.houseLetter"), value: input.houseLetter, problems: problems, t: t
-                    ),
-                    Forms.field(
-                        "houseNumberAddition", label: t("field.houseNumberAddition"), value: input.houseNumberAddition,
-                        problems: problems, t: t),
-                    Forms.field(
-                        "street", label: t("field.street"), value: input.street, required: true, problems: problems,
-                        t: t),
-                    Forms.field(
-                        "place", label: t("field.place"), value: input.place, required: true, problems: problems, t: t),
-                    Forms.field(
-                        "latitude", label: t("field.latitude"), value: input.latitude,
-                        problems: problems
-                            + problems.filter { $0.field == "coordinate" }.map {
-                                FieldProblem(field: "latitude", key: $0.key)
-                            }, t: t, extra: [Attr(name: "inputmode", value: "decimal")]),
-                    Forms.field(
-                        "longitude", label: t("field.longitude"), value: input.longitude, problems: problems, t: t,
-                        extra: [Attr(name: "inputmode", value: "decimal")]),
-                    Forms.field(
-                        "buurtCode", label: t("field.buurtCode"), value: input.buurtCode, problems: problems, t: t,
-                        hint: "BU03070902"),
-                    Forms.submit(t("common.save")),
-                ]),
-        ]
-        return Layout.response(
-            PageContent(
-                title: t(id == nil ? "addresses.new" : "addresses.edit"), body: body,
-                status: problems.isEmpty ? .ok : .unprocessableEntity), request: request)
-    }
-
-    static func importPage(report: AddressRepository.ImportReport?, fileProblems: [FieldProblem], request: Request)
-        -> Response
-    {
-        let t = request.localizer
-        var body: [HTMLNode] = [
-            H.p(t("addresses.importIntro")),
-            H.el(
-                "pre", [],
-                [
-                    H.text(
-                        "postcode;huisnummer;huisletter;toevoeging;straat;plaats;lat;lon;buurtcode\n3822AB;12;;;Elly Takmastraat;Amersfoort;52.1795;5.4071;BU03070900"
-                    )
-                ]),
-        ]
-        var status: HTTPResponseStatus = .ok
-        if !fileProblems.isEmpty {
-            status = .unprocessableEntity
-            body.append(
-                H.div(
-                    [.cls("error-summary"), Attr(name: "role", value: "alert")],
-                    [
-                        H.p(t("addresses.importFailed")),
-                        H.el(
-                            "ul", [],
-                            fileProblems.map { H.el("li", [], [H.text("\(t.field($0.field)): \(t.problem($0))")]) }),
-                    ]))
-        }
-        if let report {
-            if report.succeeded {
-                body.append(
-                    H.p(
-                        t("addresses.importDone", report.created, report.updated),
-                        [.cls("notice"), Attr(name: "role", value: "status")]))
-            } else {
-                status = .unprocessableEntity
-                body.append(
-                    H.div(
-                        [.cls("error-summary"), Attr(name: "role", value: "alert")],
-                        [
-                            H.p(t("addresses.importRejected", report.rejected.count)),
-                            H.el(
-                                "ul", [],
-                                report.rejected.prefix(500).map { rejection in
-                                    H.el(
-                                        "li", [],
-                                        [
-                                            H.text(
-                                                t("addresses.line", rejection.line) + ": "
-                                                    + rejection.problems.map { "\(t.field($0.field)) \(t.problem($0))" }
-                                                    .joined(separator: "; "))
-                                        ])
-                                }),
-                        ]))
-            }
-        }
-        body.append(
-            H.el(
-                "form",
-                [
-                    Attr(name: "method", value: "post"),
-                    Attr(name: "action", value: SiteRoute.addresses(.importFile).path()),
-                    Attr(name: "enctype", value: "multipart/form-data"), .cls("stacked"),
-                ],
-                [
-                    H.void("input", [.type("hidden"), .name("_csrf"), .value(request.csrfToken)]),
-                    H.div(
-                        [.cls("field")],
-                        [
-                            H.el("label", [.for("f-file")], [H.text(t("field.file"))]),
-                            H.void(
-                                "input",
-                                [
-                                    .type("file"), .name("file"), .id("f-file"),
-                                    Attr(name: "accept", value: ".csv,text/csv"), Attr.flag("required"),
-                                ]),
-                        ]),
-                    Forms.submit(t("addresses.import")),
-                ]))
-        return Layout.response(PageContent(title: t("addresses.import"), body: body, status: status), request: request)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import SchakelCore
 import SchakelRoutes
 import SchakelStore
+import SchakelViews
 import Vapor
 
 /// Administration: organisations, teams and the areas they cover, user accounts and neighbourhoods.
@@ -15,11 +16,20 @@ enum AdminController {
         return authenticated
     }
 
+    /// Every organisation, team and account, for the administration pages.
+    static func directory(_ req: Request) async throws -> AdminDirectory {
+        let accounts = req.store.accounts
+        return AdminDirectory(
+            organisations: try await accounts.organisations(), teams: try await accounts.teams(),
+            users: try await accounts.users())
+    }
+
     static func index(req: Request) async throws -> Response {
         _ = try requireAdmin(req)
-        return try await AdminPages.overview(
-            request: req, problems: [],
-            notice: req.query[String.self, at: "ok"].map { _ in req.localizer("common.saved") })
+        return try await req.page(
+            AdminPages.overview(
+                try await directory(req), context: req.pageContext, problems: [],
+                notice: req.query[String.self, at: "ok"].map { _ in req.localizer("common.saved") }))
     }
 
     struct OrganisationForm: Content {
@@ -86,7 +96,8 @@ enum AdminController {
                 throw DomainError.notFound(kind: "team")
             }
             let name = try await req.store.neighbourhoods.find(code: code)?.name
-            return AdminPages.confirmCoverageRemoval(team: found, code: code, name: name, request: req)
+            return req.page(
+                AdminPages.confirmCoverageRemoval(team: found, code: code, name: name, context: req.pageContext))
         }
         return try await saving(req) {
             try await req.store.accounts.removeCoverage(code, from: team, context: req.auditContext)
@@ -125,7 +136,8 @@ enum AdminController {
         else {
             throw DomainError.notFound(kind: "user")
         }
-        return try await AdminPages.userForm(user, request: req, problems: [])
+        return try await req.page(
+            AdminPages.userForm(user, directory: try await directory(req), context: req.pageContext, problems: []))
     }
 
     static func updateUser(req: Request) async throws -> Response {
@@ -158,7 +170,9 @@ enum AdminController {
         } catch let error as ValidationError {
             var shown = existing
             shown.displayName = form.displayName
-            return try await AdminPages.userForm(shown, request: req, problems: error.problems)
+            return try await req.page(
+                AdminPages.userForm(
+                    shown, directory: try await directory(req), context: req.pageContext, problems: error.problems))
         }
     }
 
@@ -187,7 +201,7 @@ enum AdminController {
         _ = try requireAdmin(req)
         let page = try await req.store.neighbourhoods.list(
             page: try Paging(page: try? req.query.get(Int.self, at: "page"), perPage: 50))
-        return AdminPages.neighbourhoods(page, request: req, problems: [])
+        return req.page(AdminPages.neighbourhoods(page, context: req.pageContext, problems: []))
     }
 
     static func addNeighbourhood(req: Request) async throws -> Response {
@@ -201,7 +215,7 @@ enum AdminController {
             return req.redirect(to: SiteRoute.admin(.neighbourhoods).path(), redirectType: .normal)
         } catch let error as ValidationError {
             let page = try await req.store.neighbourhoods.list(page: try Paging(perPage: 50))
-            let response = AdminPages.neighbourhoods(page, request: req, problems: error.problems)
+            let response = req.page(AdminPages.neighbourhoods(page, context: req.pageContext, problems: error.problems))
             response.status = .unprocessableEntity
             return response
         }
@@ -216,14 +230,18 @@ enum AdminController {
             try await change()
             return req.redirect(to: SiteRoute.admin(.index).path(query: [("ok", "1")]), redirectType: .normal)
         } catch let error as ValidationError {
-            let response = try await AdminPages.overview(
-                request: req, problems: error.problems, notice: nil, typed: typed)
+            let response = try await req.page(
+                AdminPages.overview(
+                    try await directory(req), context: req.pageContext, problems: error.problems, notice: nil,
+                    typed: typed))
             response.status = .unprocessableEntity
             return response
         } catch DomainError.conflict(let key) {
             let field = conflictFields[key] ?? "name"
-            let response = try await AdminPages.overview(
-                request: req, problems: [FieldProblem(field: field, key: key)], notice: nil, typed: typed)
+            let response = try await req.page(
+                AdminPages.overview(
+                    try await directory(req), context: req.pageContext,
+                    problems: [FieldProblem(field: field, key: key)], notice: nil, typed: typed))
             response.status = .conflict
             return response
         }

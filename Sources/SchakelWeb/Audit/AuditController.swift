@@ -2,6 +2,7 @@ import Foundation
 import SchakelCore
 import SchakelRoutes
 import SchakelStore
+import SchakelViews
 import Vapor
 
 /// The access log per resident, filtered by period: for the administrator (privacy officer)
@@ -32,7 +33,6 @@ enum AuditController {
         async throws -> Response
     {
         let actor = try req.requireAuthenticated().actor
-        let t = req.localizer
         var problems: [FieldProblem] = []
         var resident = residentText.flatMap(Resident.ID.init)
         var choices: [AuditSubject] = []
@@ -82,69 +82,10 @@ enum AuditController {
             try await req.store.audit.subjects(
                 ids: Set(page.items.compactMap(\.residentID)), context: req.auditContext
             ).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var query: [String] = []
-        // The id, never a name, goes into the address of the next page.
-        if let resident { query.append("resident=\(resident)") }
-        if let from { query.append("from=\(from)") }
-        if let to { query.append("to=\(to)") }
-        let path = SiteRoute.admin(.audit).path() + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
-        var body: [HTMLNode] = [
-            Forms.errorSummary(problems, t: t),
-            Forms.post(
-                action: SiteRoute.admin(.audit).path(), request: req, [.cls("stacked")],
-                [
-                    Forms.field(
-                        "resident", label: t("audit.resident"),
-                        value: resident.flatMap { subjects[$0]?.name } ?? residentText, problems: problems, t: t,
-                        hint: t("audit.residentHint")),
-                    Forms.field("from", label: t("audit.from"), value: from, type: "date", problems: problems, t: t),
-                    Forms.field("to", label: t("audit.to"), value: to, type: "date", problems: problems, t: t),
-                    Forms.submit(t("common.search")),
-                ]),
-        ]
-        if !choices.isEmpty {
-            body.append(
-                H.p(
-                    more ? t("audit.chooseMany", choices.count) : t("audit.choose", choices.count),
-                    [.cls("notice")]))
-            body.append(
-                H.el(
-                    "ul", [.cls("cards")],
-                    choices.map { subject in
-                        H.el(
-                            "li", [],
-                            [
-                                H.a(
-                                    subject.name,
-                                    href: SiteRoute.admin(.audit).path(query: [("resident", subject.id.description)]),
-                                    [.cls("title")]),
-                                H.text(" " + (subject.addressLine ?? "")),
-                            ])
-                    }))
-        } else {
-            body.append(
-                page.items.isEmpty
-                    ? H.p(t("audit.empty"), [.cls("empty")])
-                    : Forms.table(
-                        headers: [
-                            "#", t("audit.when"), t("audit.event"), t("audit.residentColumn"), t("audit.user"),
-                            t("admin.role"), t("audit.accessPoint"), t("audit.objects"),
-                        ],
-                        rows: page.items.map { entry in
-                            [
-                                H.text(String(entry.sequence)), H.text(DateText.dutch(entry.at)),
-                                H.text(t.auditEvent(entry.event)),
-                                H.text(entry.residentID.map { subjects[$0]?.name ?? t("audit.residentHidden") } ?? "—"),
-                                H.text(entry.username ?? "—"), H.text(entry.role.map { t.role($0) } ?? "—"),
-                                H.text(entry.accessPoint ?? "—"),
-                                H.text(entry.objects.map { t.auditObject($0) }.joined(separator: ", ")),
-                            ]
-                        }))
-            body.append(Forms.pager(page, path: path, t: t))
-        }
-        return Layout.response(
-            PageContent(title: t("nav.audit"), body: body, status: problems.isEmpty ? .ok : .unprocessableEntity),
-            request: req)
+        let model = AuditLogPage(
+            residentText: residentText, resident: resident, from: from, to: to, problems: problems, choices: choices,
+            more: more, entries: page, subjects: subjects)
+        return req.page(AuditPages.log(model, context: req.pageContext))
     }
 
     private static func startOfDay(_ text: String, field: String, problems: inout [FieldProblem]) -> Date? {

@@ -1,6 +1,7 @@
 import Foundation
 import SchakelCore
 import SchakelStore
+import SchakelViews
 import Vapor
 
 /// The operator commands next to Vapor's `serve`, `migrate` and `routes`.

@@ -4,6 +4,7 @@ import OpenAPIRuntime
 import SchakelCore
 import SchakelRoutes
 import SchakelStore
+import SchakelViews
 import Vapor
 
 /// How an error is shown: status, a localisation key for the title and any field problems.

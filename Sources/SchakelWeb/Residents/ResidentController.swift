@@ -1,7 +1,10 @@
 import SchakelCore
 import SchakelRoutes
 import SchakelStore
+import SchakelViews
 import Vapor
+
+extension ResidentForm: Content {}
 
 /// Residents on the web: list and search, the file, creating with duplicate check, editing,
 /// consents, households and the timeline. Access and audit happen in the store's resident repository.
@@ -11,29 +14,16 @@ enum ResidentController {
         var page: Int?
     }
 
-    /// The fields of the resident form; the address is looked up by postcode and house number.
-    struct ResidentForm: Content {
-        var givenName: String
-        var familyName: String
-        var dateOfBirth: String?
-        var postcode: String?
-        var houseNumber: String?
-        var houseLetter: String?
-        var houseNumberAddition: String?
-        var phone: String?
-        var preferredLanguage: String?
-        var contactChannels: [String]?
-        var contactNote: String?
-        var doorNotes: String?
-        var confirmedNew: String?
-
-        static let empty = ResidentForm(givenName: "", familyName: "")
+    /// Whether the viewer may add a resident, as the list offers it.
+    private static func canCreate(_ req: Request) throws -> Bool {
+        AccessPolicy.canCreateResidents(try req.requireAuthenticated().actor)
     }
 
     static func index(req: Request) async throws -> Response {
         let page = try Paging(page: try? req.query.get(Int.self, at: "page"))
         let residents = try await req.store.residents(req.auditContext).list(matching: nil, page: page)
-        return ResidentPages.list(residents, query: nil, request: req)
+        return req.page(
+            ResidentPages.list(residents, query: nil, canCreate: try canCreate(req), context: req.pageContext))
     }
 
     /// Search by POST so names never appear in a URL or an access log.
@@ -41,7 +31,8 @@ enum ResidentController {
         let form = try req.content.decode(SearchForm.self)
         let page = try Paging(page: form.page)
         let residents = try await req.store.residents(req.auditContext).list(matching: form.q, page: page)
-        return ResidentPages.list(residents, query: form.q, request: req)
+        return req.page(
+            ResidentPages.list(residents, query: form.q, canCreate: try canCreate(req), context: req.pageContext))
     }
 
     static func show(req: Request) async throws -> Response {
@@ -55,21 +46,25 @@ enum ResidentController {
         if file.view == .full {
             extra.append(
                 SignalPages.section(
-                    try await req.store.signals(req.auditContext).signals(of: id), residentID: id, request: req))
+                    try await req.store.signals(req.auditContext).signals(of: id), residentID: id,
+                    context: req.pageContext))
             if file.canManageDeliveries {
                 extra.append(
                     DeliveryPages.section(
                         try await req.store.deliveries(req.auditContext).deliveries(of: id), residentID: id,
-                        request: req))
+                        context: req.pageContext))
             }
         }
-        return ResidentPages.file(file, organisations: organisations, joinable: joinable, extra: extra, request: req)
+        return req.page(
+            ResidentPages.file(
+                file, organisations: organisations, joinable: joinable, extra: extra,
+                saved: (try? req.query.get(String.self, at: "vastgelegd")) == "1", context: req.pageContext))
     }
 
     static func new(req: Request) async throws -> Response {
         let actor = try req.requireAuthenticated().actor
         guard AccessPolicy.canCreateResidents(actor) else { throw DomainError.forbidden(reason: "role") }
-        return ResidentPages.form(.empty, residentID: nil, problems: [], request: req)
+        return req.page(ResidentPages.form(.empty, residentID: nil, problems: [], context: req.pageContext))
     }
 
     static func create(req: Request) async throws -> Response {
@@ -82,10 +77,11 @@ enum ResidentController {
             case .created(let resident):
                 return req.redirect(to: SiteRoute.resident(.value(resident.id), .file).path(), redirectType: .normal)
             case .possibleDuplicates(let matches):
-                return ResidentPages.duplicates(matches, form: form, request: req)
+                return req.page(ResidentPages.duplicates(matches, form: form, context: req.pageContext))
             }
         } catch let error as ValidationError {
-            let page = ResidentPages.form(form, residentID: nil, problems: error.problems, request: req)
+            let page = req.page(
+                ResidentPages.form(form, residentID: nil, problems: error.problems, context: req.pageContext))
             page.status = .unprocessableEntity
             return page
         }
@@ -104,7 +100,7 @@ enum ResidentController {
             phone: r.phone?.value, preferredLanguage: r.preferredLanguage,
             contactChannels: r.contactChannels.map(\.rawValue),
             contactNote: r.contactNote, doorNotes: r.doorNotes, confirmedNew: nil)
-        return ResidentPages.form(form, residentID: id, problems: [], request: req)
+        return req.page(ResidentPages.form(form, residentID: id, problems: [], context: req.pageContext))
     }
 
     static func update(req: Request) async throws -> Response {
@@ -115,7 +111,8 @@ enum ResidentController {
             _ = try await req.store.residents(req.auditContext).update(id, with: input)
             return req.redirect(to: SiteRoute.resident(.value(id), .file).path(), redirectType: .normal)
         } catch let error as ValidationError {
-            let page = ResidentPages.form(form, residentID: id, problems: error.problems, request: req)
+            let page = req.page(
+                ResidentPages.form(form, residentID: id, problems: error.problems, context: req.pageContext))
             page.status = .unprocessableEntity
             return page
         }
@@ -128,7 +125,7 @@ enum ResidentController {
         let events = try await repository.timeline(id, page: page)
         let names = Dictionary(
             uniqueKeysWithValues: try await req.store.accounts.users().map { ($0.id, $0.displayName) })
-        return ResidentPages.timeline(events, residentID: id, actorNames: names, request: req)
+        return req.page(ResidentPages.timeline(events, residentID: id, actorNames: names, context: req.pageContext))
     }
 
     struct ConsentForm: Content {

@@ -2,7 +2,10 @@ import Foundation
 import SchakelCore
 import SchakelRoutes
 import SchakelStore
+import SchakelViews
 import Vapor
+
+extension OutcomeForm: Content {}
 
 /// The concierge's day: today's round with outcomes in two taps, the coordinator's planning of a team's
 /// rounds, day summaries, visits without a delivery and the out-of-view list.
@@ -18,22 +21,13 @@ enum RoundController {
             return req.redirect(to: SiteRoute.rounds(.round(.value(mine[0].id))).path(), redirectType: .normal)
         }
         let teams = try await plannableTeams(req)
-        return RoundPages.index(mine: mine, teams: teams, today: today, request: req)
+        return req.page(RoundPages.index(mine: mine, teams: teams, today: today, context: req.pageContext))
     }
 
     static func show(req: Request) async throws -> Response {
         let id = try req.entityID(Round.self, "roundID")
         let view = try await req.store.rounds(req.auditContext).round(id)
-        return RoundPages.round(view, request: req)
-    }
-
-    struct OutcomeForm: Content {
-        var id: String?
-        var residentID: String
-        var outcome: String
-        var durationMinutes: String?
-        var note: String?
-        var concern: String?
+        return req.page(RoundPages.round(view, context: req.pageContext))
     }
 
     /// The outcome form of a stop, for phones without JavaScript: the form carries an id made when the
@@ -76,12 +70,15 @@ enum RoundController {
         } catch let error as ValidationError {
             let t = req.localizer
             let text = error.problems.map { "\(t.field($0.field)) \(t.problem($0))" }.joined(separator: " ")
-            let page = RoundPages.round(try await rounds.round(roundID), notice: (stopID, text), request: req)
+            let page = req.page(
+                RoundPages.round(try await rounds.round(roundID), notice: (stopID, text), context: req.pageContext))
             page.status = .unprocessableEntity
             return page
         } catch DomainError.conflict(let key) {
-            let page = RoundPages.round(
-                try await rounds.round(roundID), notice: (stopID, req.localizer("conflict." + key)), request: req)
+            let page = req.page(
+                RoundPages.round(
+                    try await rounds.round(roundID), notice: (stopID, req.localizer("conflict." + key)),
+                    context: req.pageContext))
             page.status = .conflict
             return page
         }
@@ -94,7 +91,7 @@ enum RoundController {
     static func newContact(req: Request) async throws -> Response {
         let residentID = try req.entityID(Resident.self, "residentID")
         let file = try await req.store.residents(req.auditContext).file(residentID)
-        return RoundPages.contactForm(file: file, problems: [], form: nil, request: req)
+        return req.page(RoundPages.contactForm(file: file, problems: [], form: nil, context: req.pageContext))
     }
 
     static func createContact(req: Request) async throws -> Response {
@@ -108,7 +105,8 @@ enum RoundController {
                     recordedAt: nil))
         } catch let error as ValidationError {
             let file = try await req.store.residents(req.auditContext).file(residentID)
-            let page = RoundPages.contactForm(file: file, problems: error.problems, form: form, request: req)
+            let page = req.page(
+                RoundPages.contactForm(file: file, problems: error.problems, form: form, context: req.pageContext))
             page.status = .unprocessableEntity
             return page
         }
@@ -126,7 +124,7 @@ enum RoundController {
     static func plan(req: Request) async throws -> Response {
         let (team, date, teams) = try await teamAndDate(req, try req.query.decode(DayQuery.self))
         let day = try await req.store.rounds(req.auditContext).planningDay(team: team.id, date: date)
-        return RoundPages.planning(day, team: team, teams: teams, request: req)
+        return req.page(RoundPages.planning(day, team: team, teams: teams, context: req.pageContext))
     }
 
     struct GenerateForm: Content {
@@ -177,7 +175,7 @@ enum RoundController {
         for (concierge, name) in try await rounds.conciergesOnDuty(team: team.id, date: date) {
             rows.append((name, try await rounds.daySummary(of: concierge, on: date)))
         }
-        return RoundPages.summary(rows, team: team, teams: teams, date: date, request: req)
+        return req.page(RoundPages.summary(rows, team: team, teams: teams, date: date, context: req.pageContext))
     }
 
     // MARK: Out of view
@@ -204,9 +202,12 @@ enum RoundController {
         let rounds = req.store.rounds(req.auditContext)
         let entries = try await rounds.outOfView(team: team.id, today: req.today, page: page)
         let rule = try await rounds.outOfViewRule(of: team.id)
-        let response = RoundPages.outOfView(
-            entries, rule: rule, team: team, teams: teams, problems: problems, typed: typed, visitFor: visitFor,
-            request: req)
+        let response = req.page(
+            RoundPages.outOfView(
+                entries, rule: rule, team: team, teams: teams, problems: problems, typed: typed, visitFor: visitFor,
+                planned: (try? req.query.get(String.self, at: "gepland")) == "1",
+                canChangeRule: AccessPolicy.canPlanRounds(of: team.id, by: try req.requireAuthenticated().actor),
+                context: req.pageContext))
         if !problems.isEmpty { response.status = .unprocessableEntity }
         return response
     }

@@ -2,6 +2,7 @@ import Foundation
 import OpenAPIRuntime
 import SchakelCore
 import SchakelStore
+import SchakelViews
 import Vapor
 
 /// Signals of concern and "check again" tasks in the JSON API. Access checks, state machines and audit

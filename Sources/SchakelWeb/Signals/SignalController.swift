@@ -2,38 +2,16 @@ import Foundation
 import SchakelCore
 import SchakelRoutes
 import SchakelStore
+import SchakelViews
 import Vapor
+
+extension SignalInboxQuery: Content {}
+
+extension SignalForm: Content {}
 
 /// Signals of concern: raising from the street, the inbox, triage and follow-up, the meldcode steps,
 /// "check again" tasks and the reporter's view.
 enum SignalController {
-    struct SignalForm: Content {
-        var residentID: String?
-        var postcode: String?
-        var houseNumber: String?
-        var domains: [String]?
-        var quick: [String]?
-        var urgency: String?
-        var observation: String?
-        var meldcode: String?
-        var contactMomentID: String?
-
-        /// The observation with the chosen common signals in front, so one tap is enough.
-        var fullObservation: String {
-            ((quick ?? []).map { $0 + "." } + [observation ?? ""]).filter { !$0.isEmpty }.joined(separator: " ")
-        }
-
-        /// Domains chosen directly plus those of the chosen common signals.
-        var allDomains: [String] {
-            var result = domains ?? []
-            for text in quick ?? [] {
-                if let domain = SignalPages.quickSignals.first(where: { $0.texts.contains(text) })?.domain {
-                    result.append(domain.rawValue)
-                }
-            }
-            return result
-        }
-    }
 
     static func new(req: Request) async throws -> Response {
         let actor = try req.requireAuthenticated().actor
@@ -41,7 +19,8 @@ enum SignalController {
         let form = SignalForm(
             residentID: req.query[String.self, at: "resident"], domains: [], urgency: "normal",
             contactMomentID: req.query[String.self, at: "contact"])
-        return try await SignalPages.form(form, subject: subject(of: form, req: req), problems: [], request: req)
+        return try await req.page(
+            SignalPages.form(form, subject: subject(of: form, req: req), problems: [], context: req.pageContext))
     }
 
     static func create(req: Request) async throws -> Response {
@@ -61,8 +40,9 @@ enum SignalController {
             return req.redirect(
                 to: SiteRoute.signals(.sent).path(query: [("urgency", signal.urgency.rawValue)]), redirectType: .normal)
         } catch let error as ValidationError {
-            let page = try await SignalPages.form(
-                form, subject: subject(of: form, req: req), problems: error.problems, request: req)
+            let page = try await req.page(
+                SignalPages.form(
+                    form, subject: subject(of: form, req: req), problems: error.problems, context: req.pageContext))
             page.status = .unprocessableEntity
             return page
         }
@@ -72,7 +52,7 @@ enum SignalController {
     static func sent(req: Request) async throws -> Response {
         _ = try req.requireAuthenticated()
         let acute = req.query[String.self, at: "urgency"] == SignalUrgency.acute.rawValue
-        return SignalPages.sent(acute: acute, request: req)
+        return req.page(SignalPages.sent(acute: acute, context: req.pageContext))
     }
 
     /// The inbox for professionals; the reporter's own signals for everyone else; counts for the policy role.
@@ -80,13 +60,13 @@ enum SignalController {
         let actor = try req.requireAuthenticated().actor
         let repository = req.store.signals(req.auditContext)
         if actor.role == .policy {
-            return SignalPages.statistics(try await repository.statistics(), request: req)
+            return req.page(SignalPages.statistics(try await repository.statistics(), context: req.pageContext))
         }
         guard AccessPolicy.handlesSignals(actor.role) else {
             return req.redirect(to: SiteRoute.signals(.reported).path())
         }
         let teams = try await req.store.accounts.teams().filter { actor.teamIDs.contains($0.id) }
-        let filterForm = try req.query.decode(InboxQuery.self)
+        let filterForm = try req.query.decode(SignalInboxQuery.self)
         let scope: SignalFilter.Scope
         if filterForm.team == "mine" || teams.isEmpty {
             scope = .mine
@@ -101,24 +81,18 @@ enum SignalController {
             domain: filterForm.domain.flatMap(LifeDomain.init(rawValue:)), overdueOnly: filterForm.overdue == "1")
         let page = try await repository.inbox(filter, page: try Paging(page: filterForm.page))
         let counts = try await repository.counts(scope)
-        return SignalPages.inbox(
-            page, counts: counts, filter: filter, query: filterForm, teams: teams, users: try await names(req),
-            request: req)
-    }
-
-    struct InboxQuery: Content {
-        var team: String?
-        var state: String?
-        var urgency: String?
-        var domain: String?
-        var overdue: String?
-        var page: Int?
+        return req.page(
+            SignalPages.inbox(
+                page, counts: counts, filter: filter, query: filterForm, teams: teams, users: try await names(req),
+                context: req.pageContext))
     }
 
     static func reported(req: Request) async throws -> Response {
         _ = try req.requireAuthenticated()
         let page = try Paging(page: req.query[Int.self, at: "page"])
-        return SignalPages.reported(try await req.store.signals(req.auditContext).reported(page: page), request: req)
+        return req.page(
+            SignalPages.reported(
+                try await req.store.signals(req.auditContext).reported(page: page), context: req.pageContext))
     }
 
     static func show(req: Request) async throws -> Response {
@@ -139,10 +113,11 @@ enum SignalController {
         }
         let teams = try await req.store.accounts.teams()
         let users = try await req.store.accounts.users()
-        let response = SignalPages.detail(
-            detail, siblings: siblings, teams: teams,
-            users: Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.displayName) }), problems: problems,
-            kept: kept, request: req)
+        let response = req.page(
+            SignalPages.detail(
+                detail, siblings: siblings, teams: teams,
+                users: Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.displayName) }), problems: problems,
+                kept: kept, context: req.pageContext))
         response.status = status
         return response
     }
@@ -284,10 +259,13 @@ enum SignalController {
 
     static func settingsPage(problems: [FieldProblem], req: Request) async throws -> Response {
         let repository = req.store.signals(req.auditContext)
-        let response = SignalPages.settings(
-            deadlines: try await repository.deadlines(), rules: try await repository.rules(),
-            teams: try await req.store.accounts.teams(), users: try await req.store.accounts.users(),
-            problems: problems, request: req)
+        let users = try await req.store.accounts.users()
+        let response = req.page(
+            SignalPages.settings(
+                deadlines: try await repository.deadlines(), rules: try await repository.rules(),
+                teams: try await req.store.accounts.teams(), users: users,
+                assignees: users.filter { AccessPolicy.handlesSignals($0.role) && $0.active }, problems: problems,
+                context: req.pageContext))
         if !problems.isEmpty { response.status = .unprocessableEntity }
         return response
     }

@@ -2,7 +2,10 @@ import Foundation
 import SchakelCore
 import SchakelRoutes
 import SchakelStore
+import SchakelViews
 import Vapor
+
+extension ActivityForm: Content {}
 
 /// The neighbourhood's activities: a public calendar and iCalendar feed, upkeep by staff, and sign-ups and
 /// attendance of residents (from the resident's file and the day's list).
@@ -22,11 +25,22 @@ enum ActivityController {
 
     static func repository(_ req: Request) -> ActivityRepository { req.store.activities(req.auditContext) }
 
+    /// The logged-in person, if any: the calendar is public.
+    private static func viewer(_ req: Request) -> Actor? { req.authenticated?.actor }
+
+    /// The buurten an activity can be in, for its form.
+    private static func buurten(_ req: Request) async throws -> [Neighbourhood] {
+        try await req.store.neighbourhoods.list(page: try Paging(perPage: 100), level: .buurt).items
+    }
+
     static func calendar(req: Request) async throws -> Response {
         let area = try area(req)
         let days = try await repository(req).calendar(area: area, from: req.today, days: calendarDays)
         let wijken = try await req.store.neighbourhoods.list(page: try Paging(perPage: 100), level: .wijk).items
-        return ActivityPages.calendar(days, area: area, wijken: wijken, request: req)
+        return req.page(
+            ActivityPages.calendar(
+                days, area: area, wijken: wijken, canMaintain: viewer(req).map(AccessPolicy.canMaintainMap) ?? false,
+                context: req.pageContext))
     }
 
     static func feed(req: Request) async throws -> Response {
@@ -40,7 +54,7 @@ enum ActivityController {
                 uid: "\(day.activity.id)-\(day.date)@schakel", start: period.start, end: period.end,
                 summary: day.activity.title, description: day.activity.description + " — " + day.activity.organiser,
                 location: [day.activity.placeName, day.activity.address].compactMap { $0 }.joined(separator: ", "),
-                url: base.isEmpty ? nil : "\(base)/kaart/activiteiten/\(day.activity.id)")
+                url: base.isEmpty ? nil : base + SiteRoute.activity(.value(day.activity.id)).path())
         }
         let name = "Activiteiten" + (area.map { " " + $0.description } ?? "")
         let response = Response(
@@ -58,7 +72,11 @@ enum ActivityController {
         let days = try await repository.calendar(area: nil, from: req.today, days: calendarDays).filter {
             $0.activity.id == id
         }
-        return ActivityPages.activity(activity, days: days, request: req)
+        return req.page(
+            ActivityPages.activity(
+                activity, days: days,
+                canSeeSignUps: viewer(req).map { AccessPolicy.canSignUpForActivities(nil, by: $0) } ?? false,
+                canMaintain: viewer(req).map(AccessPolicy.canMaintainMap) ?? false, context: req.pageContext))
     }
 
     // MARK: A day's sign-ups (staff)
@@ -71,7 +89,7 @@ enum ActivityController {
         let repository = repository(req)
         let activity = try await repository.activity(id)
         let lines = try await repository.signUps(for: id, on: date)
-        return ActivityPages.day(activity, date: date, lines: lines, request: req)
+        return req.page(ActivityPages.day(activity, date: date, lines: lines, context: req.pageContext))
     }
 
     struct AttendanceForm: Content {
@@ -100,7 +118,7 @@ enum ActivityController {
         let resident = try req.entityID(Resident.self, "residentID")
         let file = try await req.store.residents(req.auditContext).file(resident)
         let days = try await repository(req).calendar(area: nil, from: req.today, days: 14)
-        return ActivityPages.signUpForm(file: file, days: days, problems: [], request: req)
+        return req.page(ActivityPages.signUpForm(file: file, days: days, problems: [], context: req.pageContext))
     }
 
     struct SignUpForm: Content {
@@ -136,60 +154,13 @@ enum ActivityController {
     ) async throws -> Response {
         let file = try await req.store.residents(req.auditContext).file(resident)
         let days = try await repository(req).calendar(area: nil, from: req.today, days: 14)
-        let page = ActivityPages.signUpForm(file: file, days: days, problems: problems, request: req)
+        let page = req.page(
+            ActivityPages.signUpForm(file: file, days: days, problems: problems, context: req.pageContext))
         page.status = status
         return page
     }
 
     // MARK: Upkeep
-
-    struct ActivityForm: Content {
-        var title: String?
-        var description: String?
-        var organiser: String?
-        var placeName: String?
-        var address: String?
-        var buurtCode: String?
-        var schedule: String?
-        var weekdays: [String]?
-        var startDate: String?
-        var endDate: String?
-        var starts: String?
-        var ends: String?
-        var capacity: String?
-        var free: String?
-
-        init() {}
-
-        init(_ a: Activity) {
-            title = a.title
-            description = a.description
-            organiser = a.organiser
-            placeName = a.placeName
-            address = a.address
-            buurtCode = a.buurtCode?.description
-            if case .weekly(let days, _, _) = a.recurrence {
-                schedule = "weekly"
-                weekdays = days.sorted().map(\.key)
-            } else {
-                schedule = "once"
-            }
-            startDate = a.recurrence.start.description
-            endDate = a.recurrence.end.flatMap { schedule == "weekly" ? $0.description : nil }
-            starts = a.starts.description
-            ends = a.ends.description
-            capacity = a.capacity.map(String.init)
-            free = a.free ? "on" : nil
-        }
-
-        var input: ActivityInput {
-            ActivityInput(
-                title: title ?? "", description: description ?? "", organiser: organiser ?? "",
-                placeName: placeName ?? "", address: address, buurtCode: buurtCode, schedule: schedule ?? "",
-                weekdays: weekdays ?? [], startDate: startDate ?? "", endDate: endDate, starts: starts ?? "",
-                ends: ends ?? "", capacity: capacity, free: free == "on")
-        }
-    }
 
     static func new(req: Request) async throws -> Response {
         _ = try MapUpkeepController.requireMaintainer(req)
@@ -197,14 +168,18 @@ enum ActivityController {
         form.schedule = "weekly"
         form.startDate = req.today.description
         form.free = "on"
-        return try await ActivityPages.form(form, id: nil, problems: [], request: req)
+        return try await req.page(
+            ActivityPages.form(form, id: nil, buurten: try await buurten(req), problems: [], context: req.pageContext))
     }
 
     static func edit(req: Request) async throws -> Response {
         _ = try MapUpkeepController.requireMaintainer(req)
         let id = try req.entityID(Activity.self, "activityID")
-        return try await ActivityPages.form(
-            ActivityForm(try await repository(req).activity(id)), id: id, problems: [], request: req)
+        return try await req.page(
+            ActivityPages.form(
+                ActivityForm(try await repository(req).activity(id)), id: id, buurten: try await buurten(req),
+                problems: [],
+                context: req.pageContext))
     }
 
     static func save(req: Request) async throws -> Response {
@@ -220,7 +195,9 @@ enum ActivityController {
                 }
             return req.redirect(to: SiteRoute.activity(.value(activity.id)).path(), redirectType: .normal)
         } catch let error as ValidationError {
-            let page = try await ActivityPages.form(form, id: id, problems: error.problems, request: req)
+            let page = try await req.page(
+                ActivityPages.form(
+                    form, id: id, buurten: try await buurten(req), problems: error.problems, context: req.pageContext))
             page.status = .unprocessableEntity
             return page
         }

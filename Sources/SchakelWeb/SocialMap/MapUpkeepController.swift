@@ -2,17 +2,15 @@ import Foundation
 import SchakelCore
 import SchakelRoutes
 import SchakelStore
+import SchakelViews
 import Vapor
+
+extension UpkeepListQuery: Content {}
+extension ServiceForm: Content {}
 
 /// Keeping the social map right: adding and changing services, their capacity and owner, and checking them.
 /// For coordinators, social workers and administrators.
 enum MapUpkeepController {
-    struct ListQuery: Content {
-        var q: String?
-        var verouderd: String?
-        var mijn: String?
-        var page: Int?
-    }
 
     static func requireMaintainer(_ req: Request) throws -> Authenticated {
         let authenticated = try req.requireAuthenticated()
@@ -25,7 +23,7 @@ enum MapUpkeepController {
 
     static func index(req: Request) async throws -> Response {
         let authenticated = try requireMaintainer(req)
-        let query = try req.query.decode(ListQuery.self)
+        let query = try req.query.decode(UpkeepListQuery.self)
         let page = try await req.store.socialMap.search(
             MapQuery(
                 text: query.q?.nonEmpty, sort: query.q?.nonEmpty == nil ? .name : .relevance, includeInactive: true,
@@ -33,9 +31,10 @@ enum MapUpkeepController {
                 checkedBefore: query.verouderd == "1" ? staleBefore(req) : nil),
             page: try Paging(page: query.page, perPage: 25))
         let users = try await req.store.accounts.users()
-        return MapUpkeepPages.index(
-            page, query: query, owners: Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.displayName) }),
-            request: req)
+        return req.page(
+            MapUpkeepPages.index(
+                page, query: query, owners: Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.displayName) }),
+                context: req.pageContext))
     }
 
     static func new(req: Request) async throws -> Response {
@@ -113,10 +112,11 @@ enum MapUpkeepController {
         async throws -> Response
     {
         let map = req.store.socialMap
-        let page = MapUpkeepPages.terms(
-            try await map.terms(), synonyms: try await map.ownSynonymGroups(),
-            standardGroups: SearchVocabulary.standard.groups.count, problems: problems, typed: typed,
-            typedWords: typedWords, request: req)
+        let page = req.page(
+            MapUpkeepPages.terms(
+                try await map.terms(), synonyms: try await map.ownSynonymGroups(),
+                standardGroups: SearchVocabulary.standard.groups.count, problems: problems, typed: typed,
+                typedWords: typedWords, context: req.pageContext))
         if !problems.isEmpty { page.status = .unprocessableEntity }
         return page
     }
@@ -171,8 +171,10 @@ enum MapUpkeepController {
         async throws -> Response
     {
         let users = try await req.store.accounts.users().filter { $0.active && AccessPolicy.canMaintainMap($0.role) }
-        return MapUpkeepPages.form(
-            form, id: id, organizations: try await req.store.socialMap.organizationNames(),
-            terms: try await req.store.socialMap.terms(), owners: users, problems: problems, request: req)
+        return req.page(
+            MapUpkeepPages.form(
+                form, id: id, organizations: try await req.store.socialMap.organizationNames(),
+                terms: try await req.store.socialMap.terms(), owners: users, problems: problems,
+                context: req.pageContext))
     }
 }

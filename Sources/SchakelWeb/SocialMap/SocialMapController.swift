@@ -1,34 +1,17 @@
 import Foundation
 import SchakelCore
 import SchakelStore
+import SchakelViews
 import Vapor
+
+extension MapSearchForm: Content {}
 
 /// The public social map: search in Dutch, filters for the street, and a page per service. No login, no
 /// personal data.
 enum SocialMapController {
-    struct SearchForm: Content {
-        var q: String?
-        /// A taxonomy term id.
-        var soort: String?
-        /// A wijk code.
-        var wijk: String?
-        var taal: String?
-        var gratis: String?
-        var open: String?
-        var sorteer: String?
-        var postcode: String?
-        /// The phone's location, from "Dichtbij mij".
-        var lat: String?
-        var lon: String?
-        var page: Int?
-
-        var isEmpty: Bool {
-            [q, soort, wijk, taal, gratis, open, postcode].allSatisfy { $0?.nonEmpty == nil }
-        }
-    }
 
     static func index(req: Request) async throws -> Response {
-        let form = try req.query.decode(SearchForm.self)
+        let form = try req.query.decode(MapSearchForm.self)
         var validator = Validator()
         let area = form.wijk?.nonEmpty.flatMap { code in validator.check("wijk") { try AreaCode(code) } }
         let postcode = form.postcode?.nonEmpty.flatMap { code in validator.check("postcode") { try Postcode(code) } }
@@ -51,14 +34,15 @@ enum SocialMapController {
             sort: sort == .distance && near == nil ? .relevance : sort)
         let (results, partial) = try await repository.find(query, page: paging)
         let wijken = try await req.store.neighbourhoods.list(page: try Paging(perPage: 100), level: .wijk).items
-        return SocialMapPages.search(
-            form: form, results: results, partial: partial, terms: try await repository.terms(), wijken: wijken,
-            problems: validator.problems, now: req.schakel.store.clock.now(), request: req)
+        return req.page(
+            SocialMapPages.search(
+                form: form, results: results, partial: partial, terms: try await repository.terms(), wijken: wijken,
+                problems: validator.problems, now: req.schakel.store.clock.now(), context: req.pageContext))
     }
 
     static func show(req: Request) async throws -> Response {
         let id = try req.entityID(MapService.self, "serviceID")
         let hit = try await req.store.socialMap.service(id)
-        return SocialMapPages.service(hit, now: req.schakel.store.clock.now(), request: req)
+        return req.page(SocialMapPages.service(hit, now: req.schakel.store.clock.now(), context: req.pageContext))
     }
 }

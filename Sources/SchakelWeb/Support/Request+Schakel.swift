@@ -1,5 +1,6 @@
 import SchakelCore
 import SchakelStore
+import SchakelViews
 import Vapor
 
 /// The logged-in person for this request, set by the session or bearer-token middleware.
