@@ -33,7 +33,7 @@ enum Fixture {
         street: "Elly Takmastraat", place: "Amersfoort",
         coordinate: try! Coordinate(latitude: 52.1795, longitude: 5.4071),
         buurtCode: try! AreaCode("BU03070900"))
-    static let resident = try! Resident(
+    static let resident = Resident(
         id: id(11), givenName: "Johanna", familyName: "Bakker",
         dateOfBirth: try! LocalDate(year: 1941, month: 5, day: 14),
         addressID: address.id, phone: try! PhoneNumber("033 123 4567"), preferredLanguage: "nl",

@@ -47,7 +47,7 @@ struct AuthorisationMatrixTests {
         )
         let signal = try #require(APIClient.json(raised)["id"] as? String)
         let services = try DemoData.mapServices(today: server.today)
-        _ = try await server.store.socialMap.importServices(services.map { $0.document() })
+        _ = try await server.store.socialMap.importServices(services.map { $0.document() }, context: .commandLine)
         let (activity, day) = try await ActivityWebTests().lunch(server, world: world)
         return MatrixWorld(
             world: world, roundID: round.id.description, signalID: signal, deliveryID: delivery.id.description,

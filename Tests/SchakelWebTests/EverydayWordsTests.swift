@@ -40,7 +40,7 @@ struct EverydayWordsTests {
         #expect(Self.queries.count >= 40)
         try await withSchakel { server in
             let report = try await server.store.socialMap.importServices(
-                DemoData.mapServices(today: server.today).map { $0.document() })
+                DemoData.mapServices(today: server.today).map { $0.document() }, context: .commandLine)
             #expect(report.created == 22)
             var misses: [String] = []
             for (query, service) in Self.queries {
@@ -71,7 +71,7 @@ struct EverydayWordsTests {
         try await withSchakel { server in
             _ = try await World.build(on: server)
             _ = try await server.store.socialMap.importServices(
-                DemoData.mapServices(today: server.today).map { $0.document() })
+                DemoData.mapServices(today: server.today).map { $0.document() }, context: .commandLine)
             let map = server.store.socialMap
             #expect(try await map.find(MapQuery(text: "fietsenmaker"), page: Paging()).page.total == 0)
             let coordinator = server.browser()

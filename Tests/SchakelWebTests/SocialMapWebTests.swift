@@ -14,7 +14,7 @@ struct SocialMapWebTests {
 
     func loadDemoMap(_ server: TestServer) async throws {
         let report = try await server.store.socialMap.importServices(
-            DemoData.mapServices(today: server.today).map { $0.document() })
+            DemoData.mapServices(today: server.today).map { $0.document() }, context: .commandLine)
         #expect(report.created == 22 && report.refused.isEmpty)
     }
 
@@ -59,7 +59,7 @@ struct SocialMapWebTests {
             var added = try DemoData.mapServices(today: server.today)[0].document()
             added["id"] = .string(UUID().uuidString.lowercased())
             added["name"] = .string("Buurtbus")
-            #expect(try await map.importServices([added]).created == 1)
+            #expect(try await map.importServices([added], context: .commandLine).created == 1)
             let after = try await map.search(MapQuery(text: "buurt"), page: paging)
             #expect(after.total == all.total + 1 && names(after).contains("Buurtbus"))
             #expect(
@@ -70,7 +70,7 @@ struct SocialMapWebTests {
             var described = try DemoData.mapServices(today: server.today)[1].document()
             described["id"] = .string(UUID().uuidString.lowercased())
             described["description"] = .string("Met de buurtbus naar de markt.")
-            #expect(try await map.importServices([described]).created == 1)
+            #expect(try await map.importServices([described], context: .commandLine).created == 1)
             let buses = try await map.search(MapQuery(text: "buurtbus"), page: paging)
             #expect(buses.total == 2 && names(buses).first == "Buurtbus" && buses.items.count == 2)
         }
@@ -122,20 +122,20 @@ struct SocialMapWebTests {
             broken["status"] = .string("open")
             broken["name"] = nil
             documents[3] = broken
-            let refused = try await map.importServices(documents)
+            let refused = try await map.importServices(documents, context: .commandLine)
             #expect(refused.created == 0)
             #expect(refused.refused.count == 1)
             #expect(refused.refused[0].record == broken["id"]?.text)
             #expect(Set(refused.refused[0].problems.map(\.field)) == ["name", "status"])
             #expect(try await map.count == 0)
-            let partial = try await map.importServices(documents, validOnly: true)
+            let partial = try await map.importServices(documents, validOnly: true, context: .commandLine)
             #expect(partial.created == 21)
             #expect(try await map.count == 21)
             // Exported documents are exactly those imported; importing them again updates, not doubles.
             let exported = try await map.exportServices()
             let byID = Dictionary(uniqueKeysWithValues: documents.map { ($0["id"]!.text!, $0) })
             #expect(exported.allSatisfy { byID[$0["id"]!.text!] == $0 })
-            let again = try await map.importServices(exported)
+            let again = try await map.importServices(exported, context: .commandLine)
             #expect(again.created == 0 && again.updated == 21)
             #expect(try await map.count == 21)
             #expect(try await map.search(MapQuery(text: "schuld"), page: Paging()).total > 0)
@@ -147,7 +147,7 @@ struct SocialMapWebTests {
         try await withSchakel { server in
             let services = try HSDSFiles.read(Self.examples.path)
             #expect(services.count == 1)
-            let report = try await server.store.socialMap.importServices(services)
+            let report = try await server.store.socialMap.importServices(services, context: .commandLine)
             #expect(report.created == 1)
             let original = try JSONValue.parse(
                 try Data(contentsOf: Self.examples.appendingPathComponent("service_full.json")))
@@ -291,7 +291,7 @@ struct MapUpkeepWebTests {
             _ = try await World.build(on: server)
             let map = server.store.socialMap
             let example = try HSDSFiles.read(SocialMapWebTests.examples.path)
-            _ = try await map.importServices(example)
+            _ = try await map.importServices(example, context: .commandLine)
             let id = try #require(example[0]["id"]?.text)
             let coordinator = server.browser()
             try await coordinator.login("coordinator")
@@ -316,7 +316,7 @@ struct MapUpkeepWebTests {
             #expect(hit.waitWeeks == 6)
             #expect(hit.acceptsReferrals == false)
             // A new import of the same service keeps Schakel's capacity and owner.
-            _ = try await map.importServices(example)
+            _ = try await map.importServices(example, context: .commandLine)
             #expect(try await map.service(MapService.ID(id)!).waitWeeks == 6)
         }
     }
@@ -326,7 +326,7 @@ struct MapUpkeepWebTests {
         try await withSchakel { server in
             _ = try await World.build(on: server)
             _ = try await server.store.socialMap.importServices(
-                DemoData.mapServices(today: server.today).map { $0.document() })
+                DemoData.mapServices(today: server.today).map { $0.document() }, context: .commandLine)
             let coordinator = server.browser()
             try await coordinator.login("coordinator")
             _ = try await coordinator.get("/kaart/beheer/soorten")
@@ -362,7 +362,7 @@ struct MapUpkeepWebTests {
                 upkeep: Dictionary(
                     uniqueKeysWithValues: drafts.map {
                         (MapService.ID($0.id), Upkeep(owner: owner, acceptsReferrals: true, waitWeeks: nil))
-                    }))
+                    }), context: .commandLine)
             let coordinator = server.browser()
             try await coordinator.login("coordinator")
             let home = try await coordinator.get("/")
@@ -386,7 +386,7 @@ struct MapNearMeTests {
     func nearMe() async throws {
         try await withSchakel { server in
             _ = try await server.store.socialMap.importServices(
-                DemoData.mapServices(today: server.today).map { $0.document() })
+                DemoData.mapServices(today: server.today).map { $0.document() }, context: .commandLine)
             let visitor = server.browser()
             let near = try await visitor.get("/kaart?sorteer=distance&lat=52.18380&lon=5.41020")
             let first = try #require(near.body.firstMatch(of: /class="title">([^<]+)</)?.1)

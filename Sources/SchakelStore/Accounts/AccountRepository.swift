@@ -7,6 +7,12 @@ import SchakelCore
 public struct AccountRepository: Sendable {
     let store: Store
 
+    /// Opens the administration pages (the lists of organisations, teams and accounts with their forms):
+    /// for administrators only; a refusal is logged.
+    public func authorizeAdministration(context: AuditContext) async throws {
+        try await store.requireAdministrator(context, object: "administration")
+    }
+
     // MARK: Organisations
 
     public func organisations() async throws -> [Organisation] {
@@ -16,6 +22,7 @@ public struct AccountRepository: Sendable {
     public func createOrganisation(name: String, kind: OrganisationKind, context: AuditContext) async throws
         -> Organisation
     {
+        try await store.requireAdministrator(context, object: "organisations:create")
         let organisation = try Organisation(id: store.ids(), name: name, kind: kind)
         let now = store.clock.now()
         return try await store.write { db in
@@ -44,6 +51,7 @@ public struct AccountRepository: Sendable {
     }
 
     public func createTeam(name: String, organisationID: Organisation.ID?, context: AuditContext) async throws -> Team {
+        try await store.requireAdministrator(context, object: "teams:create")
         let team = try Team(id: store.ids(), name: name, organisationID: organisationID)
         let now = store.clock.now()
         return try await store.write { db in
@@ -62,6 +70,7 @@ public struct AccountRepository: Sendable {
 
     /// Adds an area to a team's coverage; the team then sees residents living there.
     public func addCoverage(_ coverage: Team.Coverage, to team: Team.ID, context: AuditContext) async throws {
+        try await store.requireAdministrator(context, object: "teams:coverage")
         try await store.write { db in
             guard try await TeamRecord.find(team.uuid, on: db) != nil else { throw DomainError.notFound(kind: "team") }
             // Once the CBS list is in, a team covers only areas on it: a mistyped code would cover nobody.
@@ -81,6 +90,7 @@ public struct AccountRepository: Sendable {
     }
 
     public func removeCoverage(_ code: AreaCode, from team: Team.ID, context: AuditContext) async throws {
+        try await store.requireAdministrator(context, object: "teams:coverage")
         try await store.write { db in
             let records = try await TeamCoverageRecord.query(on: db).filter(\.$teamID == team.uuid)
                 .filter(\.$code == code.description).all()
@@ -165,6 +175,7 @@ public struct AccountRepository: Sendable {
 
     /// Creates a user; `passwordHash` is already hashed (bcrypt) by the caller.
     public func createUser(_ user: User, passwordHash: String, context: AuditContext) async throws {
+        try await store.requireAdministrator(context, object: "users:create")
         let now = store.clock.now()
         try await store.write { db in
             if try await UserRecord.query(on: db).filter(\.$username == user.username).count() > 0 {
@@ -185,6 +196,7 @@ public struct AccountRepository: Sendable {
 
     /// Changes name, role, organisation, teams and whether the account is active.
     public func updateUser(_ user: User, context: AuditContext) async throws {
+        try await store.requireAdministrator(context, object: "users:update")
         try await store.write { db in
             guard let record = try await UserRecord.find(user.id.uuid, on: db) else {
                 throw DomainError.notFound(kind: "user")
@@ -200,6 +212,7 @@ public struct AccountRepository: Sendable {
     }
 
     public func setPassword(of user: User.ID, passwordHash: String, context: AuditContext) async throws {
+        try await store.requireAdministrator(context, object: "users:password")
         try await store.write { db in
             guard let record = try await UserRecord.find(user.uuid, on: db) else {
                 throw DomainError.notFound(kind: "user")

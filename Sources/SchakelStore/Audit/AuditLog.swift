@@ -12,15 +12,18 @@ public struct AuditContext: Sendable {
     /// Notes that a refusal of this request reached the log, so the web layer logs one only when no
     /// repository did.
     public var refusals: RefusalNote?
+    /// The operator on the server itself (a command, the demo), who administers without an account.
+    public var onServer: Bool
 
-    public init(actor: Actor?, accessPoint: String?, refusals: RefusalNote? = nil) {
+    public init(actor: Actor?, accessPoint: String?, refusals: RefusalNote? = nil, onServer: Bool = false) {
         self.actor = actor
         self.accessPoint = accessPoint
         self.refusals = refusals
+        self.onServer = onServer
     }
 
     /// For operator commands run on the server itself.
-    public static let commandLine = AuditContext(actor: nil, accessPoint: "cli")
+    public static let commandLine = AuditContext(actor: nil, accessPoint: "cli", onServer: true)
 }
 
 /// The append-only, hash-chained access log (NEN 7513).
@@ -112,6 +115,30 @@ public struct AuditLog: Sendable {
     public func record(_ events: [AuditEvent], context: AuditContext) async throws {
         guard !events.isEmpty else { return }
         try await store.auditBatcher.submit(events.map { ($0, context) }, log: self)
+    }
+
+    /// Decides whether the context's actor may read the access log of a resident (nil: the whole log), by
+    /// the access policy: the administrator every part, a team's coordinator the residents of the team. A
+    /// refusal is logged.
+    public func authorizeReading(of resident: Resident.ID?, context: AuditContext) async throws {
+        guard let actor = context.actor else { throw DomainError.forbidden(reason: "anonymous") }
+        var scope: ResidentScope?
+        if let resident { scope = try await store.residents(context).scopeIfExists(of: resident) }
+        guard AccessPolicy.canViewAuditLog(of: scope, by: actor) else {
+            try await record([AuditEvent(.accessDenied, resident: resident, objects: ["audit.read"])], context: context)
+            throw DomainError.forbidden(reason: "role")
+        }
+    }
+
+    /// The access log as the context's actor may read it (checked first); reading a resident's part is
+    /// itself logged, as an access to their data.
+    public func entries(resident: Resident.ID?, from: Date?, to: Date?, page: Paging, context: AuditContext)
+        async throws -> Paged<AuditEntry>
+    {
+        try await authorizeReading(of: resident, context: context)
+        let entries = try await entries(resident: resident, from: from, to: to, page: page)
+        if let resident { try await record([AuditEvent(.auditRead, resident: resident)], context: context) }
+        return entries
     }
 
     /// Entries about one resident, newest first, optionally within a period.

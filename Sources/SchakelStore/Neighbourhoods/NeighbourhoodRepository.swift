@@ -34,6 +34,7 @@ public struct NeighbourhoodRepository: Sendable {
 
     /// Adds areas; an existing code and year is a conflict. All or nothing.
     public func add(_ neighbourhoods: [Neighbourhood], context: AuditContext) async throws {
+        try await store.requireAdministrator(context, object: "neighbourhoods:add")
         try await store.write { db in
             for neighbourhood in neighbourhoods {
                 let existing = try await NeighbourhoodRecord.query(on: db)

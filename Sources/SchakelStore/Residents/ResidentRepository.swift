@@ -172,12 +172,17 @@ public struct ResidentRepository: Sendable, ActingRepository {
     // MARK: Changing
 
     /// Creates a resident; unless `confirmedNew`, a probable duplicate is returned instead of created.
-    public func create(_ input: ResidentInput, confirmedNew: Bool = false) async throws -> ResidentCreation {
-        let actor = try actor
-        guard AccessPolicy.canCreateResidents(actor) else {
+    /// Whether the actor may add residents (the new-resident form asks before it is drawn); a refusal is logged.
+    public func authorizeCreate() async throws {
+        guard AccessPolicy.canCreateResidents(try actor) else {
             try await store.audit.record([AuditEvent(.accessDenied, objects: ["resident:create"])], context: context)
             throw DomainError.forbidden(reason: "role")
         }
+    }
+
+    public func create(_ input: ResidentInput, confirmedNew: Bool = false) async throws -> ResidentCreation {
+        try await authorizeCreate()
+        let actor = try actor
         let today = LocalDate(store.clock.now())
         var resident = try input.validated(id: store.ids(), today: today, responsibleTeamID: nil)
         try await checkReferences(of: resident, on: store.database)

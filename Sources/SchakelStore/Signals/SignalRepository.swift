@@ -12,6 +12,24 @@ public struct SignalRepository: Sendable, ActingRepository {
     // MARK: Raising
 
     /// Raises a signal about a resident or an address, routed to the responsible team.
+    /// Whether the actor may raise signals at all (the form asks before it is drawn; who the signal is about
+    /// is checked when it is raised); a refusal is logged.
+    public func authorizeRaising() async throws {
+        guard AccessPolicy.canRaiseSignal(about: nil, by: try actor) else {
+            try await store.audit.record([AuditEvent(.accessDenied, objects: ["signal:raise"])], context: context)
+            throw DomainError.forbidden(reason: "role")
+        }
+    }
+
+    /// The deadlines and routing rules, for the settings page: for those who manage them.
+    public func settings() async throws -> (deadlines: SignalDeadlines, rules: [RoutingRule]) {
+        guard AccessPolicy.canManageSignalSettings(try actor) else {
+            try await store.audit.record([AuditEvent(.accessDenied, objects: ["signals:settings"])], context: context)
+            throw DomainError.forbidden(reason: "role")
+        }
+        return (try await deadlines(), try await rules())
+    }
+
     public func raise(_ input: SignalInput) async throws -> Signal {
         let actor = try actor
         let valid = try input.validated()

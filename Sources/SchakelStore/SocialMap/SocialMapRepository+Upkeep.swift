@@ -8,22 +8,29 @@ import SchakelCore
 extension SocialMapRepository {
     /// Stores one service (new or changed) with its upkeep; bad input is a validation error naming the fields.
     @discardableResult
-    public func save(_ document: JSONValue, upkeep: Upkeep) async throws -> MapService {
+    public func save(_ document: JSONValue, upkeep: Upkeep, context: AuditContext) async throws -> MapService {
         let service = try MapService(document: document)
-        let report = try await importServices([document], upkeep: [service.id: upkeep])
+        let report = try await importServices([document], upkeep: [service.id: upkeep], context: context)
         if let refusal = report.refused.first { throw ValidationError(refusal.problems) }
         return service
     }
 
     /// Records that the entry was checked today (HSDS `assured_date`).
-    public func markChecked(_ id: MapService.ID, by email: String?) async throws {
+    public func markChecked(_ id: MapService.ID, by email: String?, context: AuditContext) async throws {
+        try await store.requireMapMaintainer(context, object: "map:check")
         let hit = try await service(id, includeInactive: true)
         var document = hit.service.document
         document["assured_date"] = .string(LocalDate(store.clock.now()).description)
         if let email { document["assurer_email"] = .string(email) }
         try await save(
-            document, upkeep: Upkeep(owner: hit.owner, acceptsReferrals: hit.acceptsReferrals, waitWeeks: hit.waitWeeks)
-        )
+            document,
+            upkeep: Upkeep(owner: hit.owner, acceptsReferrals: hit.acceptsReferrals, waitWeeks: hit.waitWeeks),
+            context: context)
+    }
+
+    /// Opens the upkeep pages (the list to check, the forms): for those who keep the map; a refusal is logged.
+    public func authorizeUpkeep(context: AuditContext) async throws {
+        try await store.requireMapMaintainer(context, object: "map:upkeep")
     }
 
     /// The organisations of the map by name, for a form.
@@ -43,7 +50,8 @@ extension SocialMapRepository {
 
 extension SocialMapRepository {
     /// Adds a kind of help to Schakel's taxonomy.
-    public func addTerm(named name: String) async throws -> MapService.Term {
+    public func addTerm(named name: String, context: AuditContext) async throws -> MapService.Term {
+        try await store.requireMapMaintainer(context, object: "map:terms")
         let name = try name.validatedName(field: "name", maxLength: 100)
         guard try await !terms().contains(where: { $0.name.lowercased() == name.lowercased() }) else {
             throw ValidationError(field: "name", key: "map.termExists")
@@ -63,7 +71,8 @@ extension SocialMapRepository {
     }
 
     /// Renames a kind of help, in the taxonomy and in every service that has it (so search finds the new name).
-    public func renameTerm(_ id: String, to name: String) async throws {
+    public func renameTerm(_ id: String, to name: String, context: AuditContext) async throws {
+        try await store.requireMapMaintainer(context, object: "map:terms")
         let name = try name.validatedName(field: "name", maxLength: 100)
         var document = try await taxonomyTerm(id)
         document["name"] = .string(name)
@@ -89,7 +98,7 @@ extension SocialMapRepository {
             try await db.sql.update("map_terms").set("name", to: name).set("document", to: text)
                 .where("id", .equal, key).run()
         }
-        if !services.isEmpty { _ = try await importServices(services) }
+        if !services.isEmpty { _ = try await importServices(services, context: context) }
     }
 }
 
@@ -98,7 +107,8 @@ extension SocialMapRepository {
 extension SocialMapRepository {
     /// Adds a group of words that mean the same ("taalles, Nederlands leren, taalcafé"), then indexes the map
     /// again so every service is found by them.
-    public func addSynonymGroup(_ text: String) async throws {
+    public func addSynonymGroup(_ text: String, context: AuditContext) async throws {
+        try await store.requireMapMaintainer(context, object: "map:synonyms")
         let words = text.split(separator: ",").map { String($0).collapsingWhitespace }.filter { !$0.isEmpty }
         var validator = Validator()
         if words.count < 2 || Set(words.map { DutchText.words($0).joined(separator: " ") }).count < 2 {
@@ -113,22 +123,23 @@ extension SocialMapRepository {
             try await db.sql.insert(into: "map_synonyms").columns("id", "words", "created_at")
                 .values(SQLBind(id), SQLBind(words.joined(separator: ",")), SQLBind(now)).run()
         }
-        try await reindex()
+        try await reindex(context: context)
     }
 
     /// Removes a group of the map's own and indexes the map again.
-    public func removeSynonymGroup(_ id: UUID) async throws {
+    public func removeSynonymGroup(_ id: UUID, context: AuditContext) async throws {
+        try await store.requireMapMaintainer(context, object: "map:synonyms")
         try await store.write { db in
             try await db.sql.delete(from: "map_synonyms").where("id", .equal, SQLBind(id)).run()
         }
-        try await reindex()
+        try await reindex(context: context)
     }
 
     /// Every service indexed again with the vocabulary now in force (an import of the stored documents keeps
     /// what Schakel keeps beside them, and raises the map's generation).
-    private func reindex() async throws {
+    private func reindex(context: AuditContext) async throws {
         store.vocabularyCache.forget()
         let documents = try await exportServices()
-        if !documents.isEmpty { _ = try await importServices(documents) }
+        if !documents.isEmpty { _ = try await importServices(documents, context: context) }
     }
 }

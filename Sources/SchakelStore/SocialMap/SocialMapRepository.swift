@@ -26,8 +26,10 @@ public struct SocialMapRepository: Sendable {
     /// Stores `service_full` documents, replacing services with the same id. With `validOnly` false one
     /// invalid record stops the import and nothing is written; with `validOnly` true the valid ones are stored.
     public func importServices(
-        _ documents: [JSONValue], validOnly: Bool = false, upkeep: [MapService.ID: Upkeep] = [:]
+        _ documents: [JSONValue], validOnly: Bool = false, upkeep: [MapService.ID: Upkeep] = [:],
+        context: AuditContext
     ) async throws -> MapImportReport {
+        try await store.requireMapMaintainer(context, object: "map:import")
         var services: [MapService] = []
         var refused: [MapImportReport.Refusal] = []
         var seen = Set<MapService.ID>()

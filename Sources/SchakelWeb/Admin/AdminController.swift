@@ -8,11 +8,11 @@ import Vapor
 /// Administration: organisations, teams and the areas they cover, user accounts and neighbourhoods.
 /// Only the admin role comes here; it manages accounts and never reads resident files.
 enum AdminController {
-    static func requireAdmin(_ req: Request) throws -> Authenticated {
+    /// The logged-in person, once the store has let them into the administration (it decides and logs a
+    /// refusal); the store checks each change again.
+    static func requireAdmin(_ req: Request) async throws -> Authenticated {
         let authenticated = try req.requireAuthenticated()
-        guard AccessPolicy.canAdministerAccounts(authenticated.actor) else {
-            throw DomainError.forbidden(reason: "role")
-        }
+        try await req.store.accounts.authorizeAdministration(context: req.auditContext)
         return authenticated
     }
 
@@ -25,7 +25,7 @@ enum AdminController {
     }
 
     static func index(req: Request) async throws -> Response {
-        _ = try requireAdmin(req)
+        _ = try await requireAdmin(req)
         return try await req.page(
             AdminPages.overview(
                 try await directory(req), context: req.pageContext, problems: [],
@@ -38,7 +38,7 @@ enum AdminController {
     }
 
     static func createOrganisation(req: Request) async throws -> Response {
-        _ = try requireAdmin(req)
+        _ = try await requireAdmin(req)
         let form = try req.content.decode(OrganisationForm.self)
         return try await saving(req) {
             guard let kind = OrganisationKind(rawValue: form.kind) else {
@@ -54,7 +54,7 @@ enum AdminController {
     }
 
     static func createTeam(req: Request) async throws -> Response {
-        _ = try requireAdmin(req)
+        _ = try await requireAdmin(req)
         let form = try req.content.decode(TeamForm.self)
         return try await saving(req) {
             let organisation = form.organisationID?.nonEmpty.flatMap(Organisation.ID.init)
@@ -71,7 +71,7 @@ enum AdminController {
     }
 
     static func addCoverage(req: Request) async throws -> Response {
-        _ = try requireAdmin(req)
+        _ = try await requireAdmin(req)
         let team = try teamID(req)
         let form = try req.content.decode(CoverageForm.self)
         return try await saving(req) {
@@ -86,7 +86,7 @@ enum AdminController {
     }
 
     static func removeCoverage(req: Request) async throws -> Response {
-        _ = try requireAdmin(req)
+        _ = try await requireAdmin(req)
         let team = try teamID(req)
         let form = try req.content.decode(CoverageForm.self)
         let code = try ValidationError.rename("code") { try AreaCode(form.code) }
@@ -115,7 +115,7 @@ enum AdminController {
     }
 
     static func createUser(req: Request) async throws -> Response {
-        _ = try requireAdmin(req)
+        _ = try await requireAdmin(req)
         let form = try req.content.decode(UserForm.self)
         let typed = ["username": form.username ?? "", "displayName": form.displayName]
         return try await saving(req, typed: typed) {
@@ -130,7 +130,7 @@ enum AdminController {
     }
 
     static func editUser(req: Request) async throws -> Response {
-        _ = try requireAdmin(req)
+        _ = try await requireAdmin(req)
         guard let id = req.parameters.get("userID").flatMap(User.ID.init),
             let user = try await req.store.accounts.user(id)
         else {
@@ -141,7 +141,7 @@ enum AdminController {
     }
 
     static func updateUser(req: Request) async throws -> Response {
-        let admin = try requireAdmin(req)
+        let admin = try await requireAdmin(req)
         guard let id = req.parameters.get("userID").flatMap(User.ID.init),
             let existing = try await req.store.accounts.user(id)
         else {
@@ -198,14 +198,14 @@ enum AdminController {
     }
 
     static func neighbourhoods(req: Request) async throws -> Response {
-        _ = try requireAdmin(req)
+        _ = try await requireAdmin(req)
         let page = try await req.store.neighbourhoods.list(
             page: try Paging(page: try? req.query.get(Int.self, at: "page"), perPage: 50))
         return req.page(AdminPages.neighbourhoods(page, context: req.pageContext, problems: []))
     }
 
     static func addNeighbourhood(req: Request) async throws -> Response {
-        _ = try requireAdmin(req)
+        _ = try await requireAdmin(req)
         let form = try req.content.decode(NeighbourhoodForm.self)
         do {
             let code = try ValidationError.rename("code") { try AreaCode(form.code) }

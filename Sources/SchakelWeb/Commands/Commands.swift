@@ -321,7 +321,7 @@ struct ImportHSDSCommand: AsyncCommand {
         }
         context.console.print("\(documents.count) diensten gelezen, controleren…")
         let report = try await context.application.schakel.store.socialMap.importServices(
-            documents, validOnly: signature.validOnly)
+            documents, validOnly: signature.validOnly, context: .commandLine)
         let t = Localizer(language: .nl)
         for refusal in report.refused {
             let reasons = refusal.problems.map { "\($0.field) \(t.problem($0))" }.joined(separator: "; ")

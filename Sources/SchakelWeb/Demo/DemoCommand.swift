@@ -172,7 +172,7 @@ struct DemoCommand: AsyncCommand {
                         waitWeeks: draft.name == "Schuldhulpverlening" ? 4 : nil)
                 )
             })
-        let map = try await store.socialMap.importServices(drafts.map { $0.document() }, upkeep: upkeep)
+        let map = try await store.socialMap.importServices(drafts.map { $0.document() }, upkeep: upkeep, context: ctx)
         context.console.print("\(map.created) diensten op de sociale kaart.")
         if let coordinator = created.first(where: { $0.id == coordinatorID }) {
             let served = Set(batch.deliveries.filter { $0.teamID == east.id }.map(\.residentID))

@@ -62,8 +62,7 @@ enum ResidentController {
     }
 
     static func new(req: Request) async throws -> Response {
-        let actor = try req.requireAuthenticated().actor
-        guard AccessPolicy.canCreateResidents(actor) else { throw DomainError.forbidden(reason: "role") }
+        try await req.store.residents(req.auditContext).authorizeCreate()
         return req.page(ResidentPages.form(.empty, residentID: nil, problems: [], context: req.pageContext))
     }
 

@@ -162,7 +162,7 @@ enum RoundController {
             try await rounds.move(stopID, to: try Round.ID(parsing: target))
         }
         let back =
-            form.back.flatMap { $0.hasPrefix("/rondes/") && !$0.hasPrefix("//") ? $0 : nil }
+            form.back.flatMap { $0.hasPrefix(SiteRoute.rounds(.index).path() + "/") && !$0.hasPrefix("//") ? $0 : nil }
             ?? SiteRoute.rounds(.index).path()
         // Back at the stop that moved, not at the top of a long planning page.
         return req.redirect(to: back + "#plan-stop-\(stopID)", redirectType: .normal)

@@ -14,8 +14,7 @@ extension SignalForm: Content {}
 enum SignalController {
 
     static func new(req: Request) async throws -> Response {
-        let actor = try req.requireAuthenticated().actor
-        guard AccessPolicy.canRaiseSignal(about: nil, by: actor) else { throw DomainError.forbidden(reason: "role") }
+        try await req.store.signals(req.auditContext).authorizeRaising()
         let form = SignalForm(
             residentID: req.query[String.self, at: "resident"], domains: [], urgency: "normal",
             contactMomentID: req.query[String.self, at: "contact"])
@@ -59,10 +58,12 @@ enum SignalController {
     static func index(req: Request) async throws -> Response {
         let actor = try req.requireAuthenticated().actor
         let repository = req.store.signals(req.auditContext)
-        if actor.role == .policy {
-            return req.page(SignalPages.statistics(try await repository.statistics(), context: req.pageContext))
-        }
+        // Those who handle signals get the inbox, those who only follow the figures the statistics, and
+        // everyone else the signals they raised.
         guard AccessPolicy.handlesSignals(actor.role) else {
+            if AccessPolicy.canViewSignalCounts(actor) {
+                return req.page(SignalPages.statistics(try await repository.statistics(), context: req.pageContext))
+            }
             return req.redirect(to: SiteRoute.signals(.reported).path())
         }
         let teams = try await req.store.accounts.teams().filter { actor.teamIDs.contains($0.id) }
@@ -246,23 +247,22 @@ enum SignalController {
         let id = try req.entityID(SignalTask.self, "taskID")
         let form = try req.content.decode(DoneForm.self)
         try await req.store.signals(req.auditContext).completeTask(id, note: form.note)
-        return req.redirect(to: "/#nakijken", redirectType: .normal)
+        return req.redirect(to: SiteRoute.home.path(fragment: "nakijken"), redirectType: .normal)
     }
 
     // MARK: Settings
 
     static func settings(req: Request) async throws -> Response {
-        let actor = try req.requireAuthenticated().actor
-        guard AccessPolicy.canManageSignalSettings(actor) else { throw DomainError.forbidden(reason: "role") }
+        _ = try req.requireAuthenticated()
         return try await settingsPage(problems: [], req: req)
     }
 
     static func settingsPage(problems: [FieldProblem], req: Request) async throws -> Response {
-        let repository = req.store.signals(req.auditContext)
+        let settings = try await req.store.signals(req.auditContext).settings()
         let users = try await req.store.accounts.users()
         let response = req.page(
             SignalPages.settings(
-                deadlines: try await repository.deadlines(), rules: try await repository.rules(),
+                deadlines: settings.deadlines, rules: settings.rules,
                 teams: try await req.store.accounts.teams(), users: users,
                 assignees: users.filter { AccessPolicy.handlesSignals($0.role) && $0.active }, problems: problems,
                 context: req.pageContext))

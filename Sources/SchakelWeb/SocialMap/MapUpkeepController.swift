@@ -12,9 +12,10 @@ extension ServiceForm: Content {}
 /// For coordinators, social workers and administrators.
 enum MapUpkeepController {
 
-    static func requireMaintainer(_ req: Request) throws -> Authenticated {
+    /// The logged-in person, once the store has let them into the upkeep (it decides and logs a refusal).
+    static func requireMaintainer(_ req: Request) async throws -> Authenticated {
         let authenticated = try req.requireAuthenticated()
-        guard AccessPolicy.canMaintainMap(authenticated.actor) else { throw DomainError.forbidden(reason: "role") }
+        try await req.store.socialMap.authorizeUpkeep(context: req.auditContext)
         return authenticated
     }
 
@@ -22,7 +23,7 @@ enum MapUpkeepController {
     static func staleBefore(_ req: Request) -> LocalDate { MapService.staleBefore(today: req.today) }
 
     static func index(req: Request) async throws -> Response {
-        let authenticated = try requireMaintainer(req)
+        let authenticated = try await requireMaintainer(req)
         let query = try req.query.decode(UpkeepListQuery.self)
         let page = try await req.store.socialMap.search(
             MapQuery(
@@ -38,7 +39,7 @@ enum MapUpkeepController {
     }
 
     static func new(req: Request) async throws -> Response {
-        let authenticated = try requireMaintainer(req)
+        let authenticated = try await requireMaintainer(req)
         var form = ServiceForm()
         form.ownerID = authenticated.user.id.description
         form.acceptsReferrals = "on"
@@ -47,7 +48,7 @@ enum MapUpkeepController {
     }
 
     static func edit(req: Request) async throws -> Response {
-        _ = try requireMaintainer(req)
+        _ = try await requireMaintainer(req)
         let id = try req.entityID(MapService.self, "serviceID")
         let hit = try await req.store.socialMap.service(id, includeInactive: true)
         return try await formPage(ServiceForm(hit), id: id, problems: [], req: req)
@@ -62,7 +63,7 @@ enum MapUpkeepController {
     }
 
     private static func save(id: MapService.ID?, req: Request) async throws -> Response {
-        _ = try requireMaintainer(req)
+        _ = try await requireMaintainer(req)
         let form = try req.content.decode(ServiceForm.self)
         let repository = req.store.socialMap
         do {
@@ -80,7 +81,7 @@ enum MapUpkeepController {
             draft.lastChecked = existing?.service.lastChecked ?? req.today
             draft.ownerEmail = existing?.service.ownerEmail
             let document = existing.map { draft.merged(into: $0.service.document) } ?? draft.document()
-            let saved = try await repository.save(document, upkeep: upkeep)
+            let saved = try await repository.save(document, upkeep: upkeep, context: req.auditContext)
             return req.redirect(to: SiteRoute.mapService(.value(saved.id)).path(), redirectType: .normal)
         } catch let error as ValidationError {
             let page = try await formPage(form, id: id, problems: error.problems, req: req)
@@ -90,9 +91,9 @@ enum MapUpkeepController {
     }
 
     static func markChecked(req: Request) async throws -> Response {
-        _ = try requireMaintainer(req)
+        _ = try await requireMaintainer(req)
         let id = try req.entityID(MapService.self, "serviceID")
-        try await req.store.socialMap.markChecked(id, by: nil)
+        try await req.store.socialMap.markChecked(id, by: nil, context: req.auditContext)
         return req.redirect(to: SiteRoute.upkeep(.index).path(query: [("verouderd", "1")]), redirectType: .normal)
     }
 
@@ -103,7 +104,7 @@ enum MapUpkeepController {
     }
 
     static func terms(req: Request) async throws -> Response {
-        _ = try requireMaintainer(req)
+        _ = try await requireMaintainer(req)
         return try await termsPage(req, problems: [], typed: nil, typedWords: nil)
     }
 
@@ -126,10 +127,10 @@ enum MapUpkeepController {
     }
 
     static func addSynonyms(req: Request) async throws -> Response {
-        _ = try requireMaintainer(req)
+        _ = try await requireMaintainer(req)
         let form = try req.content.decode(SynonymForm.self)
         do {
-            try await req.store.socialMap.addSynonymGroup(form.words ?? "")
+            try await req.store.socialMap.addSynonymGroup(form.words ?? "", context: req.auditContext)
             return req.redirect(to: SiteRoute.upkeep(.terms).path(fragment: "zoekwoorden"), redirectType: .normal)
         } catch let error as ValidationError {
             return try await termsPage(req, problems: error.problems, typed: nil, typedWords: form.words)
@@ -137,19 +138,19 @@ enum MapUpkeepController {
     }
 
     static func removeSynonyms(req: Request) async throws -> Response {
-        _ = try requireMaintainer(req)
+        _ = try await requireMaintainer(req)
         guard let id = req.parameters.get("groupID").flatMap(UUID.init(uuidString:)) else {
             throw DomainError.notFound(kind: "synonyms")
         }
-        try await req.store.socialMap.removeSynonymGroup(id)
+        try await req.store.socialMap.removeSynonymGroup(id, context: req.auditContext)
         return req.redirect(to: SiteRoute.upkeep(.terms).path(fragment: "zoekwoorden"), redirectType: .normal)
     }
 
     static func addTerm(req: Request) async throws -> Response {
-        _ = try requireMaintainer(req)
+        _ = try await requireMaintainer(req)
         let form = try req.content.decode(TermForm.self)
         do {
-            _ = try await req.store.socialMap.addTerm(named: form.name ?? "")
+            _ = try await req.store.socialMap.addTerm(named: form.name ?? "", context: req.auditContext)
             return req.redirect(to: SiteRoute.upkeep(.terms).path(), redirectType: .normal)
         } catch let error as ValidationError {
             return try await termsPage(req, problems: error.problems, typed: form.name, typedWords: nil)
@@ -157,10 +158,11 @@ enum MapUpkeepController {
     }
 
     static func renameTerm(req: Request) async throws -> Response {
-        _ = try requireMaintainer(req)
+        _ = try await requireMaintainer(req)
         let form = try req.content.decode(TermForm.self)
         do {
-            try await req.store.socialMap.renameTerm(req.parameters.get("termID") ?? "", to: form.name ?? "")
+            try await req.store.socialMap.renameTerm(
+                req.parameters.get("termID") ?? "", to: form.name ?? "", context: req.auditContext)
             return req.redirect(to: SiteRoute.upkeep(.terms).path(), redirectType: .normal)
         } catch let error as ValidationError {
             return try await termsPage(req, problems: error.problems, typed: nil, typedWords: nil)
