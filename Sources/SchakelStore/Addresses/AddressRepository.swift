@@ -167,14 +167,11 @@ public struct AddressRepository: Sendable {
         }
     }
 
-    /// The outcome of an import (kept in Core, where its page reads it).
-    public typealias ImportReport = AddressImportReport
-
     /// Imports rows all or nothing: every row is checked first; one rejected row means nothing is written.
     /// An address already in the register (same postcode and house number) is updated.
     public func importRows(_ rows: [AddressCSV.Row], context: AuditContext, progress: (@Sendable (Int) -> Void)? = nil)
         async throws
-        -> ImportReport
+        -> AddressImportReport
     {
         var rejected: [AddressCSV.Rejection] = []
         var valid: [(line: Int, address: Address)] = []
@@ -194,7 +191,7 @@ public struct AddressRepository: Sendable {
                 rejected.append(.init(line: row.line, problems: error.problems))
             }
         }
-        guard rejected.isEmpty else { return ImportReport(created: 0, updated: 0, rejected: rejected) }
+        guard rejected.isEmpty else { return AddressImportReport(created: 0, updated: 0, rejected: rejected) }
         try await requireManager(context, event: .addressImport)
         let now = store.clock.now()
         let toWrite = valid
@@ -255,11 +252,11 @@ public struct AddressRepository: Sendable {
                 try await store.audit.append(
                     [AuditEvent(.addressImport, objects: ["created:\(created)", "updated:\(updated)"])] + events,
                     context: context, on: db)
-                return ImportReport(created: created, updated: updated, rejected: [])
+                return AddressImportReport(created: created, updated: updated, rejected: [])
             }
         } catch let refused as RefusedImport {
             try await store.audit.record(refused.denied, context: context)
-            return ImportReport(created: 0, updated: 0, rejected: refused.rejected)
+            return AddressImportReport(created: 0, updated: 0, rejected: refused.rejected)
         }
     }
 

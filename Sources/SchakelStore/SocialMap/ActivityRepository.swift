@@ -12,7 +12,7 @@ public struct ActivityRepository: Sendable, ActingRepository {
     // MARK: The calendar
 
     public func create(_ input: ActivityInput) async throws -> Activity {
-        guard AccessPolicy.canMaintainMap(try actor) else { throw DomainError.forbidden(reason: "role") }
+        try await store.requireMapMaintainer(context, object: "activities")
         let activity = try input.validated(id: store.ids())
         let values = Self.values(activity, by: try actor.userID, at: store.clock.now())
         try await store.write { db in
@@ -22,7 +22,7 @@ public struct ActivityRepository: Sendable, ActingRepository {
     }
 
     public func update(_ id: Activity.ID, with input: ActivityInput) async throws -> Activity {
-        guard AccessPolicy.canMaintainMap(try actor) else { throw DomainError.forbidden(reason: "role") }
+        try await store.requireMapMaintainer(context, object: "activities")
         _ = try await activity(id)
         let activity = try input.validated(id: id)
         let values = Self.values(activity, by: try actor.userID, at: store.clock.now())
@@ -38,7 +38,7 @@ public struct ActivityRepository: Sendable, ActingRepository {
 
     /// Cancels an activity (it leaves the calendar); sign-ups stay on record.
     public func cancel(_ id: Activity.ID) async throws {
-        guard AccessPolicy.canMaintainMap(try actor) else { throw DomainError.forbidden(reason: "role") }
+        try await store.requireMapMaintainer(context, object: "activities")
         _ = try await activity(id)
         try await store.write { db in
             try await db.sql.update("activities").set("cancelled", to: true)

@@ -16,17 +16,18 @@ enum AdminController {
         return authenticated
     }
 
-    /// Every organisation, team and account, for the administration pages.
-    static func directory(_ req: Request) async throws -> AdminDirectory {
+    /// The organisations and teams, and with `users` every account, for the administration pages (a
+    /// user's own form lists no accounts).
+    static func directory(_ req: Request, users: Bool = true) async throws -> AdminDirectory {
         let accounts = req.store.accounts
         return AdminDirectory(
             organisations: try await accounts.organisations(), teams: try await accounts.teams(),
-            users: try await accounts.users())
+            users: users ? try await accounts.users() : [])
     }
 
     static func index(req: Request) async throws -> Response {
         _ = try await requireAdmin(req)
-        return try await req.page(
+        return req.page(
             AdminPages.overview(
                 try await directory(req), context: req.pageContext, problems: [],
                 notice: req.query[String.self, at: "ok"].map { _ in req.localizer("common.saved") }))
@@ -136,8 +137,9 @@ enum AdminController {
         else {
             throw DomainError.notFound(kind: "user")
         }
-        return try await req.page(
-            AdminPages.userForm(user, directory: try await directory(req), context: req.pageContext, problems: []))
+        return req.page(
+            AdminPages.userForm(
+                user, directory: try await directory(req, users: false), context: req.pageContext, problems: []))
     }
 
     static func updateUser(req: Request) async throws -> Response {
@@ -170,9 +172,10 @@ enum AdminController {
         } catch let error as ValidationError {
             var shown = existing
             shown.displayName = form.displayName
-            return try await req.page(
+            return req.page(
                 AdminPages.userForm(
-                    shown, directory: try await directory(req), context: req.pageContext, problems: error.problems))
+                    shown, directory: try await directory(req, users: false), context: req.pageContext,
+                    problems: error.problems))
         }
     }
 
@@ -230,7 +233,7 @@ enum AdminController {
             try await change()
             return req.redirect(to: SiteRoute.admin(.index).path(query: [("ok", "1")]), redirectType: .normal)
         } catch let error as ValidationError {
-            let response = try await req.page(
+            let response = req.page(
                 AdminPages.overview(
                     try await directory(req), context: req.pageContext, problems: error.problems, notice: nil,
                     typed: typed))
@@ -238,7 +241,7 @@ enum AdminController {
             return response
         } catch DomainError.conflict(let key) {
             let field = conflictFields[key] ?? "name"
-            let response = try await req.page(
+            let response = req.page(
                 AdminPages.overview(
                     try await directory(req), context: req.pageContext,
                     problems: [FieldProblem(field: field, key: key)], notice: nil, typed: typed))

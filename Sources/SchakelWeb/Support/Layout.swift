@@ -14,18 +14,12 @@ extension Request {
             })
     }
 
-    /// A page inside the common layout, as an HTML response.
+    /// A page inside the common layout (header, navigation, language switch), as an HTML response;
+    /// always `text/html; charset=utf-8`.
     func page(_ content: PageContent) -> Response {
-        Layout.response(content, request: self)
-    }
-}
-
-extension Layout {
-    /// Renders a page with header, navigation and language switch; always `text/html; charset=utf-8`.
-    static func response(_ page: PageContent, request: Request) -> Response {
-        let response = Response(status: HTTPResponseStatus(statusCode: page.status.code))
+        let response = Response(status: HTTPResponseStatus(statusCode: content.status.code))
         response.headers.contentType = .html
-        response.body = .init(string: Layout.document(page, context: request.pageContext))
+        response.body = .init(string: Layout.document(content, context: pageContext))
         return response
     }
 }
@@ -36,7 +30,7 @@ extension ErrorPage {
         let content = ErrorPage.content(
             title: description.title(t), problems: description.problems,
             status: PageStatus(code: Int(description.status.code)), t: t)
-        let response = Layout.response(content, request: request)
+        let response = request.page(content)
         for (name, value) in description.headers { response.headers.replaceOrAdd(name: name, value: value) }
         return response
     }
