@@ -18,6 +18,7 @@ struct MatrixWorld: Sendable {
     var serviceID: String
     var activityID: String
     var activityDate: String
+    var householdID: String
 
     var annie: String { world.residents["annie"]!.id.description }
     var east: String { world.teams["east"]!.id.description }
@@ -49,10 +50,13 @@ struct AuthorisationMatrixTests {
         let services = try DemoData.mapServices(today: server.today)
         _ = try await server.store.socialMap.importServices(services.map { $0.document() }, context: .commandLine)
         let (activity, day) = try await ActivityWebTests().lunch(server, world: world)
+        let worker = try await world.context("socialworker", on: server)
+        let household = try await server.store.residents(worker).createHousehold(
+            for: world.residents["kemal"]!.id, name: "Yılmaz")
         return MatrixWorld(
             world: world, roundID: round.id.description, signalID: signal, deliveryID: delivery.id.description,
             serviceID: try #require(services.first).id.uuidString.lowercased(), activityID: activity.id.description,
-            activityDate: day.description)
+            activityDate: day.description, householdID: household.id.description)
     }
 
     static let getPaths: [(String, @Sendable (MatrixWorld) -> String)] = [
@@ -103,6 +107,15 @@ struct AuthorisationMatrixTests {
         ("/api/v1/teams/:id/out-of-view", { "/api/v1/teams/\($0.east)/out-of-view" }),
         ("/api/v1/deliveries?residentId=", { "/api/v1/deliveries?residentId=\($0.annie)" }),
         ("/api/v1/activities", { _ in "/api/v1/activities" }),
+        ("/api/v1/activities/:id", { "/api/v1/activities/\($0.activityID)" }),
+        ("/api/v1/neighbourhoods", { _ in "/api/v1/neighbourhoods" }),
+        ("/api/v1/addresses/:id", { "/api/v1/addresses/\($0.address)" }),
+        ("/api/v1/residents/:id/timeline", { "/api/v1/residents/\($0.annie)/timeline" }),
+        ("/api/v1/households/:id", { "/api/v1/households/\($0.householdID)" }),
+        ("/api/v1/deliveries/:id", { "/api/v1/deliveries/\($0.deliveryID)" }),
+        ("/api/v1/rounds", { _ in "/api/v1/rounds" }),
+        ("/api/v1/signals/reported", { _ in "/api/v1/signals/reported" }),
+        ("/api/v1/tasks", { _ in "/api/v1/tasks" }),
     ]
 
     /// Expected status per path and role, in the order of `roles`: 200 shown, 303 sent on (a concierge to
@@ -156,6 +169,15 @@ struct AuthorisationMatrixTests {
         "/api/v1/teams/:id/out-of-view     403 200 403 200 403 403 403 403 403",
         "/api/v1/deliveries?residentId=    403 200 403 200 403 403 403 403 403",
         "/api/v1/activities                200 200 200 200 200 200 200 200 200",
+        "/api/v1/activities/:id            200 200 200 200 200 200 200 200 200",
+        "/api/v1/neighbourhoods            200 200 200 200 200 200 200 200 200",
+        "/api/v1/addresses/:id             200 200 403 200 403 403 403 403 200",
+        "/api/v1/residents/:id/timeline    403 200 403 200 403 403 403 403 403",
+        "/api/v1/households/:id            403 200 403 200 403 403 403 403 403",
+        "/api/v1/deliveries/:id            403 200 403 200 403 403 403 403 403",
+        "/api/v1/rounds                    200 200 200 200 200 200 200 200 200",
+        "/api/v1/signals/reported          200 200 200 200 200 200 200 200 200",
+        "/api/v1/tasks                     200 200 200 200 200 200 200 200 200",
     ]
 
     /// The forms of the round page, per role as in `roles`: 303 stored and sent back to the round, 403 refused.
@@ -227,6 +249,7 @@ struct AuthorisationMatrixTests {
             let scenario = try await Self.scenario(server)
             let paths = Dictionary(uniqueKeysWithValues: Self.getPaths)
             #expect(Set(paths.keys) == Set(Self.expected.map { String($0.split(separator: " ")[0]) }))
+            var observed: [String: [UInt]] = [:]
             for (index, role) in Self.roles.enumerated() {
                 let browser = server.browser()
                 try await browser.login(role)
@@ -246,12 +269,20 @@ struct AuthorisationMatrixTests {
                         response = try await browser.get(path)
                     }
                     let got = response.status.code
+                    observed[name, default: []].append(got)
                     #expect(got == want, "\(name) as \(role)")
                     if got == 403 {
                         let after = try await Self.refusals(of: role, server)
                         #expect(after > before, "refusal of \(name) as \(role) logged")
                     }
                 }
+            }
+            let table = Self.expected.map { row in
+                let name = String(row.split(separator: " ")[0])
+                return "\(name) \((observed[name] ?? []).map(String.init).joined(separator: " "))"
+            }
+            if zip(table, Self.expected).contains(where: { $0.split(separator: " ") != $1.split(separator: " ") }) {
+                Issue.record("observed:\n\(table.joined(separator: "\n"))")
             }
         }
     }
@@ -301,30 +332,43 @@ struct RouteLinkTests {
     }
 }
 
-@Suite("Every page has a row in the authorisation matrix")
+@Suite("Every route has a row in the authorisation matrix")
 struct MatrixCoverageTests {
-    /// Pages anyone may open, logged in or not: they show nothing personal.
+    /// Routes anyone may use, logged in or not: they show nothing personal, or are the way in and out.
     static let open: Set<String> = [
-        "/healthz", "/inloggen", "/taal", "/kaart", "/kaart/diensten/:id", "/kaart/activiteiten",
-        "/kaart/activiteiten.ics", "/kaart/activiteiten/:id",
+        "GET /healthz", "GET /inloggen", "POST /inloggen", "POST /uitloggen", "GET /taal", "GET /kaart",
+        "GET /kaart/diensten/:id", "GET /kaart/activiteiten", "GET /kaart/activiteiten.ics",
+        "GET /kaart/activiteiten/:id", "POST /api/v1/auth/token", "GET /api/openapi.yaml",
+        // The social map as open data (HSDS 3).
+        "GET /api/hsds", "GET /api/hsds/openapi.json", "GET /api/hsds/services", "GET /api/hsds/services/:id",
+        "GET /api/hsds/organizations", "GET /api/hsds/organizations/:id", "GET /api/hsds/service_at_locations",
+        "GET /api/hsds/service_at_locations/:id", "GET /api/hsds/taxonomies", "GET /api/hsds/taxonomies/:id",
+        "GET /api/hsds/taxonomy_terms", "GET /api/hsds/taxonomy_terms/:id",
     ]
 
-    @Test("each registered page (GET, outside the API) is in the matrix or among the open pages")
-    func everyPage() async throws {
-        try await withSchakel { server in
-            let rows = Set(
-                AuthorisationMatrixTests.getPaths.map { name, _ in
-                    String(name.split(separator: "?").first ?? "")
-                })
-            let pages = server.app.routes.all.filter { $0.method == .GET }.map { route in
-                "/"
+    /// Every registered route as `METHOD /path`, with each parameter written `:id`.
+    static func registered(_ app: Application) -> Set<String> {
+        Set(
+            app.routes.all.map { route in
+                "\(route.method.rawValue) /"
                     + route.path.map { component -> String in
                         if case .parameter = component { return ":id" }
                         return component.description
                     }.joined(separator: "/")
-            }.filter { !$0.hasPrefix("/api/") }
-            let missing = Set(pages).subtracting(rows).subtracting(Self.open).sorted()
-            #expect(missing.isEmpty, "pages without a row: \(missing)")
+            })
+    }
+
+    @Test("each registered route, page or call, is in a matrix or among the open routes, and each row is a route")
+    func everyRoute() async throws {
+        try await withSchakel { server in
+            let rows = Set(
+                AuthorisationMatrixTests.getPaths.map { name, _ in "GET " + String(name.split(separator: "?")[0]) }
+            ).union(WriteMatrixTests.rows.map(\.name))
+            let routes = Self.registered(server.app)
+            let missing = routes.subtracting(rows).subtracting(Self.open).sorted()
+            #expect(missing.isEmpty, "routes without a row: \(missing)")
+            let stale = rows.union(Self.open).subtracting(routes).sorted()
+            #expect(stale.isEmpty, "rows without a route: \(stale)")
         }
     }
 }

@@ -602,6 +602,38 @@ public struct RoundRepository: Sendable, ActingRepository {
         }
     }
 
+    /// The teams whose rounds the actor plans, and of them the one asked for (the first when none is).
+    /// Refused, and logged, for someone who plans no team; a team they do not plan is not found.
+    public func planningTeams(choosing requested: Team.ID?) async throws -> (team: Team, all: [Team]) {
+        let all = try await plannableTeams()
+        guard let first = all.first else {
+            try await store.audit.record([AuditEvent(.accessDenied, objects: ["rounds"])], context: context)
+            throw DomainError.forbidden(reason: "role")
+        }
+        guard let requested else { return (first, all) }
+        guard let team = all.first(where: { $0.id == requested }) else { throw DomainError.notFound(kind: "team") }
+        return (team, all)
+    }
+
+    /// The teams whose rounds the actor plans; none for most roles.
+    public func plannableTeams() async throws -> [Team] {
+        let actor = try actor
+        return try await store.accounts.teams().filter { AccessPolicy.canPlanRounds(of: $0.id, by: actor) }
+    }
+
+    /// The teams whose out-of-view list the actor may see, and of them the one asked for (the first when none
+    /// is). Another team's list is refused, and logged, not silently swapped for one's own.
+    public func outOfViewTeams(choosing requested: Team.ID?) async throws -> (team: Team, all: [Team]) {
+        let actor = try actor
+        let all = try await store.accounts.teams().filter { AccessPolicy.canViewOutOfView(of: $0.id, by: actor) }
+        guard let team = requested.map({ id in all.first { $0.id == id } }) ?? all.first else {
+            let object = requested.map { "outOfView:\($0)" } ?? "outOfView"
+            try await store.audit.record([AuditEvent(.accessDenied, objects: [object])], context: context)
+            throw DomainError.forbidden(reason: all.isEmpty ? "role" : "team")
+        }
+        return (team, all)
+    }
+
     private func requirePlanner(_ team: Team.ID) async throws {
         guard AccessPolicy.canPlanRounds(of: team, by: try actor) else {
             try await store.audit.record([AuditEvent(.accessDenied, objects: ["rounds:\(team)"])], context: context)

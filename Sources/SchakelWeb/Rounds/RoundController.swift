@@ -20,7 +20,7 @@ enum RoundController {
         if actor.role == .concierge, mine.count == 1 {
             return req.redirect(to: SiteRoute.rounds(.round(.value(mine[0].id))).path(), redirectType: .normal)
         }
-        let teams = try await plannableTeams(req)
+        let teams = try await req.store.rounds(req.auditContext).plannableTeams()
         return req.page(RoundPages.index(mine: mine, teams: teams, today: today, context: req.pageContext))
     }
 
@@ -191,22 +191,16 @@ enum RoundController {
         _ req: Request, team requested: Team.ID?, problems: [FieldProblem], typed: [String: String] = [:],
         visitFor: Resident.ID? = nil
     ) async throws -> Response {
-        let actor = try req.requireAuthenticated().actor
-        let teams = try await req.store.accounts.teams().filter { AccessPolicy.canViewOutOfView(of: $0.id, by: actor) }
-        guard !teams.isEmpty else { throw DomainError.forbidden(reason: "role") }
-        // Another team's list is refused (and logged), not silently swapped for one's own.
-        guard let team = requested.map({ id in teams.first { $0.id == id } }) ?? teams.first else {
-            throw DomainError.forbidden(reason: "team")
-        }
-        let page = try Paging(page: try? req.query.get(Int.self, at: "page"))
         let rounds = req.store.rounds(req.auditContext)
+        let (team, teams) = try await rounds.outOfViewTeams(choosing: requested)
+        let page = try Paging(page: try? req.query.get(Int.self, at: "page"))
         let entries = try await rounds.outOfView(team: team.id, today: req.today, page: page)
         let rule = try await rounds.outOfViewRule(of: team.id)
         let response = req.page(
             RoundPages.outOfView(
                 entries, rule: rule, team: team, teams: teams, problems: problems, typed: typed, visitFor: visitFor,
                 planned: (try? req.query.get(String.self, at: "gepland")) == "1",
-                canChangeRule: AccessPolicy.canPlanRounds(of: team.id, by: try req.requireAuthenticated().actor),
+                canChangeRule: try await rounds.plannableTeams().contains { $0.id == team.id },
                 context: req.pageContext))
         if !problems.isEmpty { response.status = .unprocessableEntity }
         return response
@@ -269,17 +263,13 @@ enum RoundController {
         return minutes
     }
 
-    private static func plannableTeams(_ req: Request) async throws -> [Team] {
-        let actor = try req.requireAuthenticated().actor
-        return try await req.store.accounts.teams().filter { AccessPolicy.canPlanRounds(of: $0.id, by: actor) }
-    }
-
     /// The requested team (one the coordinator plans for) and date (today when absent).
     private static func teamAndDate(_ req: Request, _ query: DayQuery) async throws -> (Team, LocalDate, [Team]) {
-        let teams = try await plannableTeams(req)
-        guard !teams.isEmpty else { throw DomainError.forbidden(reason: "role") }
-        let team = teams.first { $0.id.description == query.team } ?? teams[0]
-        if let text = query.team?.nonEmpty, team.id.description != text { throw DomainError.notFound(kind: "team") }
+        let requested = try query.team?.nonEmpty.map { text in
+            guard let id = Team.ID(text) else { throw DomainError.notFound(kind: "team") }
+            return id
+        }
+        let (team, teams) = try await req.store.rounds(req.auditContext).planningTeams(choosing: requested)
         let date = try query.date?.nonEmpty.map { text in try ValidationError.rename("date") { try LocalDate(text) } }
         return (team, date ?? req.today, teams)
     }
