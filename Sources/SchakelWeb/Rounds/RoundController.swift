@@ -265,11 +265,11 @@ enum RoundController {
 
     /// The requested team (one the coordinator plans for) and date (today when absent).
     private static func teamAndDate(_ req: Request, _ query: DayQuery) async throws -> (Team, LocalDate, [Team]) {
-        let requested = try query.team?.nonEmpty.map { text in
-            guard let id = Team.ID(text) else { throw DomainError.notFound(kind: "team") }
-            return id
-        }
-        let (team, teams) = try await req.store.rounds(req.auditContext).planningTeams(choosing: requested)
+        // Someone who plans no team is refused before a team they name is looked at.
+        let named = query.team?.nonEmpty
+        let (team, teams) = try await req.store.rounds(req.auditContext).planningTeams(
+            choosing: named.flatMap { Team.ID($0) })
+        if let named, Team.ID(named) == nil { throw DomainError.notFound(kind: "team") }
         let date = try query.date?.nonEmpty.map { text in try ValidationError.rename("date") { try LocalDate(text) } }
         return (team, date ?? req.today, teams)
     }
