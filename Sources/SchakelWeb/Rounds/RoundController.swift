@@ -181,8 +181,13 @@ enum RoundController {
     // MARK: Out of view
 
     static func outOfView(req: Request) async throws -> Response {
-        let requested = (try? req.query.get(String.self, at: "team"))?.nonEmpty
-        return try await outOfViewPage(req, team: requested.map { try Team.ID(parsing: $0) }, problems: [])
+        let named = (try? req.query.get(String.self, at: "team"))?.nonEmpty
+        if let named, Team.ID(named) == nil {
+            // Not a team: refused for someone who sees no list, not found for someone who does.
+            _ = try await req.store.rounds(req.auditContext).outOfViewTeams(choosing: nil)
+            throw DomainError.notFound(kind: "team")
+        }
+        return try await outOfViewPage(req, team: named.flatMap { Team.ID($0) }, problems: [])
     }
 
     /// The out-of-view list of a team (the first of the viewer's when none is asked for), with the problems
