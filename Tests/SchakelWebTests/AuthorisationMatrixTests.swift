@@ -235,6 +235,24 @@ struct AuthorisationMatrixTests {
         }
     }
 
+    @Test("a team id that is not one: not found for a planner, refused (and logged) for someone who plans none")
+    func unknownTeam() async throws {
+        try await withSchakel { server in
+            _ = try await World.build(on: server)
+            for (role, planning, outOfView) in [
+                ("coordinator", 404, 404), ("socialworker", 403, 404), ("concierge", 403, 403),
+            ] as [(String, UInt, UInt)] {
+                let browser = server.browser()
+                try await browser.login(role)
+                let before = try await Self.refusals(of: role, server)
+                #expect(try await browser.get("/rondes/planning?team=geen-team").status.code == planning, "\(role)")
+                #expect(try await browser.get("/uit-beeld?team=geen-team").status.code == outOfView, "\(role)")
+                let refused = [planning, outOfView].filter { $0 == 403 }.count
+                #expect(try await Self.refusals(of: role, server) == before + refused, "\(role)")
+            }
+        }
+    }
+
     /// How many refusals of this user the access log holds.
     static func refusals(of username: String, _ server: TestServer) async throws -> Int {
         let sql = server.store.database as! any SQLDatabase
