@@ -180,61 +180,6 @@ struct AuthorisationMatrixTests {
         "/api/v1/tasks                     200 200 200 200 200 200 200 200 200",
     ]
 
-    /// The forms of the round page, per role as in `roles`: 303 stored and sent back to the round, 403 refused.
-    /// Each role posts on a fresh outcome of the round's concierge, so one role's correction does not
-    /// decide the next one's answer.
-    static let postExpected = [
-        "/rondes/:id/stops/:id/uitkomst     403 303 303 403 403 403 403 403 403",
-        "/rondes/:id/stops/:id/correctie  403 303 303 403 403 403 403 403 403",
-    ]
-
-    @Test("the round page's forms: outcome and correction, for every role, refusals logged")
-    func postMatrix() async throws {
-        try await withSchakel { server in
-            let scenario = try await Self.scenario(server)
-            let annie = scenario.world.residents["annie"]!
-            let concierge = try await scenario.world.context("concierge", on: server)
-            let round = try await server.store.rounds(concierge).round(try Round.ID(parsing: scenario.roundID))
-            let stop = try #require(round.stops.first).stop.id
-            let base = "/rondes/\(scenario.roundID)/stops/\(stop)"
-            for (index, role) in Self.roles.enumerated() {
-                let browser = server.browser()
-                try await browser.login(role)
-                _ = try await browser.get("/")
-                let (earlier, _) = try await server.store.rounds(concierge).logContact(
-                    ContactMomentInput(
-                        id: nil, residentID: annie.id.description, stopID: stop.description, outcome: "notAtHome",
-                        durationMinutes: nil, note: nil, concern: nil, recordedAt: nil))
-                let forms: [String: (String, [(String, String)])] = [
-                    "/rondes/:id/stops/:id/uitkomst": (
-                        base + "/uitkomst",
-                        [("id", UUID().uuidString), ("residentID", annie.id.description), ("outcome", "contact")]
-                    ),
-                    "/rondes/:id/stops/:id/correctie": (
-                        base + "/correctie",
-                        [
-                            ("id", UUID().uuidString), ("residentID", annie.id.description),
-                            ("corrects", earlier.id.description), ("outcome", "contact"),
-                        ]
-                    ),
-                ]
-                for row in Self.postExpected {
-                    let cells = row.split(separator: " ")
-                    let name = String(cells[0])
-                    let want = UInt(cells[index + 1])!
-                    let (path, form) = try #require(forms[name])
-                    let before = try await Self.refusals(of: role, server)
-                    let got = try await browser.post(path, form: form).status.code
-                    #expect(got == want, "POST \(name) as \(role)")
-                    if got == 403 {
-                        let after = try await Self.refusals(of: role, server)
-                        #expect(after > before, "refusal of POST \(name) as \(role) logged")
-                    }
-                }
-            }
-        }
-    }
-
     @Test("a team id that is not one: not found for a planner, refused (and logged) for someone who plans none")
     func unknownTeam() async throws {
         try await withSchakel { server in
