@@ -37,6 +37,8 @@ public indirect enum SiteRoute: Hashable, Sendable {
     case signals(Signals)
     case signal(Parameter<Signal.ID>, SignalPart)
     case taskDone(Parameter<SignalTask.ID>)
+    case referrals(Referrals)
+    case referral(Parameter<Referral.ID>, ReferralPart)
     case outOfView(OutOfView)
 
     public enum Admin: Hashable, Sendable {
@@ -58,7 +60,7 @@ public indirect enum SiteRoute: Hashable, Sendable {
 
     public enum ResidentPart: Hashable, Sendable {
         case file, edit, timeline, consents, household, joinHousehold, leaveHousehold, newDelivery, deliveries
-        case newContact, contacts, activities
+        case newContact, contacts, activities, transfer
         case withdrawConsent(Parameter<Consent.ID>)
     }
 
@@ -94,6 +96,19 @@ public indirect enum SiteRoute: Hashable, Sendable {
         case detail, transition, assign, merge, tasks, meldcode
     }
 
+    public enum Referrals: Hashable, Sendable {
+        /// The partner's inbox: referrals addressed to the viewer's organisation.
+        case inbox
+        /// The referrals the viewer sent.
+        case sent
+        /// The form (GET) and sending it (POST).
+        case new
+    }
+
+    public enum ReferralPart: Hashable, Sendable {
+        case detail, step, send, assign, message
+    }
+
     public enum OutOfView: Hashable, Sendable {
         case list, visits, settings
     }
@@ -124,6 +139,8 @@ public indirect enum SiteRoute: Hashable, Sendable {
         case .signals(let page): ["signalen"] + page.segments
         case .signal(let id, let part): ["signalen", Self.segment(id, "signalID")] + part.segments
         case .taskDone(let id): ["taken", Self.segment(id, "taskID"), "gedaan"]
+        case .referrals(let page): ["verwijzingen"] + page.segments
+        case .referral(let id, let part): ["verwijzingen", Self.segment(id, "referralID")] + part.segments
         case .outOfView(let page): ["uit-beeld"] + page.segments
         }
     }
@@ -211,6 +228,7 @@ extension SiteRoute.ResidentPart {
         case .newContact: ["contacten", "nieuw"]
         case .contacts: ["contacten"]
         case .activities: ["activiteiten"]
+        case .transfer: ["overdragen"]
         }
     }
 }
@@ -286,6 +304,28 @@ extension SiteRoute.SignalPart {
         case .merge: ["samenvoegen"]
         case .tasks: ["taken"]
         case .meldcode: ["meldcode"]
+        }
+    }
+}
+
+extension SiteRoute.Referrals {
+    var segments: [String] {
+        switch self {
+        case .inbox: []
+        case .sent: ["verstuurd"]
+        case .new: ["nieuw"]
+        }
+    }
+}
+
+extension SiteRoute.ReferralPart {
+    var segments: [String] {
+        switch self {
+        case .detail: []
+        case .step: ["stap"]
+        case .send: ["versturen"]
+        case .assign: ["toewijzen"]
+        case .message: ["bericht"]
         }
     }
 }

@@ -73,9 +73,9 @@ struct AccessPolicyTests {
         let sections = Dictionary(
             uniqueKeysWithValues: Role.allCases.map { ($0, AccessPolicy.sections(for: actor($0))) })
         #expect(sections[.concierge] == [.rounds, .residents, .signals, .map])
-        #expect(sections[.coordinator] == [.rounds, .residents, .signals, .outOfView, .addresses, .map])
-        #expect(sections[.socialWorker] == [.residents, .signals, .outOfView, .addresses, .map])
-        #expect(sections[.partner] == [.signals, .map])
+        #expect(sections[.coordinator] == [.rounds, .residents, .signals, .referrals, .outOfView, .addresses, .map])
+        #expect(sections[.socialWorker] == [.residents, .signals, .referrals, .outOfView, .addresses, .map])
+        #expect(sections[.partner] == [.signals, .referrals, .map])
         #expect(sections[.admin] == [.addresses, .map, .admin])
         // Without a team there is no out-of-view list to open.
         #expect(!AccessPolicy.sections(for: actor(.socialWorker, teams: [], coverage: [])).contains(.outOfView))

@@ -57,16 +57,23 @@ struct ResidentTests {
         #expect(DuplicateCheck.matches(for: other, among: existing).isEmpty)
     }
 
-    @Test("a consent needs a purpose and an organisation; withdrawing it twice is refused")
+    @Test("a consent needs a purpose from the list and an organisation; withdrawing it twice is refused")
     func consent() throws {
         #expect(throws: ValidationError.self) {
             try Consent(
-                id: .init(UUID()), residentID: .init(UUID()), purpose: "", organisationIDs: [], givenAt: Date(),
-                recordedBy: .init(UUID()))
+                id: .init(UUID()), residentID: .init(UUID()), purpose: .referral, organisationIDs: [],
+                givenAt: Date(), recordedBy: .init(UUID()))
         }
-        let consent = try Consent(
-            id: .init(UUID()), residentID: .init(UUID()), purpose: "Delen met GGZ", organisationIDs: [.init(UUID())],
-            givenAt: Date(), recordedBy: .init(UUID()))
+        let input = ConsentInput(purpose: "Delen met GGZ", recording: "verbal", organisationIDs: [.init(UUID())])
+        #expect(throws: ValidationError(field: "purpose", key: "invalid")) {
+            try input.consent(id: .init(UUID()), resident: .init(UUID()), at: Date(), by: .init(UUID()))
+        }
+        let ggz = Organisation.ID(UUID())
+        let consent = try ConsentInput(purpose: "referral", recording: "paper", organisationIDs: [ggz]).consent(
+            id: .init(UUID()), resident: .init(UUID()), at: Date(), by: .init(UUID()))
+        #expect(consent.covers(.referral, for: ggz))
+        #expect(!consent.covers(.householdPlan, for: ggz))
+        #expect(!consent.covers(.referral, for: .init(UUID())))
         let withdrawn = try consent.withdrawn(at: Date(), by: .init(UUID()))
         #expect(!withdrawn.isActive)
         #expect(throws: DomainError.illegalTransition(from: "withdrawn", to: "withdrawn")) {

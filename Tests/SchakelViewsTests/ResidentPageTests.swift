@@ -13,7 +13,8 @@ struct ResidentPageTests {
             consents: view == .full
                 ? [
                     try! Consent(
-                        id: Fixture.id(70), residentID: Fixture.resident.id, purpose: "Doorverwijzing schuldhulp",
+                        id: Fixture.id(70), residentID: Fixture.resident.id, purpose: .referral,
+                        note: "Alleen over de schulden", recording: .verbal,
                         organisationIDs: [Fixture.organisation.id], givenAt: Fixture.morning,
                         recordedBy: Fixture.socialWorker.id)
                 ] : [],

@@ -226,7 +226,9 @@ struct APITests {
             #expect((read["members"] as? [[String: Any]])?.first?["name"] as? String == "Kemal Yılmaz")
             let consent = try await api.send(
                 .POST, "/api/v1/residents/\(kemal)/consents",
-                json: #"{"purpose":"Delen met GGZ","organisationIds":["\#(world.organisations["ggz"]!.id)"]}"#)
+                json:
+                    #"{"purpose":"referral","recording":"verbal","organisationIds":["\#(world.organisations["ggz"]!.id)"]}"#
+            )
             #expect(consent.status == .created)
             let consentID = try #require(APIClient.json(consent)["id"] as? String)
             #expect(

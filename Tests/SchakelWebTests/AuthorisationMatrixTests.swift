@@ -19,6 +19,7 @@ struct MatrixWorld: Sendable {
     var activityID: String
     var activityDate: String
     var householdID: String
+    var referralID: String
 
     var annie: String { world.residents["annie"]!.id.description }
     var east: String { world.teams["east"]!.id.description }
@@ -53,10 +54,16 @@ struct AuthorisationMatrixTests {
         let worker = try await world.context("socialworker", on: server)
         let household = try await server.store.residents(worker).createHousehold(
             for: world.residents["kemal"]!.id, name: "Yılmaz")
+        let referral = try await server.store.referrals(worker).create(
+            ReferralInput(
+                residentID: world.residents["annie"]!.id.description,
+                organisationID: world.organisations["ggz"]!.id.description, question: "Hulp bij somberheid",
+                domains: ["geestelijke_gezondheid"], contactMethod: "phone", recordConsent: "verbal"))
         return MatrixWorld(
             world: world, roundID: round.id.description, signalID: signal, deliveryID: delivery.id.description,
             serviceID: try #require(services.first).id.uuidString.lowercased(), activityID: activity.id.description,
-            activityDate: day.description, householdID: household.id.description)
+            activityDate: day.description, householdID: household.id.description,
+            referralID: referral.id.description)
     }
 
     static let getPaths: [(String, @Sendable (MatrixWorld) -> String)] = [
@@ -97,6 +104,12 @@ struct AuthorisationMatrixTests {
         ("/signalen/gemeld", { _ in "/signalen/gemeld" }),
         ("/signalen/instellingen", { _ in "/signalen/instellingen" }),
         ("/signalen/:id", { "/signalen/\($0.signalID)" }),
+        ("/verwijzingen", { _ in "/verwijzingen" }),
+        ("/verwijzingen/verstuurd", { _ in "/verwijzingen/verstuurd" }),
+        ("/verwijzingen/nieuw?bewoner=", { "/verwijzingen/nieuw?bewoner=\($0.annie)" }),
+        ("/verwijzingen/nieuw?dienst=", { "/verwijzingen/nieuw?dienst=\($0.serviceID)&zoek=annie" }),
+        ("/verwijzingen/:id", { "/verwijzingen/\($0.referralID)" }),
+        ("/bewoners/:id/overdragen", { "/bewoners/\($0.annie)/overdragen" }),
         ("/api/v1/residents", { _ in "/api/v1/residents" }),
         ("/api/v1/residents/:id", { "/api/v1/residents/\($0.annie)" }),
         ("/api/v1/addresses", { _ in "/api/v1/addresses" }),
@@ -159,6 +172,12 @@ struct AuthorisationMatrixTests {
         "/signalen/gemeld                 200 200 200 200 200 200 200 200 200",
         "/signalen/instellingen                 200 200 403 403 403 403 403 403 403",
         "/signalen/:id                      404 200 200 200 404 404 404 404 404",
+        "/verwijzingen                     403 200 403 200 403 403 200 403 200",
+        "/verwijzingen/verstuurd           403 200 403 200 403 403 403 403 200",
+        "/verwijzingen/nieuw?bewoner=      403 200 403 200 403 403 403 403 403",
+        "/verwijzingen/nieuw?dienst=       403 200 403 200 403 403 403 403 200",
+        "/verwijzingen/:id                 403 200 403 200 403 403 200 403 403",
+        "/bewoners/:id/overdragen          403 200 403 403 403 403 403 403 403",
         "/api/v1/residents                 403 200 200 200 200 200 403 403 200",
         "/api/v1/residents/:id             403 200 200 200 200 200 403 403 403",
         "/api/v1/addresses                 200 200 403 200 403 403 403 403 200",

@@ -249,10 +249,14 @@ struct ResidentEditingTests {
             let ggz = world.organisations["ggz"]!.id
             let added = try await browser.post(
                 "/bewoners/\(annie.id)/toestemmingen",
-                form: [("purpose", "Delen met GGZ voor een verwijzing"), ("organisationIDs[]", ggz.description)])
+                form: [
+                    ("purpose", "referral"), ("note", "Alleen over de schulden"), ("recording", "verbal"),
+                    ("organisationIDs[]", ggz.description),
+                ])
             #expect(added.status == .seeOther)
             let file = try await browser.get("/bewoners/\(annie.id)")
-            #expect(file.body.contains("Delen met GGZ voor een verwijzing"))
+            #expect(file.body.contains("Doorverwijzen en gegevens delen"))
+            #expect(file.body.contains("Alleen over de schulden"))
             #expect(file.body.contains("GGZ Test"))
             let consentID = try #require(
                 try await server.store.residents(try await world.context("socialworker", on: server)).file(annie.id)
@@ -264,7 +268,7 @@ struct ResidentEditingTests {
             let again = try await browser.post("/bewoners/\(annie.id)/toestemmingen/\(consentID)/intrekken", form: [])
             #expect(again.status == .conflict)
             let empty = try await browser.post(
-                "/bewoners/\(annie.id)/toestemmingen", form: [("purpose", "Zonder organisatie")])
+                "/bewoners/\(annie.id)/toestemmingen", form: [("purpose", "referral"), ("recording", "verbal")])
             #expect(empty.status == .unprocessableEntity)
         }
     }

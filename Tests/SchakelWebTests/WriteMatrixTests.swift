@@ -121,7 +121,18 @@ struct WriteFixture: Sendable {
         try Self.id(
             try await workerAPI.send(
                 .POST, "/api/v1/residents/\(resident)/consents",
-                json: #"{"purpose":"Delen met GGZ","organisationIds":["\#(ggz)"]}"#), "a consent")
+                json: #"{"purpose":"referral","recording":"verbal","organisationIds":["\#(ggz)"]}"#), "a consent")
+    }
+
+    /// A new referral of Annie to GGZ by the east social worker: sent (with consent recorded) or a draft.
+    func referral(draft: Bool = false) async throws -> String {
+        let worker = try await world.context("socialworker", on: server)
+        return try await server.store.referrals(worker).create(
+            ReferralInput(
+                residentID: scenario.annie, organisationID: ggz, question: "Hulp bij somberheid \(Self.tag())",
+                domains: ["geestelijke_gezondheid"], contactMethod: "phone", draft: draft,
+                recordConsent: draft ? nil : "verbal")
+        ).id.description
     }
 
     /// A household of a new resident: its id and the resident's.
@@ -329,7 +340,7 @@ struct WriteMatrixTests {
         WriteRow("POST /bewoners/:id/toestemmingen") { f, _ in
             .form(
                 "/bewoners/\(f.scenario.annie)/toestemmingen",
-                [("purpose", "Delen met GGZ voor een verwijzing"), ("organisationIDs[]", f.ggz)])
+                [("purpose", "referral"), ("recording", "verbal"), ("organisationIDs[]", f.ggz)])
         },
         WriteRow("POST /bewoners/:id/toestemmingen/:id/intrekken") { f, _ in
             .form(
@@ -503,6 +514,33 @@ struct WriteMatrixTests {
                 "/signalen/\(try await f.signal(triaged: true, meldcode: true))/meldcode",
                 [("step", "1"), ("reasoning", "Signalen in kaart")])
         },
+        // Referrals.
+        WriteRow("POST /verwijzingen/nieuw") { f, _ in
+            .form(
+                "/verwijzingen/nieuw",
+                [
+                    ("residentID", f.scenario.annie), ("organisationID", f.ggz), ("mode", "live"),
+                    ("question", "Wil graag praten over somberheid"), ("domains[]", "geestelijke_gezondheid"),
+                    ("contactMethod", "phone"), ("recordConsent", "verbal"),
+                ])
+        },
+        WriteRow("POST /verwijzingen/:id/stap") { f, _ in
+            .form("/verwijzingen/\(try await f.referral())/stap", [("event", "accept")])
+        },
+        WriteRow("POST /verwijzingen/:id/versturen") { f, _ in
+            .form("/verwijzingen/\(try await f.referral(draft: true))/versturen", [("recordConsent", "paper")])
+        },
+        WriteRow("POST /verwijzingen/:id/toewijzen") { f, _ in
+            .form("/verwijzingen/\(try await f.referral())/toewijzen", [("assigneeID", f.user("partner"))])
+        },
+        WriteRow("POST /verwijzingen/:id/bericht") { f, _ in
+            .form("/verwijzingen/\(try await f.referral())/bericht", [("message", "Kunt u vrijdag bellen?")])
+        },
+        WriteRow("POST /bewoners/:id/overdragen") { f, _ in
+            .form(
+                "/bewoners/\(try await f.resident())/overdragen",
+                [("teamID", f.scenario.centre), ("reason", "Verhuisd naar de binnenstad")])
+        },
         WriteRow("POST /taken/:id/gedaan") { f, _ in
             .form("/taken/\(try await f.task())/gedaan", [("note", "Gaat goed")])
         },
@@ -534,7 +572,7 @@ struct WriteMatrixTests {
         WriteRow("POST /api/v1/residents/:id/consents") { f, _ in
             .json(
                 .POST, "/api/v1/residents/\(f.scenario.annie)/consents",
-                #"{"purpose":"Delen met GGZ","organisationIds":["\#(f.ggz)"]}"#)
+                #"{"purpose":"referral","recording":"verbal","organisationIds":["\#(f.ggz)"]}"#)
         },
         WriteRow("POST /api/v1/residents/:id/consents/:id/withdraw") { f, _ in
             .json(
@@ -666,6 +704,12 @@ struct WriteMatrixTests {
         "POST /signalen/:id/taken                           403 303 403 303 403 403 403 403 403",
         "POST /signalen/:id/meldcode                        403 303 403 303 403 403 403 403 403",
         "POST /taken/:id/gedaan                             404 404 303 404 404 404 404 404 404",
+        "POST /verwijzingen/nieuw                           403 303 403 303 403 403 403 403 403",
+        "POST /verwijzingen/:id/stap                        403 403 403 403 403 403 303 403 403",
+        "POST /verwijzingen/:id/versturen                   403 303 403 303 403 403 403 403 403",
+        "POST /verwijzingen/:id/toewijzen                   403 403 403 403 403 403 303 403 403",
+        "POST /verwijzingen/:id/bericht                     403 303 403 303 403 403 303 403 403",
+        "POST /bewoners/:id/overdragen                      403 303 403 403 403 403 403 403 403",
         "DELETE /api/v1/auth/token                          204 204 204 204 204 204 204 204 204",
         "POST /api/v1/addresses                             201 201 403 201 403 403 403 403 201",
         "PUT /api/v1/addresses/:id                          200 200 403 200 403 403 403 403 200",

@@ -32,16 +32,23 @@ public struct Actor: Sendable, Equatable {
 }
 
 /// What the policy needs to know about a resident to decide access: where they live and who is responsible.
-/// Later features add relationships here (referrals, plans, matches).
+/// Later features add relationships here (plans, matches).
 public struct ResidentScope: Sendable, Equatable {
     public var residentID: Resident.ID
     public var buurtCode: AreaCode?
     public var responsibleTeamID: Team.ID?
+    /// The organisations with a live referral of the resident that is theirs to act on (sent, received,
+    /// accepted, in contact): their people see the resident through that referral only.
+    public var referralOrganisations: Set<Organisation.ID>
 
-    public init(residentID: Resident.ID, buurtCode: AreaCode?, responsibleTeamID: Team.ID?) {
+    public init(
+        residentID: Resident.ID, buurtCode: AreaCode?, responsibleTeamID: Team.ID?,
+        referralOrganisations: Set<Organisation.ID> = []
+    ) {
         self.residentID = residentID
         self.buurtCode = buurtCode
         self.responsibleTeamID = responsibleTeamID
+        self.referralOrganisations = referralOrganisations
     }
 }
 
@@ -96,7 +103,7 @@ public enum AccessPolicy {
 
     /// The parts of the app a person works in, in the order the menu offers them.
     public enum Section: String, Sendable, CaseIterable {
-        case rounds, residents, signals, outOfView, addresses, map, admin
+        case rounds, residents, signals, referrals, outOfView, addresses, map, admin
     }
 
     /// The sections the menu offers the actor: each one the actor can open.
@@ -106,6 +113,7 @@ public enum AccessPolicy {
             case .rounds: [.concierge, .coordinator].contains(actor.role)
             case .residents: canListResidents(actor)
             case .signals: actor.role != .admin
+            case .referrals: canRefer(actor.role) || actor.role == .partner
             case .outOfView: actor.teamIDs.contains { canViewOutOfView(of: $0, by: actor) }
             case .addresses: canManageAddresses(actor)
             case .map: true
@@ -278,6 +286,78 @@ public enum AccessPolicy {
     /// The policy role sees counts of signals, never a signal.
     public static func canViewSignalCounts(_ actor: Actor) -> Bool {
         actor.role == .policy || signalHandlers.contains(actor.role)
+    }
+}
+
+extension AccessPolicy {
+    // MARK: Referrals
+
+    /// Who refers: the professionals who handle signals, for a resident they fully see. The referrer's team
+    /// keeps responsibility.
+    public static func canRefer(_ resident: ResidentScope, by actor: Actor) -> Bool {
+        canRefer(actor.role) && view(of: resident, by: actor) == .full
+    }
+
+    /// Whether people in this role refer at all (the map's "Doorverwijzen" for logged-in professionals).
+    public static func canRefer(_ role: Role) -> Bool { signalHandlers.contains(role) }
+
+    /// The people of a receiving organisation who answer its referrals.
+    public static func answersReferrals(_ role: Role) -> Bool {
+        [.partner, .coordinator, .socialWorker].contains(role)
+    }
+
+    /// Whether the actor works for the organisation a live referral is addressed to, and may answer it.
+    public static func isReceiving(_ referral: Referral, by actor: Actor) -> Bool {
+        guard let organisation = referral.organisationID, referral.mode == .live, referral.state != .draft else {
+            return false
+        }
+        return answersReferrals(actor.role) && actor.organisationID == organisation
+    }
+
+    /// How much of a referral the actor sees: the referrer's side all of it; the receiving organisation what
+    /// the referral carries; the person who raised the signal it came from its state. `reporterID` is the
+    /// reporter of that signal (nil for none, or a meldcode signal, which its reporter never sees).
+    public static func view(of referral: Referral, resident: ResidentScope, reporterID: User.ID?, by actor: Actor)
+        -> ReferralView
+    {
+        if canRefer(resident, by: actor) { return .full }
+        if isReceiving(referral, by: actor) { return .partner }
+        if let reporterID, reporterID == actor.userID { return .status }
+        return .none
+    }
+
+    /// Whether the partner sees the resident through a referral to their organisation: only the referral's
+    /// fields and the contact details, never the file.
+    public static func seesThroughReferral(_ resident: ResidentScope, by actor: Actor) -> Bool {
+        guard answersReferrals(actor.role), let organisation = actor.organisationID else { return false }
+        return resident.referralOrganisations.contains(organisation)
+    }
+
+    /// Whether the viewer may take the step: the partner's steps for the receiving organisation, sending and
+    /// withdrawing for the referrer's side.
+    public static func canTake(_ event: ReferralEvent, view: ReferralView) -> Bool {
+        event.byPartner ? view == .partner : view == .full
+    }
+
+    /// Giving a referral to a colleague of the receiving organisation, while it is open.
+    public static func canAssign(_ referral: Referral, view: ReferralView) -> Bool {
+        view == .partner && referral.state.partnerHasContact
+    }
+
+    /// Who a referral may be given to: an active colleague of the receiving organisation who answers referrals.
+    public static func canBeGivenReferral(_ referral: Referral, person: Actor) -> Bool {
+        answersReferrals(person.role) && person.organisationID == referral.organisationID
+    }
+
+    /// Messages between referrer and partner, from sending on.
+    public static func canMessage(_ referral: Referral, view: ReferralView) -> Bool {
+        (view == .full || view == .partner) && referral.mode == .live && referral.state != .draft
+    }
+
+    /// Handing a resident's responsibility to another team is the coordinator's decision, for a resident
+    /// they fully see.
+    public static func canTransfer(_ resident: ResidentScope, by actor: Actor) -> Bool {
+        actor.role == .coordinator && view(of: resident, by: actor) == .full
     }
 }
 

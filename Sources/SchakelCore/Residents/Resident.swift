@@ -173,8 +173,13 @@ public struct Consent: Sendable, Equatable, Codable, Identifiable {
     public typealias ID = EntityID<Consent>
     public var id: ID
     public var residentID: Resident.ID
-    /// Why data is kept or shared, e.g. "Doorverwijzing naar schuldhulp".
-    public var purpose: String
+    /// What the consent is for, from the fixed list (`other` for the free text of older consents).
+    public var purpose: ConsentPurpose
+    /// The resident's own words or what they limited it to, e.g. "alleen over de schulden"; for an older
+    /// consent the purpose as it was written.
+    public var note: String?
+    /// How it was given; nil for a consent recorded before this was asked.
+    public var recording: ConsentRecording?
     /// The organisations the consent covers.
     public var organisationIDs: [Organisation.ID]
     public var givenAt: Date
@@ -182,23 +187,34 @@ public struct Consent: Sendable, Equatable, Codable, Identifiable {
     public var withdrawnAt: Date?
     public var withdrawnBy: User.ID?
 
+    public static let maximumNoteLength = 300
+
     public init(
-        id: ID, residentID: Resident.ID, purpose: String, organisationIDs: [Organisation.ID], givenAt: Date,
-        recordedBy: User.ID, withdrawnAt: Date? = nil, withdrawnBy: User.ID? = nil
+        id: ID, residentID: Resident.ID, purpose: ConsentPurpose, note: String? = nil,
+        recording: ConsentRecording? = nil, organisationIDs: [Organisation.ID], givenAt: Date, recordedBy: User.ID,
+        withdrawnAt: Date? = nil, withdrawnBy: User.ID? = nil
     ) throws {
         var validator = Validator()
-        if purpose.nonEmpty == nil { validator.add("purpose", "required") }
-        if purpose.count > 300 { validator.add("purpose", "tooLong") }
+        let note = note?.collapsingWhitespace.nonEmpty
+        if purpose == .other && note == nil { validator.add("purpose", "required") }
+        if (note?.count ?? 0) > Self.maximumNoteLength { validator.add("note", "tooLong") }
         if organisationIDs.isEmpty { validator.add("organisationIDs", "consent.noOrganisation") }
         try validator.finish()
         self.id = id
         self.residentID = residentID
-        self.purpose = purpose.collapsingWhitespace
+        self.purpose = purpose
+        self.note = note
+        self.recording = recording
         self.organisationIDs = organisationIDs
         self.givenAt = givenAt
         self.recordedBy = recordedBy
         self.withdrawnAt = withdrawnAt
         self.withdrawnBy = withdrawnBy
+    }
+
+    /// Whether this consent, while active, covers the purpose for the organisation.
+    public func covers(_ purpose: ConsentPurpose, for organisation: Organisation.ID) -> Bool {
+        isActive && self.purpose == purpose && purpose != .other && organisationIDs.contains(organisation)
     }
 
     public var isActive: Bool { withdrawnAt == nil }

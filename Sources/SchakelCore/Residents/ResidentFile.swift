@@ -17,6 +17,10 @@ public struct ResidentFile: Sendable, Equatable {
     public var canRaiseSignal = false
     public var canSignUpForActivities = false
     public var canViewAuditLog = false
+    public var canRefer = false
+    public var canTransfer = false
+    /// The resident's referrals, newest first (for those who refer them).
+    public var referrals: [ReferralSummary] = []
 
     public init(
         resident: Resident, view: ResidentView, address: Address? = nil, household: Household? = nil,

@@ -8,6 +8,8 @@ public struct ReportedSignal: Sendable, Equatable {
     public var outcome: NeutralOutcome?
     public var residentName: String?
     public var addressLine: String?
+    /// Where the referral made from it stands, in neutral words ("opgepakt"), if one was made.
+    public var referral: ReferralReporterStatus?
 
     public init(
         id: Signal.ID, raisedAt: Date, status: ReporterStatus, outcome: NeutralOutcome? = nil,

@@ -95,4 +95,16 @@ extension LocalDate {
         }
         return date
     }
+
+    /// How many working days after this date `other` is: the working days in (self, other]; zero when
+    /// `other` is this date or earlier.
+    public func workingDays(until other: LocalDate) -> Int {
+        var date = self
+        var count = 0
+        while date < other {
+            date = date.adding(days: 1)
+            if date.isWorkingDay { count += 1 }
+        }
+        return count
+    }
 }

@@ -17,6 +17,8 @@ public struct SignalDetail: Sendable, Equatable {
     /// asked to look again, by the access policy.
     public var assignees: [User] = []
     public var checkers: [User] = []
+    /// The referrals made from this signal (for its handlers).
+    public var referrals: [ReferralSummary] = []
 
     public init(
         signal: Signal, view: SignalView, residentName: String? = nil, addressLine: String? = nil,

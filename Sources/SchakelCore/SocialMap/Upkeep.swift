@@ -6,10 +6,13 @@ public struct Upkeep: Sendable, Equatable {
     public var acceptsReferrals: Bool
     /// About how many weeks a new referral waits.
     public var waitWeeks: Int?
+    /// Working days to answer a referral and, after acceptance, to first contact; nil for the standard terms.
+    public var terms: ReferralTerms?
 
-    public init(owner: User.ID?, acceptsReferrals: Bool, waitWeeks: Int?) {
+    public init(owner: User.ID?, acceptsReferrals: Bool, waitWeeks: Int?, terms: ReferralTerms? = nil) {
         self.owner = owner
         self.acceptsReferrals = acceptsReferrals
         self.waitWeeks = waitWeeks
+        self.terms = terms
     }
 }

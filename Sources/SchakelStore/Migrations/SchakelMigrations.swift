@@ -10,5 +10,6 @@ public enum SchakelMigrations {
         CreateMapSynonyms(),
         CorrectContactMoments(),
         ReviseSignals(),
+        CreateReferrals(),
     ]
 }

@@ -135,7 +135,11 @@ final class ConsentRecord: Model, @unchecked Sendable {
     static let schema = "consents"
     @ID(key: .id) var id: UUID?
     @Field(key: "resident_id") var residentID: UUID
+    /// The resident's own words; for a consent from before the fixed list, its purpose as written.
     @Field(key: "purpose") var purpose: String
+    /// The purpose from the fixed list; NULL for a consent from before it (read as `other`).
+    @OptionalField(key: "purpose_code") var purposeCode: String?
+    @OptionalField(key: "recorded_how") var recordedHow: String?
     @Field(key: "organisation_ids") var organisationIDs: String
     @Field(key: "given_at") var givenAt: Date
     @Field(key: "recorded_by") var recordedBy: UUID
@@ -147,7 +151,9 @@ final class ConsentRecord: Model, @unchecked Sendable {
     init(_ consent: Consent) {
         id = consent.id.uuid
         residentID = consent.residentID.uuid
-        purpose = consent.purpose
+        purpose = consent.note ?? ""
+        purposeCode = consent.purpose == .other ? nil : consent.purpose.rawValue
+        recordedHow = consent.recording?.rawValue
         organisationIDs = consent.organisationIDs.map(\.description).joined(separator: ",")
         givenAt = consent.givenAt
         recordedBy = consent.recordedBy.uuid
@@ -157,7 +163,9 @@ final class ConsentRecord: Model, @unchecked Sendable {
 
     func domain() throws -> Consent {
         try Consent(
-            id: .init(id!), residentID: .init(residentID), purpose: purpose,
+            id: .init(id!), residentID: .init(residentID),
+            purpose: purposeCode.flatMap(ConsentPurpose.init(rawValue:)) ?? .other, note: purpose.nonEmpty,
+            recording: recordedHow.flatMap(ConsentRecording.init(rawValue:)),
             organisationIDs: organisationIDs.split(separator: ",").compactMap { Organisation.ID(String($0)) },
             givenAt: givenAt, recordedBy: .init(recordedBy), withdrawnAt: withdrawnAt,
             withdrawnBy: withdrawnBy.map { .init($0) })

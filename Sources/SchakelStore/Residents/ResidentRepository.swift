@@ -126,6 +126,9 @@ public struct ResidentRepository: Sendable, ActingRepository {
         file.canRaiseSignal = AccessPolicy.canRaiseSignal(about: scope, by: actor)
         file.canSignUpForActivities = AccessPolicy.canSignUpForActivities(scope, by: actor)
         file.canViewAuditLog = AccessPolicy.canViewAuditLog(of: scope, by: actor)
+        file.canRefer = AccessPolicy.canRefer(scope, by: actor)
+        file.canTransfer = AccessPolicy.canTransfer(scope, by: actor)
+        if file.canRefer { file.referrals = try await store.referrals(context).ofResident(id) }
         return file
     }
 
@@ -280,33 +283,33 @@ public struct ResidentRepository: Sendable, ActingRepository {
         }
     }
 
-    /// Records a consent for a purpose covering organisations.
-    public func addConsent(to id: Resident.ID, purpose: String, organisations: [Organisation.ID]) async throws
-        -> Consent
-    {
+    /// Records a consent for a purpose from the list, covering organisations.
+    public func addConsent(to id: Resident.ID, _ input: ConsentInput) async throws -> Consent {
         let (_, scope) = try await load(id)
         try await requireEdit(scope)
-        let actorID = try actor.userID
-        let now = store.clock.now()
-        let consent = try Consent(
-            id: store.ids(), residentID: id, purpose: purpose, organisationIDs: organisations, givenAt: now,
-            recordedBy: actorID)
+        let consent = try input.consent(id: store.ids(), resident: id, at: store.clock.now(), by: try actor.userID)
         return try await store.write { db in
-            let known = try await OrganisationRecord.query(on: db).filter(\.$id ~~ organisations.map(\.uuid)).count()
-            guard known == Set(organisations).count else {
-                throw ValidationError(field: "organisationIDs", key: "organisation.unknown")
-            }
-            try await ConsentRecord(consent).create(on: db)
-            try await TimelineEventRecord(
-                TimelineEvent(
-                    id: store.ids(), residentID: id, at: now, kind: "consent.given", actorID: actorID,
-                    detail: consent.purpose)
-            ).create(on: db)
-            try await store.audit.append(
-                [AuditEvent(.consentGive, resident: id, objects: ["consent:\(consent.id)"])], context: context, on: db
-            )
+            try await insert(consent, on: db)
             return consent
         }
+    }
+
+    /// Stores a consent with its timeline event and audit entry, in the caller's transaction.
+    func insert(_ consent: Consent, on db: any Database) async throws {
+        let organisations = consent.organisationIDs
+        let known = try await OrganisationRecord.query(on: db).filter(\.$id ~~ organisations.map(\.uuid)).count()
+        guard known == Set(organisations).count else {
+            throw ValidationError(field: "organisationIDs", key: "organisation.unknown")
+        }
+        try await ConsentRecord(consent).create(on: db)
+        try await TimelineEventRecord(
+            TimelineEvent(
+                id: store.ids(), residentID: consent.residentID, at: consent.givenAt, kind: "consent.given",
+                actorID: consent.recordedBy, detail: consent.purpose.rawValue)
+        ).create(on: db)
+        try await store.audit.append(
+            [AuditEvent(.consentGive, resident: consent.residentID, objects: ["consent:\(consent.id)"])],
+            context: context, on: db)
     }
 
     public func withdrawConsent(_ consentID: Consent.ID, of id: Resident.ID) async throws -> Consent {
@@ -319,17 +322,24 @@ public struct ResidentRepository: Sendable, ActingRepository {
                 throw DomainError.notFound(kind: "consent")
             }
             let withdrawn = try record.domain().withdrawn(at: now, by: actorID)
-            record.withdrawnAt = withdrawn.withdrawnAt
-            record.withdrawnBy = withdrawn.withdrawnBy?.uuid
-            try await record.save(on: db)
+            // Compare-and-set: of two withdrawals at once, one finds it withdrawn already.
+            let rows = try await db.sql.raw(
+                """
+                UPDATE consents SET withdrawn_at = \(bind: now), withdrawn_by = \(bind: actorID.uuid) \
+                WHERE id = \(bind: consentID.uuid) AND withdrawn_at IS NULL RETURNING id
+                """
+            ).all()
+            guard !rows.isEmpty else { throw DomainError.illegalTransition(from: "withdrawn", to: "withdrawn") }
             try await TimelineEventRecord(
                 TimelineEvent(
                     id: store.ids(), residentID: id, at: now, kind: "consent.withdrawn", actorID: actorID,
-                    detail: withdrawn.purpose)
+                    detail: withdrawn.purpose.rawValue)
             ).create(on: db)
             try await store.audit.append(
                 [AuditEvent(.consentWithdraw, resident: id, objects: ["consent:\(consentID)"])], context: context,
                 on: db)
+            // Referrals sent under this consent that are not yet accepted stop; the partner sees why.
+            try await store.referrals(context).stopPending(under: consentID, resident: id, at: now, on: db)
             return withdrawn
         }
     }

@@ -232,10 +232,13 @@ public struct SignalRepository: Sendable, ActingRepository {
             .all()
         let signals = try records.map { try $0.domain() }
         let names = try await labels(signals.map { ($0.residentID, $0.addressID) }, minimum: .basic)
+        let referrals = try await store.referrals(context).reporterStatuses(of: signals.map(\.id))
         let items = zip(signals, names).map { signal, name in
-            ReportedSignal(
+            var item = ReportedSignal(
                 id: signal.id, raisedAt: signal.raisedAt, status: ReporterStatus(signal.state),
                 outcome: signal.outcome?.neutral, residentName: name.0, addressLine: name.1)
+            item.referral = referrals[signal.id]
+            return item
         }
         if !items.isEmpty {
             try await store.audit.record(

@@ -24,7 +24,7 @@ extension SocialMapRepository {
         if let email { document["assurer_email"] = .string(email) }
         try await save(
             document,
-            upkeep: Upkeep(owner: hit.owner, acceptsReferrals: hit.acceptsReferrals, waitWeeks: hit.waitWeeks),
+            upkeep: hit.upkeep,
             context: context)
     }
 

@@ -59,7 +59,8 @@ public struct SocialMapRepository: Sendable {
             var kept: [MapService.ID: Upkeep] = [:]
             for chunk in ids.chunked(500) {
                 for row in try await sql.select().column("id").column("search_key").column("owner_id")
-                    .column("accepts_referrals").column("wait_weeks").from("map_services")
+                    .column("accepts_referrals").column("wait_weeks").column("response_days").column("contact_days")
+                    .from("map_services")
                     .where("id", .in, Array(chunk)).all()
                 {
                     let id = try row.decode(column: "id", as: UUID.self)
@@ -68,7 +69,8 @@ public struct SocialMapRepository: Sendable {
                     kept[.init(id)] = Upkeep(
                         owner: try row.decode(column: "owner_id", as: UUID?.self).map(User.ID.init),
                         acceptsReferrals: try row.decode(column: "accepts_referrals", as: Bool.self),
-                        waitWeeks: try row.decode(column: "wait_weeks", as: Int?.self))
+                        waitWeeks: try row.decode(column: "wait_weeks", as: Int?.self),
+                        terms: try Self.terms(row))
                 }
             }
             for (id, value) in upkeep { kept[id] = value }
@@ -124,7 +126,8 @@ public struct SocialMapRepository: Sendable {
             var insert = sql.insert(into: "map_services").columns(
                 "id", "search_key", "organization_id", "name", "status", "document", "name_text", "search_text",
                 "free", "languages", "terms", "buurt_code", "latitude", "longitude", "last_checked", "owner_email",
-                "location_count", "owner_id", "accepts_referrals", "wait_weeks", "updated_at")
+                "location_count", "owner_id", "accepts_referrals", "wait_weeks", "response_days", "contact_days",
+                "updated_at")
             // SQLite keeps the stems in FTS5; PostgreSQL keeps only the vectors, made from the words here.
             var search =
                 engine == .sqlite
@@ -145,7 +148,8 @@ public struct SocialMapRepository: Sendable {
                     SQLBind(place?.latitude), SQLBind(place?.longitude), SQLBind(s.lastChecked?.description),
                     SQLBind(s.ownerEmail), SQLBind(s.document["service_at_locations"]?.items.count ?? 0),
                     SQLBind(upkeep[s.id]?.owner?.uuid), SQLBind(upkeep[s.id]?.acceptsReferrals ?? true),
-                    SQLBind(upkeep[s.id]?.waitWeeks), SQLBind(now),
+                    SQLBind(upkeep[s.id]?.waitWeeks), SQLBind(upkeep[s.id]?.terms?.responseDays),
+                    SQLBind(upkeep[s.id]?.terms?.contactDays), SQLBind(now),
                 ])
                 switch engine {
                 case .sqlite:
@@ -191,6 +195,14 @@ public struct SocialMapRepository: Sendable {
         }
     }
 
+    /// A service's own referral terms from a row that selected `response_days` and `contact_days`.
+    static func terms(_ row: any SQLRow) throws -> ReferralTerms? {
+        guard let response = try row.decode(column: "response_days", as: Int?.self),
+            let contact = try row.decode(column: "contact_days", as: Int?.self)
+        else { return nil }
+        return try? ReferralTerms(responseDays: response, contactDays: contact)
+    }
+
     /// The search words in force: the standard list and the map's own groups.
     public func vocabulary() async throws -> SearchVocabulary {
         try await store.vocabularyCache.vocabulary(now: store.clock.now()) {
@@ -221,10 +233,22 @@ public struct SocialMapRepository: Sendable {
             organizations[id] = (name, organization)
         }
         for chunk in Array(organizations).chunked(200) {
+            // Which organisation in Schakel answers the referrals is Schakel's, not the document's: it stays.
+            var answering: [UUID: UUID] = [:]
+            for row in try await sql.select().column("id").column("organisation_id").from("map_organizations")
+                .where("id", .in, chunk.map(\.key)).all()
+            {
+                if let organisation = try row.decode(column: "organisation_id", as: UUID?.self) {
+                    answering[try row.decode(column: "id", as: UUID.self)] = organisation
+                }
+            }
             try await sql.delete(from: "map_organizations").where("id", .in, chunk.map(\.key)).run()
-            var insert = sql.insert(into: "map_organizations").columns("id", "name", "document", "updated_at")
+            var insert = sql.insert(into: "map_organizations").columns(
+                "id", "name", "document", "updated_at", "organisation_id")
             for (id, (name, document)) in chunk {
-                insert = insert.values([SQLBind(id), SQLBind(name), SQLBind(document.serialized()), SQLBind(now)])
+                insert = insert.values([
+                    SQLBind(id), SQLBind(name), SQLBind(document.serialized()), SQLBind(now), SQLBind(answering[id]),
+                ])
             }
             try await insert.run()
         }
@@ -585,7 +609,9 @@ public struct SocialMapRepository: Sendable {
         return (total, rows)
     }
 
-    static let hitColumns = ["document", "accepts_referrals", "wait_weeks", "owner_id"]
+    static let hitColumns = [
+        "document", "accepts_referrals", "wait_weeks", "owner_id", "response_days", "contact_days",
+    ]
 
     static func hit(_ row: any SQLRow, near: Coordinate?) throws -> MapHit? {
         let document = try JSONValue.parse(Data(try row.decode(column: "document", as: String.self).utf8))
@@ -599,7 +625,8 @@ public struct SocialMapRepository: Sendable {
         return MapHit(
             service: service, acceptsReferrals: try row.decode(column: "accepts_referrals", as: Bool.self),
             waitWeeks: try row.decode(column: "wait_weeks", as: Int?.self),
-            owner: try row.decode(column: "owner_id", as: UUID?.self).map(User.ID.init), distance: distance)
+            owner: try row.decode(column: "owner_id", as: UUID?.self).map(User.ID.init), distance: distance,
+            terms: try terms(row))
     }
 }
 

@@ -158,6 +158,14 @@ public enum ResidentPages {
             body.append(household(file, joinable: joinable, context: context))
             body.append(consents(file, organisations: organisations, context: context))
         }
+        if file.canRefer {
+            body.append(
+                ReferralPages.section(
+                    file.referrals,
+                    referLink: SiteRoute.referrals(.new).path(query: [("bewoner", r.id.description)]),
+                    transferLink: file.canTransfer ? SiteRoute.resident(.value(r.id), .transfer).path() : nil,
+                    context: context))
+        }
         return PageContent(title: r.fullName, body: body)
     }
 
@@ -223,7 +231,9 @@ public enum ResidentPages {
                     "ul", [.cls("cards")],
                     file.consents.map { consent in
                         var parts: [HTMLNode] = [
-                            H.el("strong", [], [H.text(consent.purpose)]),
+                            H.el("strong", [], [H.text(t("consentPurpose.\(consent.purpose.rawValue)"))]),
+                            consent.note.map { H.el("span", [], [H.text(consent.purpose == .other ? $0 : "“\($0)”")]) }
+                                ?? H.group([]),
                             H.el(
                                 "span", [.cls("muted")],
                                 [H.text(consent.organisationIDs.map { names[$0] ?? "?" }.joined(separator: ", "))]),
@@ -255,7 +265,27 @@ public enum ResidentPages {
                     [.cls("stacked")],
                     [
                         H.el("h3", [], [H.text(t("resident.consentAdd"))]),
-                        Forms.field("purpose", label: t("resident.consentPurpose"), value: nil, required: true, t: t),
+                        Forms.select(
+                            "purpose", label: t("resident.consentPurpose"),
+                            options: ConsentPurpose.choosable.map { ($0.rawValue, t("consentPurpose.\($0.rawValue)")) },
+                            selected: nil, t: t),
+                        Forms.field("note", label: t("resident.consentNote"), value: nil, t: t),
+                        H.el(
+                            "fieldset", [.cls("choices")],
+                            [H.el("legend", [], [H.text(t("resident.consentRecording"))])]
+                                + ConsentRecording.allCases.map { recording in
+                                    H.el(
+                                        "label", [.cls("choice")],
+                                        [
+                                            H.void(
+                                                "input",
+                                                [
+                                                    .type("radio"), .name("recording"), .value(recording.rawValue),
+                                                    Attr.flag("checked", recording == .verbal),
+                                                ]),
+                                            H.text(" " + t("consentRecording.\(recording.rawValue)")),
+                                        ])
+                                }),
                         H.el(
                             "fieldset", [],
                             [H.el("legend", [], [H.text(t("resident.consentOrganisations"))])]
@@ -446,6 +476,11 @@ public enum ResidentPages {
             if SignalOutcome(rawValue: detail) != nil { return t("outcome." + detail) }
             return detail
         }
+        if kind.hasPrefix("consent."), let purpose = ConsentPurpose(rawValue: detail) {
+            return t("consentPurpose." + purpose.rawValue)
+        }
+        // A referral names where it went; a transfer the team.
+        if kind.hasPrefix("referral.") || kind == "resident.transferred" { return detail }
         if kind.hasPrefix("delivery."), Localizer.table["deliveryKind." + detail] != nil {
             return t("deliveryKind." + detail)
         }

@@ -259,7 +259,10 @@ public enum SignalPages {
                                     t("reporterStatus.\(item.status.rawValue)")
                                         + (item.outcome.map { " · " + t("neutral.\($0.rawValue)") } ?? ""),
                                     [.cls("status")]),
-                            ])
+                            ]
+                                + (item.referral.map { status in
+                                    [H.p(t("referralReporter.\(status.rawValue)"), [.cls("status referral")])]
+                                } ?? []))
                     }))
         }
         body.append(Forms.pager(page, path: SiteRoute.signals(.reported).path(), t: t))
@@ -341,6 +344,16 @@ public enum SignalPages {
         body.append(H.p(signal.observation, [.cls("observation")]))
         if signal.meldcode {
             body.append(meldcode(detail, users: users, problems: problems, kept: kept, context: context))
+        }
+        if detail.canHandle, let residentID = signal.residentID, signal.state.isOpen || !detail.referrals.isEmpty {
+            body.append(
+                ReferralPages.section(
+                    detail.referrals,
+                    referLink: signal.state.isOpen && signal.state != .new
+                        ? SiteRoute.referrals(.new).path(query: [
+                            ("bewoner", residentID.description), ("signaal", signal.id.description),
+                        ]) : nil,
+                    transferLink: nil, context: context))
         }
         if detail.canHandle && signal.state.isOpen {
             body.append(

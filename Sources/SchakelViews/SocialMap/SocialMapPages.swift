@@ -106,7 +106,10 @@ public enum SocialMapPages {
                 .replacingOccurrences(of: ".", with: ",")
     }
 
-    public static func service(_ hit: MapHit, now: Date, context: PageContext) -> PageContent {
+    public static func service(
+        _ hit: MapHit, now: Date, responsiveness: ReferralResponsiveness? = nil, canRefer: Bool = false,
+        forResident: Resident.ID? = nil, context: PageContext
+    ) -> PageContent {
         let t = context.t
         let service = hit.service
         var body: [HTMLNode] = []
@@ -135,10 +138,25 @@ public enum SocialMapPages {
                     ? (hit.waitWeeks.map { t("map.waitWeeks", $0) } ?? t("map.acceptsReferrals"))
                     : t("map.noReferrals")
             ))
+        if hit.acceptsReferrals, let figures = responsiveness {
+            facts.append((t("map.responsiveness"), responsivenessText(figures, t: t)))
+        }
         body.append(
             H.el(
                 "dl", [.cls("facts")],
                 facts.flatMap { [H.el("dt", [], [H.text($0.0)]), H.el("dd", [], [H.text($0.1)])] }))
+        if canRefer && hit.acceptsReferrals && service.status == "active" {
+            body.append(
+                H.div(
+                    [.cls("actions")],
+                    [
+                        H.a(
+                            t("referral.refer"),
+                            href: SiteRoute.referrals(.new).path(query: [
+                                ("dienst", service.id.description), ("bewoner", forResident?.description),
+                            ]), [.cls("button")])
+                    ]))
+        }
         var contact: [HTMLNode] = []
         for phone in service.phones {
             contact.append(
@@ -182,6 +200,21 @@ public enum SocialMapPages {
     }
 
     /// Opening hours in words when the schedules have no description.
+    /// How the service answered its referrals of the last 180 days, or that there are too few to say.
+    public static func responsivenessText(_ figures: ReferralResponsiveness, t: Localizer) -> String {
+        guard figures.isShown else { return t("map.tooFewReferrals") }
+        var parts: [String] = []
+        if let days = figures.medianDaysToAnswer { parts.append(t("map.answersIn", number(days))) }
+        if let share = figures.acceptedShare { parts.append(t("map.acceptedShare", Int((share * 100).rounded()))) }
+        if let days = figures.medianDaysToContact { parts.append(t("map.contactIn", number(days))) }
+        return parts.joined(separator: " · ") + " " + t("map.referralCount", figures.count)
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded()
+            ? String(Int(value)) : String(format: "%.1f", value).replacingOccurrences(of: ".", with: ",")
+    }
+
     public static func hoursText(_ hours: [OpeningHours.Interval], t: Localizer) -> [String] {
         hours.map { interval in
             let from = String(format: "%02d:%02d", interval.opens / 60, interval.opens % 60)

@@ -27,6 +27,7 @@ public enum Layout {
                 case .rounds: links.append(navLink(t("nav.rounds"), SiteRoute.rounds(.index).path()))
                 case .residents: links.append(navLink(t("nav.residents"), SiteRoute.residents(.index).path()))
                 case .signals: links.append(navLink(t("nav.signals"), SiteRoute.signals(.inbox).path()))
+                case .referrals: links.append(navLink(t("nav.referrals"), SiteRoute.referrals(.inbox).path()))
                 case .outOfView: links.append(navLink(t("nav.outOfView"), SiteRoute.outOfView(.list).path()))
                 case .addresses: links.append(navLink(t("nav.addresses"), SiteRoute.addresses(.index).path()))
                 case .map: links.append(navLink(t("nav.map"), SiteRoute.map.path()))

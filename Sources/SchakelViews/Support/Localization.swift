@@ -1386,5 +1386,317 @@ public struct Localizer: Sendable {
         "timeline.meldcode.signal.closed": ("Meldcodesignaal afgesloten", "Meldcode signal closed"),
         "timeline.meldcode.signal.merged": ("Dubbel meldcodesignaal samengevoegd", "Duplicate meldcode signal merged"),
         "timeline.task.done": ("Nagekeken aan de deur", "Checked again at the door"),
+
+        // Referrals
+        "nav.referrals": ("Verwijzingen", "Referrals"),
+        "referral.title": ("Verwijzing", "Referral"),
+        "referral.new": ("Doorverwijzen", "Refer"),
+        "referral.refer": ("Doorverwijzen", "Refer"),
+        "referral.referAgain": ("Naar een andere dienst verwijzen", "Refer to another service"),
+        "referral.about": ("Bewoner: {0}", "Resident: {0}"),
+        "referral.toService": ("Doorverwijzen naar {0}", "Refer to {0}"),
+        "referral.findResident": ("Welke bewoner? Zoek op naam", "Which resident? Search by name"),
+        "referral.noResidentFound": (
+            "Geen bewoner gevonden die u mag doorverwijzen.", "No resident found whom you may refer."
+        ),
+        "referral.fromSignal": (
+            "Deze verwijzing hoort bij het signaal. Het signaal laat de verwijzing zien.",
+            "This referral belongs to the signal. The signal shows the referral."
+        ),
+        "referral.service": ("Dienst op de sociale kaart", "Service on the social map"),
+        "referral.noService": ("— geen dienst, kies een organisatie —", "— no service, choose an organisation —"),
+        "referral.onlyLogged": ("niet in Schakel: alleen vastleggen", "not in Schakel: log only"),
+        "referral.organisation": (
+            "Of een organisatie (als geen dienst past)", "Or an organisation (when no service fits)"
+        ),
+        "referral.mode": ("Soort verwijzing", "Kind of referral"),
+        "referralMode.live": (
+            "Doorsturen: de organisatie krijgt de verwijzing en antwoordt",
+            "Send: the organisation receives the referral and answers"
+        ),
+        "referralMode.logged": (
+            "Alleen vastleggen: de bewoner is gewezen op de hulp, niemand hoeft iets te doen",
+            "Log only: the resident was pointed to the help, nobody needs to act"
+        ),
+        "referral.question": ("De vraag, in de woorden van de bewoner", "The question, in the resident's words"),
+        "referral.contactMethod": ("Hoe neemt de organisatie contact op?", "How should the organisation make contact?"),
+        "contactMethod.phone": ("Bellen", "Phone"),
+        "contactMethod.letter": ("Brief", "Letter"),
+        "contactMethod.via_referrer": ("Via de verwijzer", "Through the referrer"),
+        "contactMethod.joint_visit": ("Samen op bezoek (warme overdracht)", "Joint visit (warm handover)"),
+        "referral.shares": ("Wat gaat er mee met de verwijzing?", "What goes with the referral?"),
+        "referral.sharesAlways": (
+            "Naam, adres, telefoon en voorkeurstaal gaan altijd mee. Verder niets uit het dossier.",
+            "Name, address, phone and preferred language always go. Nothing else from the file."
+        ),
+        "share.date_of_birth": ("Geboortedatum", "Date of birth"),
+        "share.household": ("Wie er in het huishouden wonen", "Who lives in the household"),
+        "share.door_notes": ("Aanwijzingen voor aan de deur", "Notes for at the door"),
+        "share.signal_observation": ("Wat er is gezien (uit het signaal)", "What was seen (from the signal)"),
+        "referral.consent": ("Toestemming van de bewoner", "The resident's consent"),
+        "referral.consentNone": (
+            "Er is nog geen toestemming voor doorverwijzing vastgelegd.",
+            "No consent for referral has been recorded yet."
+        ),
+        "referral.consentCovers": (
+            "Toestemming voor doorverwijzing is vastgelegd voor: {0}.", "Consent for referral is recorded for: {0}."
+        ),
+        "referral.consentAsRecorded": (
+            "Zoals vastgelegd (of niet nodig: eigen organisatie)", "As recorded (or not needed: own organisation)"
+        ),
+        "referral.consentNow.verbal": (
+            "De bewoner geeft nu mondeling toestemming (ik leg het vast)",
+            "The resident gives consent now, verbally (I record it)"
+        ),
+        "referral.consentNow.paper": (
+            "De bewoner heeft op papier toestemming gegeven (ik leg het vast)",
+            "The resident gave consent on paper (I record it)"
+        ),
+        "referral.consentAtSend": (
+            "Is de toestemming nog niet vastgelegd? Leg die nu vast, of kies een wettelijke grond.",
+            "Consent not recorded yet? Record it now, or choose a legal ground."
+        ),
+        "referral.override": ("Zonder toestemming versturen", "Send without consent"),
+        "referral.overrideIntro": (
+            "Alleen met een wettelijke grond. De verwijzing krijgt een markering; de partner en de coördinator zien die.",
+            "Only on a legal ground. The referral is marked; the partner and the coordinator see it."
+        ),
+        "referral.overrideGround": ("Wettelijke grond", "Legal ground"),
+        "referral.overrideReason": ("Waarom kan het niet wachten?", "Why can it not wait?"),
+        "legalGround.acute_danger": (
+            "Acuut gevaar voor de bewoner of anderen", "Acute danger to the resident or others"
+        ),
+        "legalGround.meldrecht": (
+            "Meldrecht (huiselijk geweld, kindermishandeling)", "Right to report (domestic violence, child abuse)"
+        ),
+        "legalGround.legal_duty": ("Wettelijke taak van de organisatie", "Legal duty of the organisation"),
+        "referral.keepDraft": ("Nog niet versturen, bewaren als concept", "Do not send yet, keep as draft"),
+        "referral.submit": ("Verwijzing opslaan", "Save referral"),
+        "referral.inbox": ("Binnengekomen", "Inbox"),
+        "referral.sentTitle": ("Mijn verwijzingen", "My referrals"),
+        "referral.section": ("Verwijzingen", "Referrals"),
+        "referral.none": ("Geen verwijzingen.", "No referrals."),
+        "referral.allOpen": ("Alle open", "All open"),
+        "referral.overdue": ("Te laat", "Overdue"),
+        "referral.overdueOnly": ("Alleen te laat", "Overdue only"),
+        "referral.mineOnly": ("Alleen aan mij gegeven", "Given to me only"),
+        "referral.escalated": ("Bij de coördinator gemeld", "Escalated to the coordinator"),
+        "referral.withoutConsent": ("Zonder toestemming verstuurd", "Sent without consent"),
+        "referral.sentOn": ("verstuurd {0}", "sent {0}"),
+        "referral.answerDue": ("antwoord uiterlijk {0}", "answer by {0}"),
+        "referral.contactDue": ("eerste contact uiterlijk {0}", "first contact by {0}"),
+        "referral.assignedTo": ("bij {0}", "with {0}"),
+        "referral.by": ("Verwezen door", "Referred by"),
+        "referral.resident": ("Bewoner", "Resident"),
+        "referral.to": ("Naar", "To"),
+        "referral.sent": ("Verstuurd", "Sent"),
+        "referral.answerBy": ("Antwoord uiterlijk", "Answer by"),
+        "referral.contactBy": ("Eerste contact uiterlijk", "First contact by"),
+        "referral.assignee": ("Behandelaar", "Handled by"),
+        "referral.firstContact": ("Eerste contact", "First contact"),
+        "referral.declineReason": ("Reden van afwijzen", "Reason for declining"),
+        "referral.closeReason": ("Reden van afsluiten", "Reason for closing"),
+        "referral.declinedChooseOther": (
+            "De organisatie heeft de verwijzing afgewezen. Kies een andere dienst voor de bewoner.",
+            "The organisation declined the referral. Choose another service for the resident."
+        ),
+        "referral.contact": ("Contactgegevens", "Contact details"),
+        "referral.contactEnded": (
+            "De verwijzing is afgerond. De contactgegevens van de bewoner zijn niet meer zichtbaar.",
+            "The referral has ended. The resident's contact details are no longer shown."
+        ),
+        "referral.next": ("Volgende stap", "Next step"),
+        "referral.note": ("Toelichting voor de verwijzer", "Note for the referrer"),
+        "referral.contactDate": ("Datum van het eerste contact", "Date of first contact"),
+        "referral.contactHow": ("Hoe was het contact?", "How was the contact?"),
+        "referral.assign": ("Aan een collega geven", "Give to a colleague"),
+        "referral.messages": ("Berichten", "Messages"),
+        "referral.noMessages": ("Nog geen berichten.", "No messages yet."),
+        "referral.message": ("Bericht", "Message"),
+        "referral.sendMessage": ("Bericht sturen", "Send message"),
+        "referralEvent.send": ("Versturen", "Send"),
+        "referralEvent.accept": ("Accepteren", "Accept"),
+        "referralEvent.decline": ("Afwijzen", "Decline"),
+        "referralEvent.first_contact": ("Eerste contact vastleggen", "Log first contact"),
+        "referralEvent.complete": ("Afronden", "Complete"),
+        "referralEvent.close": ("Afsluiten zonder hulp", "Close without help"),
+        "referralEvent.withdraw": ("Verwijzing intrekken", "Withdraw referral"),
+        "declineReason.no_capacity": ("Geen plek of te lange wachttijd", "No capacity or too long a wait"),
+        "declineReason.not_eligible": ("Valt buiten onze doelgroep", "Not eligible"),
+        "declineReason.other_service_fits": ("Een andere dienst past beter", "Another service fits better"),
+        "declineReason.already_known": ("Is al bij ons in zorg", "Already in our care"),
+        "declineReason.resident_refused": ("De bewoner wil het niet", "The resident does not want it"),
+        "declineReason.other": ("Andere reden (zie toelichting)", "Other reason (see note)"),
+        "closeReason.no_show": ("Niet op de afspraak gekomen", "Did not show up"),
+        "closeReason.resident_withdrew": ("De bewoner ziet ervan af", "The resident withdrew"),
+        "closeReason.unreachable": ("Niet bereikbaar", "Could not be reached"),
+        "closeReason.moved": ("Verhuisd", "Moved"),
+        "referralOutcome.helped": ("Geholpen", "Helped"),
+        "referralOutcome.partly": ("Deels geholpen", "Partly helped"),
+        "referralOutcome.not_helped": ("Niet geholpen", "Not helped"),
+        "state.draft": ("concept", "draft"),
+        "state.sent": ("verstuurd", "sent"),
+        "state.received": ("ontvangen", "received"),
+        "state.accepted": ("geaccepteerd", "accepted"),
+        "state.declined": ("afgewezen", "declined"),
+        "state.in_contact": ("in contact", "in contact"),
+        "state.completed": ("afgerond", "completed"),
+        "state.logged": ("vastgelegd", "logged"),
+        "referralReporter.referred": ("Doorverwezen", "Referred"),
+        "referralReporter.picked_up": ("Doorverwezen en opgepakt", "Referred and picked up"),
+        "referralReporter.done": ("Doorverwezen en afgerond", "Referred and completed"),
+        "referralReporter.stopped": ("Doorverwijzing gestopt", "Referral stopped"),
+        "referralHistory.created": ("aangemaakt", "created"),
+        "referralHistory.logged": ("vastgelegd", "logged"),
+        "referralHistory.send": ("verstuurd", "sent"),
+        "referralHistory.receive": ("geopend door de organisatie", "opened by the organisation"),
+        "referralHistory.accept": ("geaccepteerd", "accepted"),
+        "referralHistory.decline": ("afgewezen", "declined"),
+        "referralHistory.first_contact": ("eerste contact", "first contact"),
+        "referralHistory.complete": ("afgerond", "completed"),
+        "referralHistory.close": ("afgesloten", "closed"),
+        "referralHistory.withdraw": ("ingetrokken", "withdrawn"),
+        "referralHistory.assign": ("aan een collega gegeven", "given to a colleague"),
+        "referralHistory.escalate": (
+            "te laat beantwoord, gemeld bij de coördinator", "not answered in time, escalated to the coordinator"
+        ),
+        "referralHistory.contact_overdue": ("geen eerste contact op tijd", "no first contact in time"),
+        "referralHistory.consent_withdrawn": (
+            "gestopt: de bewoner heeft de toestemming ingetrokken", "stopped: the resident withdrew consent"
+        ),
+        "history.referral": ("doorverwezen", "referred"),
+        "timeline.referral.draft": ("Verwijzing als concept bewaard", "Referral kept as draft"),
+        "timeline.referral.sent": ("Doorverwezen", "Referred"),
+        "timeline.referral.logged": ("Gewezen op hulp (vastgelegd)", "Pointed to help (logged)"),
+        "timeline.referral.received": ("Verwijzing geopend door de organisatie", "Referral opened by the organisation"),
+        "timeline.referral.accepted": ("Verwijzing geaccepteerd", "Referral accepted"),
+        "timeline.referral.declined": ("Verwijzing afgewezen", "Referral declined"),
+        "timeline.referral.in_contact": ("Eerste contact na verwijzing", "First contact after referral"),
+        "timeline.referral.completed": ("Verwijzing afgerond", "Referral completed"),
+        "timeline.referral.closed": ("Verwijzing afgesloten zonder hulp", "Referral closed without help"),
+        "timeline.referral.withdrawn": ("Verwijzing ingetrokken", "Referral withdrawn"),
+        "timeline.resident.transferred": ("Verantwoordelijkheid overgedragen", "Responsibility transferred"),
+        "map.responsiveness": ("Reactie op verwijzingen", "Response to referrals"),
+        "map.tooFewReferrals": ("Nog te weinig verwijzingen", "Too few referrals yet"),
+        "map.answersIn": ("antwoordt meestal binnen {0} werkdagen", "usually answers within {0} working days"),
+        "map.acceptedShare": ("{0} % geaccepteerd", "{0} % accepted"),
+        "map.contactIn": ("eerste contact na {0} werkdagen", "first contact after {0} working days"),
+        "map.referralCount": ("({0} verwijzingen in 180 dagen)", "({0} referrals in 180 days)"),
+        "consentPurpose.referral": ("Doorverwijzen en gegevens delen", "Referral and sharing data"),
+        "consentPurpose.household_plan": ("Eén plan voor het huishouden", "One household plan"),
+        "consentPurpose.peer_support": ("Steun van een ervaringsdeskundige", "Support by an experience expert"),
+        "consentPurpose.volunteer_contact": ("Contact met een vrijwilliger", "Contact by a volunteer"),
+        "consentPurpose.other": ("Anders", "Other"),
+        "consentRecording.verbal": ("Mondeling", "Verbally"),
+        "consentRecording.paper": ("Op papier", "On paper"),
+        "resident.consentNote": (
+            "In de woorden van de bewoner of met een grens", "In the resident's words or with a limit"
+        ),
+        "resident.consentRecording": ("Hoe gegeven?", "How was it given?"),
+        "transfer.title": ("Verantwoordelijkheid overdragen", "Transfer responsibility"),
+        "transfer.intro": (
+            "Het andere team wordt verantwoordelijk, bijvoorbeeld na een verhuizing. Wie toegang heeft, verandert mee.",
+            "The other team becomes responsible, for example after a move. Who has access changes with it."
+        ),
+        "transfer.current": ("Nu verantwoordelijk: {0}", "Responsible now: {0}"),
+        "transfer.team": ("Naar team", "To team"),
+        "transfer.reason": ("Waarom?", "Why?"),
+        "transfer.consent": (
+            "Hoort het team bij een andere organisatie? Dan is toestemming voor doorverwijzen naar die organisatie nodig.",
+            "Does the team belong to another organisation? Then consent for referral to that organisation is needed."
+        ),
+        "transfer.submit": ("Overdragen", "Transfer"),
+        "field.serviceID": ("Dienst", "Service"),
+        "field.organisationID": ("Organisatie", "Organisation"),
+        "field.mode": ("Soort verwijzing", "Kind of referral"),
+        "field.question": ("Vraag", "Question"),
+        "field.contactMethod": ("Contact", "Contact"),
+        "field.shares": ("Wat gaat er mee", "What goes with it"),
+        "field.consent": ("Toestemming", "Consent"),
+        "field.recordConsent": ("Toestemming", "Consent"),
+        "field.overrideGround": ("Wettelijke grond", "Legal ground"),
+        "field.overrideReason": ("Reden", "Reason"),
+        "field.contactDate": ("Datum eerste contact", "Date of first contact"),
+        "field.contactHow": ("Soort contact", "Kind of contact"),
+        "field.message": ("Bericht", "Message"),
+        "field.signalID": ("Signaal", "Signal"),
+        "field.recording": ("Hoe gegeven", "How given"),
+        "problem.referral.targetRequired": (
+            "Kies een dienst of een organisatie.", "Choose a service or an organisation."
+        ),
+        "problem.referral.oneTarget": (
+            "Kies een dienst óf een organisatie, niet allebei.", "Choose a service or an organisation, not both."
+        ),
+        "problem.referral.unknownService": (
+            "Deze dienst staat niet op de sociale kaart.", "This service is not on the social map."
+        ),
+        "problem.referral.serviceDefunct": ("Deze dienst bestaat niet meer.", "This service no longer exists."),
+        "problem.referral.notAccepting": (
+            "Deze dienst neemt nu geen verwijzingen aan.", "This service does not take referrals now."
+        ),
+        "problem.referral.providerNotInSchakel": (
+            "Deze aanbieder werkt niet in Schakel. Kies ‘Alleen vastleggen’, of verwijs naar een organisatie.",
+            "This provider does not work in Schakel. Choose ‘Log only’, or refer to an organisation."
+        ),
+        "problem.referral.consentMissing": (
+            "Er is geen toestemming van de bewoner om gegevens te delen met {0} voor een doorverwijzing. Leg de toestemming vast, of kies een wettelijke grond.",
+            "There is no consent of the resident to share data with {0} for a referral. Record the consent, or choose a legal ground."
+        ),
+        "problem.referral.overrideReasonRequired": (
+            "Schrijf op waarom u zonder toestemming verstuurt.", "Write down why you send without consent."
+        ),
+        "problem.referral.overrideGroundRequired": ("Kies een wettelijke grond.", "Choose a legal ground."),
+        "problem.referral.consentOrOverride": (
+            "Kies óf toestemming vastleggen, óf een wettelijke grond.",
+            "Choose either recording consent or a legal ground."
+        ),
+        "problem.referral.loggedSharesNothing": (
+            "Bij ‘Alleen vastleggen’ gaat er niets naar een organisatie: toestemming of een grond is niet nodig.",
+            "With ‘Log only’ nothing goes to an organisation: consent or a ground is not needed."
+        ),
+        "problem.referral.observationWithoutSignal": (
+            "Wat er is gezien kan alleen mee bij een verwijzing vanuit een signaal.",
+            "What was seen can only go with a referral from a signal."
+        ),
+        "problem.referral.signalOfOtherResident": (
+            "Dit signaal gaat niet over deze bewoner, of u behandelt het niet.",
+            "This signal is not about this resident, or you do not handle it."
+        ),
+        "problem.referral.signalClosed": ("Dit signaal is al afgesloten.", "This signal is already closed."),
+        "problem.referral.contactInFuture": (
+            "Het eerste contact kan niet in de toekomst liggen.", "First contact cannot be in the future."
+        ),
+        "problem.referral.contactBeforeSent": (
+            "Het eerste contact kan niet vóór het versturen liggen.", "First contact cannot be before sending."
+        ),
+        "problem.referral.daysRange": ("Kies 1 tot en met 60 werkdagen.", "Choose 1 to 60 working days."),
+        "problem.referral.assigneeNotPartner": (
+            "Kies een collega van de organisatie die de verwijzing krijgt.",
+            "Choose a colleague of the organisation that receives the referral."
+        ),
+        "problem.transfer.sameTeam": ("Dit team is al verantwoordelijk.", "This team is already responsible."),
+        "conflict.referral.changedMeanwhile": (
+            "Iemand anders heeft deze verwijzing net gewijzigd. Bekijk hoe het nu staat en probeer het opnieuw.",
+            "Someone else just changed this referral. See where it stands now and try again."
+        ),
+        "conflict.resident.changedMeanwhile": (
+            "Iemand anders heeft dit dossier net gewijzigd. Probeer het opnieuw.",
+            "Someone else just changed this file. Try again."
+        ),
+        "auditEvent.referral.assign": ("verwijzing aan collega gegeven", "referral given to colleague"),
+        "auditEvent.referral.change": ("verwijzing gewijzigd", "referral changed"),
+        "auditEvent.referral.contactOverdue": (
+            "verwijzing zonder eerste contact gemarkeerd", "referral without first contact flagged"
+        ),
+        "auditEvent.referral.create": ("verwijzing gemaakt", "referral created"),
+        "auditEvent.referral.escalate": ("verwijzing geëscaleerd", "referral escalated"),
+        "auditEvent.referral.fhir": ("verwijzing als FHIR opgehaald", "referral fetched as FHIR"),
+        "auditEvent.referral.list": ("verwijzing in een lijst getoond", "referral shown in a list"),
+        "auditEvent.referral.message": ("bericht bij verwijzing", "message on referral"),
+        "auditEvent.referral.override": ("zonder toestemming verstuurd", "sent without consent"),
+        "auditEvent.referral.read": ("verwijzing gelezen", "referral read"),
+        "auditEvent.referral.status": ("stand van verwijzing gezien", "referral status seen"),
+        "auditEvent.resident.transfer": ("verantwoordelijkheid overgedragen", "responsibility transferred"),
+        "auditObject.referral": ("verwijzing", "referral"),
     ]
 }

@@ -153,7 +153,10 @@ struct SchakelAPI: APIProtocol {
             return id
         }
         let consent = try await request.store.residents(request.auditContext).addConsent(
-            to: id, purpose: body.purpose, organisations: organisations)
+            to: id,
+            ConsentInput(
+                purpose: body.purpose.rawValue, note: body.note, recording: body.recording.rawValue,
+                organisationIDs: organisations))
         return .created(.init(body: .json(Wire.consent(consent))))
     }
 

@@ -64,7 +64,8 @@ enum Wire {
 
     static func consent(_ c: Consent) -> Components.Schemas.Consent {
         .init(
-            id: c.id.description, purpose: c.purpose, organisationIds: c.organisationIDs.map(\.description),
+            id: c.id.description, purpose: enumValue(c.purpose), note: c.note,
+            recording: c.recording.map(enumValue), organisationIds: c.organisationIDs.map(\.description),
             givenAt: c.givenAt,
             recordedBy: c.recordedBy.description, withdrawnAt: c.withdrawnAt, withdrawnBy: c.withdrawnBy?.description)
     }

@@ -116,6 +116,18 @@ func routes(_ app: Application) throws {
     web.post(.signal(.key, .meldcode), use: SignalController.meldcode)
     web.post(.taskDone(.key), use: SignalController.completeTask)
 
+    web.get(.referrals(.inbox), use: ReferralController.inbox)
+    web.get(.referrals(.sent), use: ReferralController.sent)
+    web.get(.referrals(.new), use: ReferralController.new)
+    web.post(.referrals(.new), use: ReferralController.create)
+    web.get(.referral(.key, .detail), use: ReferralController.show)
+    web.post(.referral(.key, .step), use: ReferralController.step)
+    web.post(.referral(.key, .send), use: ReferralController.send)
+    web.post(.referral(.key, .assign), use: ReferralController.assign)
+    web.post(.referral(.key, .message), use: ReferralController.message)
+    web.get(.resident(.key, .transfer), use: ReferralController.transferForm)
+    web.post(.resident(.key, .transfer), use: ReferralController.transfer)
+
     web.get(.outOfView(.list), use: RoundController.outOfView)
     web.post(.outOfView(.visits), use: RoundController.planVisit)
     web.post(.outOfView(.settings), use: RoundController.saveSettings)

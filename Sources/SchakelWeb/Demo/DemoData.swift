@@ -145,7 +145,9 @@ struct DemoData {
                 if adult && random.chance(0.2), let organisation = consentOrganisations.first {
                     batch.consents.append(
                         try Consent(
-                            id: ids(), residentID: resident.id, purpose: "Gegevens delen voor ondersteuning thuis",
+                            id: ids(), residentID: resident.id, purpose: .referral,
+                            note: "Gegevens delen voor ondersteuning thuis",
+                            recording: random.chance(0.5) ? .verbal : .paper,
                             organisationIDs: [organisation]
                                 + (random.chance(0.5) ? Array(consentOrganisations.dropFirst().prefix(1)) : []),
                             givenAt: now.addingTimeInterval(-Double(random.int(1..<300)) * 86400),

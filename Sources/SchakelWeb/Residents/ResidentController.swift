@@ -128,7 +128,9 @@ enum ResidentController {
     }
 
     struct ConsentForm: Content {
-        var purpose: String
+        var purpose: String?
+        var note: String?
+        var recording: String?
         var organisationIDs: [String]?
     }
 
@@ -142,7 +144,10 @@ enum ResidentController {
             return id
         }
         _ = try await req.store.residents(req.auditContext).addConsent(
-            to: id, purpose: form.purpose, organisations: organisations)
+            to: id,
+            ConsentInput(
+                purpose: form.purpose ?? "", note: form.note, recording: form.recording,
+                organisationIDs: organisations))
         return req.redirect(
             to: SiteRoute.resident(.value(id), .file).path(fragment: "toestemmingen"), redirectType: .normal)
     }

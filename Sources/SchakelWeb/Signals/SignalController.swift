@@ -329,21 +329,11 @@ enum SignalController {
         } catch let error as ValidationError {
             let problems = error.problems.map { FieldProblem(field: renaming[$0.field] ?? $0.field, key: $0.key) }
             return try await page(of: id, problems: problems, kept: kept, req: req, status: .unprocessableEntity)
-        } catch DomainError.illegalTransition(let from, let to) {
+        } catch {
             // Often someone else (or another tab) moved the signal on meanwhile: show where it is now, and what
             // can be done from there, keeping what was typed.
-            let t = req.localizer
-            let text =
-                t("conflict.transition", t("state." + from), t("state." + to)) + " "
-                + t("signal.nowIn", t("state." + from))
-            return try await page(
-                of: id, problems: [FieldProblem(field: "event", key: "signal.conflict:" + text)], kept: kept, req: req,
-                status: .conflict)
-        } catch DomainError.conflict(let key) {
-            let text = req.localizer("conflict." + key)
-            return try await page(
-                of: id, problems: [FieldProblem(field: "event", key: "signal.conflict:" + text)], kept: kept, req: req,
-                status: .conflict)
+            guard let problem = req.conflictProblem(error) else { throw error }
+            return try await page(of: id, problems: [problem], kept: kept, req: req, status: .conflict)
         }
         return req.redirect(
             to: (target ?? SiteRoute.signal(.value(id), .detail).path()) + "#\(anchor)", redirectType: .normal)

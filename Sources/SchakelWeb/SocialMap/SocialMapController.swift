@@ -43,6 +43,11 @@ enum SocialMapController {
     static func show(req: Request) async throws -> Response {
         let id = try req.entityID(MapService.self, "serviceID")
         let hit = try await req.store.socialMap.service(id)
-        return req.page(SocialMapPages.service(hit, now: req.schakel.store.clock.now(), context: req.pageContext))
+        let figures = try await req.store.referrals(req.auditContext).responsiveness(of: [id])[id]
+        let canRefer = req.auditContext.actor.map { AccessPolicy.canRefer($0.role) } ?? false
+        return req.page(
+            SocialMapPages.service(
+                hit, now: req.schakel.store.clock.now(), responsiveness: figures, canRefer: canRefer,
+                forResident: req.query[String.self, at: "bewoner"].flatMap(Resident.ID.init), context: req.pageContext))
     }
 }

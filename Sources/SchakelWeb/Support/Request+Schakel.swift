@@ -105,3 +105,23 @@ extension Request {
         try await body.collect(max: bodyLimit).get()
     }
 }
+
+extension Request {
+    /// A refused change to show on the page it came from, as the form's problem: a transition that no longer
+    /// fits (often a colleague or another tab moved the record on meanwhile: it says where it is now), or a
+    /// compare-and-set that found a newer revision. Nil for any other error.
+    func conflictProblem(_ error: any Error) -> FieldProblem? {
+        let t = localizer
+        switch error {
+        case DomainError.illegalTransition(let from, let to):
+            let text =
+                t("conflict.transition", t("state." + from), t("state." + to)) + " "
+                + t("signal.nowIn", t("state." + from))
+            return FieldProblem(field: "event", key: "signal.conflict:" + text)
+        case DomainError.conflict(let key):
+            return FieldProblem(field: "event", key: "signal.conflict:" + t("conflict." + key))
+        default:
+            return nil
+        }
+    }
+}
