@@ -34,6 +34,7 @@ struct LocalizationKeyTests {
         ("state.", SignalState.allCases.map(\.rawValue) + ReferralState.allCases.map(\.rawValue)),
         ("timeline.referral.", ReferralState.allCases.map(\.rawValue)),
         ("referralMode.", ReferralMode.allCases.map(\.rawValue)),
+        ("referralModeShort.", ReferralMode.allCases.map(\.rawValue)),
         ("contactMethod.", ReferralContactMethod.allCases.map(\.rawValue)),
         ("share.", ReferralShare.allCases.map(\.rawValue)),
         ("declineReason.", ReferralDeclineReason.allCases.map(\.rawValue)),

@@ -129,6 +129,11 @@ struct AuthorisationMatrixTests {
         ("/api/v1/rounds", { _ in "/api/v1/rounds" }),
         ("/api/v1/signals/reported", { _ in "/api/v1/signals/reported" }),
         ("/api/v1/tasks", { _ in "/api/v1/tasks" }),
+        ("/api/v1/referrals", { _ in "/api/v1/referrals" }),
+        ("/api/v1/referrals?scope=sent", { _ in "/api/v1/referrals?scope=sent" }),
+        ("/api/v1/referrals/:id", { "/api/v1/referrals/\($0.referralID)" }),
+        ("/api/v1/referrals/:id/fhir", { "/api/v1/referrals/\($0.referralID)/fhir" }),
+        ("/api/v1/residents/:id/referrals", { "/api/v1/residents/\($0.annie)/referrals" }),
     ]
 
     /// Expected status per path and role, in the order of `roles`: 200 shown, 303 sent on (a concierge to
@@ -197,6 +202,11 @@ struct AuthorisationMatrixTests {
         "/api/v1/rounds                    200 200 200 200 200 200 200 200 200",
         "/api/v1/signals/reported          200 200 200 200 200 200 200 200 200",
         "/api/v1/tasks                     200 200 200 200 200 200 200 200 200",
+        "/api/v1/referrals                 403 200 403 200 403 403 200 403 200",
+        "/api/v1/referrals?scope=sent      403 200 403 200 403 403 403 403 200",
+        "/api/v1/referrals/:id             403 200 403 200 403 403 200 403 403",
+        "/api/v1/referrals/:id/fhir        403 200 403 200 403 403 200 403 403",
+        "/api/v1/residents/:id/referrals   403 200 403 200 403 403 403 403 403",
     ]
 
     @Test("a team id that is not one: not found for a planner, refused (and logged) for someone who plans none")

@@ -641,6 +641,31 @@ struct WriteMatrixTests {
                 .POST, "/api/v1/signals/\(try await f.signal(triaged: true))/tasks",
                 #"{"assigneeId":"\#(f.user("concierge"))","date":"\#(f.today)","instruction":"Even langsgaan"}"#)
         },
+        WriteRow("POST /api/v1/referrals") { f, _ in
+            .json(
+                .POST, "/api/v1/referrals",
+                #"{"residentId":"\#(f.scenario.annie)","organisationId":"\#(f.ggz)","question":"Somber","domains":["geestelijke_gezondheid"],"contactMethod":"phone","recordConsent":"verbal"}"#
+            )
+        },
+        WriteRow("POST /api/v1/referrals/:id/events") { f, _ in
+            .json(.POST, "/api/v1/referrals/\(try await f.referral())/events", #"{"event":"accept"}"#)
+        },
+        WriteRow("POST /api/v1/referrals/:id/send") { f, _ in
+            .json(.POST, "/api/v1/referrals/\(try await f.referral(draft: true))/send", #"{"recordConsent":"paper"}"#)
+        },
+        WriteRow("POST /api/v1/referrals/:id/assignment") { f, _ in
+            .json(
+                .POST, "/api/v1/referrals/\(try await f.referral())/assignment",
+                #"{"assigneeId":"\#(f.user("partner"))"}"#)
+        },
+        WriteRow("POST /api/v1/referrals/:id/messages") { f, _ in
+            .json(.POST, "/api/v1/referrals/\(try await f.referral())/messages", #"{"text":"Graag vrijdag bellen"}"#)
+        },
+        WriteRow("POST /api/v1/residents/:id/transfer") { f, _ in
+            .json(
+                .POST, "/api/v1/residents/\(try await f.resident())/transfer",
+                #"{"teamId":"\#(f.scenario.centre)","reason":"Verhuisd"}"#)
+        },
         WriteRow("POST /api/v1/tasks/:id/done") { f, _ in
             .json(.POST, "/api/v1/tasks/\(try await f.task())/done", #"{"note":"Gaat goed"}"#)
         },
@@ -733,6 +758,12 @@ struct WriteMatrixTests {
         "POST /api/v1/signals/:id/meldcode-steps            403 201 403 201 403 403 403 403 403",
         "POST /api/v1/signals/:id/tasks                     403 201 403 201 403 403 403 403 403",
         "POST /api/v1/tasks/:id/done                        404 404 204 404 404 404 404 404 404",
+        "POST /api/v1/referrals                             403 201 403 201 403 403 403 403 403",
+        "POST /api/v1/referrals/:id/events                  403 403 403 403 403 403 200 403 403",
+        "POST /api/v1/referrals/:id/send                    403 200 403 200 403 403 403 403 403",
+        "POST /api/v1/referrals/:id/assignment              403 403 403 403 403 403 200 403 403",
+        "POST /api/v1/referrals/:id/messages                403 204 403 204 403 403 204 403 403",
+        "POST /api/v1/residents/:id/transfer                403 204 403 403 403 403 403 403 403",
     ]
 
     /// What a refused form or call says: the page's error summary or the problem's title and errors.

@@ -25,9 +25,11 @@ public enum ReferralFHIR {
     /// The bundle; `domainNames` gives each life domain's display text.
     public static func bundle(_ detail: ReferralDetail, now: Date, domainNames: (LifeDomain) -> String) -> JSONValue {
         let referral = detail.referral
-        let requestID = "servicerequest-\(referral.id)"
-        let taskID = "task-\(referral.id)"
-        let patientID = "patient-\(referral.id)"
+        // The resources are named by UUIDs, so their `urn:uuid:` references are valid: the service request by the
+        // referral's id, the task and the patient by ids derived from it.
+        let requestID = referral.id.description
+        let taskID = UUID.derived(from: referral.id.uuid, "task").uuidString.lowercased()
+        let patientID = UUID.derived(from: referral.id.uuid, "patient").uuidString.lowercased()
         let requester: JSONValue = .object(
             [
                 "display": .string(
@@ -121,7 +123,7 @@ public enum ReferralFHIR {
         entries.append(["fullUrl": .string("urn:uuid:\(patientID)"), "resource": .object(patient)])
         return [
             "resourceType": "Bundle",
-            "id": .string("referral-\(referral.id)"),
+            "id": .string(referral.id.description),
             "type": "collection",
             "timestamp": .string(timestamp(now)),
             "entry": .array(entries),

@@ -381,6 +381,11 @@ public struct ReferralRepository: Sendable, ActingRepository {
         return (condition, more)
     }
 
+    /// Whether the actor may list the resident's referrals (those who may refer them); a refusal is logged.
+    public func authorizeListing(of resident: Resident.ID) async throws {
+        try await requireRefer(try await store.residents(context).scope(of: resident), object: "referral.list")
+    }
+
     /// The referrals of one resident, for those who fully see them (the file's list), newest first.
     public func ofResident(_ id: Resident.ID) async throws -> [ReferralSummary] {
         let scope = try await store.residents(context).scope(of: id)

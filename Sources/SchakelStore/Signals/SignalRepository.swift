@@ -150,6 +150,7 @@ public struct SignalRepository: Sendable, ActingRepository {
             detail.assignees = members.filter { AccessPolicy.canBeAssigned(signal, to: $0.actor) }.map(\.user)
             detail.checkers = members.filter { AccessPolicy.canBeAskedToCheckAgain(signal, person: $0.actor) }
                 .map(\.user)
+            detail.referrals = try await store.referrals(context).ofSignal(id)
         }
         return detail
     }

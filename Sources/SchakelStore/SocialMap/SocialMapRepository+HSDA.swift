@@ -1,3 +1,4 @@
+import Crypto
 import FluentKit
 import Foundation
 import SQLKit
@@ -152,5 +153,83 @@ extension SocialMapRepository {
 
     static func document(_ row: any SQLRow) throws -> JSONValue {
         try JSONValue.parse(Data(try row.decode(column: "document", as: String.self).utf8))
+    }
+}
+
+// MARK: Measured responsiveness as HSDS attributes
+
+extension SocialMapRepository {
+    /// The taxonomy of the figures Schakel adds to a service's HSDS document.
+    public static let responsivenessTaxonomy = "Schakel: reactie op verwijzingen"
+
+    /// The figures of how a service answers referrals, as HSDS 3.0 `attribute` entries linked to the service
+    /// (`link_entity` "service", `link_type` "referral_responsiveness"), each with its taxonomy term inline:
+    /// `referral_count` (sent in the last 180 days), `referral_median_answer_days` (working days),
+    /// `referral_accepted_share` (0…1, of those answered) and `referral_median_contact_days` (working days from
+    /// sending to first contact). None under five referrals; a median without cases is left out. The ids are
+    /// name-based (UUID version 5), so the same service and figure keep their id.
+    public static func responsivenessAttributes(of service: MapService.ID, _ figures: ReferralResponsiveness)
+        -> [JSONValue]
+    {
+        guard figures.isShown else { return [] }
+        func number(_ value: Double) -> String {
+            value.rounded() == value ? String(Int(value)) : String(format: "%.2f", value)
+        }
+        let entries: [(code: String, name: String, description: String, value: String?)] = [
+            (
+                "referral_count", "Verwijzingen in 180 dagen",
+                "Hoeveel verwijzingen via Schakel de afgelopen 180 dagen naar deze dienst zijn verstuurd.",
+                String(figures.count)
+            ),
+            (
+                "referral_median_answer_days", "Mediaan werkdagen tot antwoord",
+                "Werkdagen van versturen tot accepteren of afwijzen, de mediaan; weekenden en feestdagen tellen niet.",
+                figures.medianDaysToAnswer.map(number)
+            ),
+            (
+                "referral_accepted_share", "Deel geaccepteerd",
+                "Het deel van de beantwoorde verwijzingen dat is geaccepteerd, tussen 0 en 1.",
+                figures.acceptedShare.map { String(format: "%.2f", $0) }
+            ),
+            (
+                "referral_median_contact_days", "Mediaan werkdagen tot eerste contact",
+                "Werkdagen van versturen tot het eerste contact met de bewoner, de mediaan.",
+                figures.medianDaysToContact.map(number)
+            ),
+        ]
+        let link = service.uuid.uuidString.lowercased()
+        return entries.compactMap { entry in
+            guard let value = entry.value else { return nil }
+            let term = nameBasedUUID("schakel:taxonomy_term:" + entry.code)
+            return .object([
+                "id": .string(nameBasedUUID("schakel:attribute:\(link):\(entry.code)")),
+                "link_id": .string(link), "link_entity": .string("service"),
+                "link_type": .string("referral_responsiveness"), "taxonomy_term_id": .string(term),
+                "value": .string(value),
+                "taxonomy_term": .object([
+                    "id": .string(term), "code": .string(entry.code), "name": .string(entry.name),
+                    "description": .string(entry.description), "taxonomy": .string(responsivenessTaxonomy),
+                    "language": .string("nl"),
+                ]),
+            ])
+        }
+    }
+
+    /// A UUID of version 5 (SHA-1, RFC 9562) in the URL namespace, lowercased.
+    static func nameBasedUUID(_ name: String) -> String {
+        // The URL namespace, 6ba7b811-9dad-11d1-80b4-00c04fd430c8.
+        var bytes: [UInt8] = [
+            0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8,
+        ]
+        bytes.append(contentsOf: Array(name.utf8))
+        var hash = Array(Insecure.SHA1.hash(data: bytes).prefix(16))
+        hash[6] = (hash[6] & 0x0f) | 0x50
+        hash[8] = (hash[8] & 0x3f) | 0x80
+        let uuid = UUID(
+            uuid: (
+                hash[0], hash[1], hash[2], hash[3], hash[4], hash[5], hash[6], hash[7], hash[8], hash[9], hash[10],
+                hash[11], hash[12], hash[13], hash[14], hash[15]
+            ))
+        return uuid.uuidString.lowercased()
     }
 }

@@ -33,6 +33,28 @@ extension SocialMapRepository {
         try await store.requireMapMaintainer(context, object: "map:upkeep")
     }
 
+    /// The organisation in Schakel whose people answer the referrals to a map organisation's services.
+    public func answeringOrganisation(of mapOrganization: UUID) async throws -> Organisation.ID? {
+        try await store.sql.select().column("organisation_id").from("map_organizations")
+            .where("id", .equal, mapOrganization).first()?.decode(column: "organisation_id", as: UUID?.self)
+            .map(Organisation.ID.init)
+    }
+
+    /// Sets which organisation in Schakel answers the referrals to a map organisation's services (nil: none, so
+    /// only logged referrals are possible); for those who keep the map.
+    public func setAnsweringOrganisation(
+        of mapOrganization: UUID, to organisation: Organisation.ID?, context: AuditContext
+    ) async throws {
+        try await store.requireMapMaintainer(context, object: "map:upkeep")
+        if let organisation, try await OrganisationRecord.find(organisation.uuid, on: store.database) == nil {
+            throw ValidationError(field: "answeringOrganisationID", key: "organisation.unknown")
+        }
+        try await store.write { db in
+            try await db.sql.update("map_organizations").set("organisation_id", to: organisation?.uuid)
+                .where("id", .equal, mapOrganization).run()
+        }
+    }
+
     /// The organisations of the map by name, for a form.
     public func organizationNames() async throws -> [(id: UUID, name: String, description: String?)] {
         try await store.sql.select().column("id").column("name").column("document").from("map_organizations")

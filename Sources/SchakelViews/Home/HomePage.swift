@@ -1,7 +1,7 @@
 import SchakelCore
 
 /// What the start page shows a person: their teams, their "check again" tasks, the open signals of each
-/// team, and the ways into their work, each decided by the access policy before the page is drawn.
+/// team, the referrals to answer and those sent, and the ways into their work, each decided by the access policy before the page is drawn.
 public struct HomePage: Sendable {
     /// A team's open and overdue signals.
     public struct SignalCount: Sendable {
@@ -29,10 +29,17 @@ public struct HomePage: Sendable {
     /// not keep the map.
     public var staleMapEntries: Int?
     public var canSearchResidents: Bool
+    /// The open referrals to this person's organisation per state and how many are overdue; nil for someone
+    /// who does not answer referrals.
+    public var referralInbox: (byState: [ReferralState: Int], overdue: Int)?
+    /// How many of the referrals this person sent are open and overdue; nil for someone who does not refer.
+    public var referralsSent: (open: Int, overdue: Int)?
 
     public init(
         role: Role, displayName: String, teams: [Team]?, areaNames: [AreaCode: String], tasks: [TaskItem],
-        signalCounts: [SignalCount]?, canRaiseSignal: Bool, staleMapEntries: Int?, canSearchResidents: Bool
+        signalCounts: [SignalCount]?, canRaiseSignal: Bool, staleMapEntries: Int?, canSearchResidents: Bool,
+        referralInbox: (byState: [ReferralState: Int], overdue: Int)? = nil,
+        referralsSent: (open: Int, overdue: Int)? = nil
     ) {
         self.role = role
         self.displayName = displayName
@@ -43,5 +50,7 @@ public struct HomePage: Sendable {
         self.canRaiseSignal = canRaiseSignal
         self.staleMapEntries = staleMapEntries
         self.canSearchResidents = canSearchResidents
+        self.referralInbox = referralInbox
+        self.referralsSent = referralsSent
     }
 }

@@ -57,6 +57,24 @@ public enum HomePages {
                             ])
                     }))
         }
+        if home.referralInbox != nil || home.referralsSent != nil {
+            body.append(H.h2(t("referral.section")))
+        }
+        if let inbox = home.referralInbox {
+            body.append(H.el("p", [], [H.a(t("home.referralInbox"), href: SiteRoute.referrals(.inbox).path())]))
+            body.append(ReferralPages.inboxCounts(inbox, t: t))
+        }
+        if let sent = home.referralsSent, sent.open > 0 {
+            body.append(
+                H.el(
+                    "p", [],
+                    [
+                        H.a(t("home.referralsSent", sent.open), href: SiteRoute.referrals(.sent).path()),
+                        sent.overdue > 0
+                            ? H.el("span", [.cls("badge overdue")], [H.text(" " + t("home.overdue", sent.overdue))])
+                            : H.group([]),
+                    ]))
+        }
         if home.canRaiseSignal {
             body.append(
                 H.div([.cls("actions")], [H.a(t("signal.new"), href: SiteRoute.signals(.new).path(), [.cls("button")])])

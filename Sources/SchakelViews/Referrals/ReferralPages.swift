@@ -42,7 +42,7 @@ public enum ReferralPages {
                 selected: form.organisationID, problems: problems, t: t))
         fields.append(
             H.el(
-                "fieldset", [.cls("choices")],
+                "fieldset", [.cls("checks")],
                 [H.el("legend", [], [H.text(t("referral.mode"))])]
                     + ReferralMode.allCases.map { mode in
                         H.el(
@@ -158,7 +158,7 @@ public enum ReferralPages {
                                 selected: overrideGround, problems: problems, t: t),
                             Forms.textarea(
                                 "overrideReason", label: t("referral.overrideReason"), value: overrideReason,
-                                problems: problems, t: t),
+                                problems: problems, t: t, markOptional: false),
                         ])
                 ])
     }
@@ -212,28 +212,7 @@ public enum ReferralPages {
     ) -> PageContent {
         let t = context.t
         var body: [HTMLNode] = [tabs(current: .inbox, canRefer: canRefer, answers: true, t: t)]
-        let open = ReferralState.allCases.filter(\.isOpen).filter { $0 != .draft }
-        body.append(
-            H.el(
-                "ul", [.cls("counts")],
-                open.map { state in
-                    H.el(
-                        "li", [],
-                        [
-                            H.a(
-                                "\(t("state.\(state.rawValue)")): \(counts.byState[state] ?? 0)",
-                                href: SiteRoute.referrals(.inbox).path(query: [("state", state.rawValue)]))
-                        ])
-                }
-                    + [
-                        H.el(
-                            "li", [.cls(counts.overdue > 0 ? "overdue" : "")],
-                            [
-                                H.a(
-                                    "\(t("referral.overdue")): \(counts.overdue)",
-                                    href: SiteRoute.referrals(.inbox).path(query: [("overdue", "1")]))
-                            ])
-                    ]))
+        body.append(inboxCounts(counts, t: t))
         body.append(
             H.el(
                 "form", [Attr(name: "method", value: "get"), .cls("filters")],
@@ -249,7 +228,7 @@ public enum ReferralPages {
                     Forms.check("mine", label: t("referral.mineOnly"), on: query.mine == "1"),
                     Forms.submit(t("common.filter")),
                 ]))
-        body.append(list(page.items, showResident: true, showTarget: false, context: context))
+        body.append(list(page.items, showResident: true, showTarget: true, context: context))
         body.append(
             Forms.pager(
                 page,
@@ -260,16 +239,42 @@ public enum ReferralPages {
         return PageContent(title: t("referral.inbox"), body: body)
     }
 
+    /// The inbox's open referrals per state and the overdue ones, each a link to the inbox filtered so.
+    static func inboxCounts(_ counts: (byState: [ReferralState: Int], overdue: Int), t: Localizer) -> HTMLNode {
+        let open = ReferralState.allCases.filter(\.isOpen).filter { $0 != .draft }
+        return H.el(
+            "ul", [.cls("counts")],
+            open.map { state in
+                H.el(
+                    "li", [],
+                    [
+                        H.a(
+                            "\(t("state.\(state.rawValue)")): \(counts.byState[state] ?? 0)",
+                            href: SiteRoute.referrals(.inbox).path(query: [("state", state.rawValue)]))
+                    ])
+            }
+                + [
+                    H.el(
+                        "li", [.cls(counts.overdue > 0 ? "overdue" : "")],
+                        [
+                            H.a(
+                                "\(t("referral.overdue")): \(counts.overdue)",
+                                href: SiteRoute.referrals(.inbox).path(query: [("overdue", "1")]))
+                        ])
+                ])
+    }
+
     /// The referrals the viewer sent, with where each stands.
     public static func sent(_ page: Paged<ReferralSummary>, answers: Bool, context: PageContext) -> PageContent {
         let t = context.t
         var body: [HTMLNode] = [tabs(current: .sent, canRefer: true, answers: answers, t: t)]
-        body.append(list(page.items, showResident: true, showTarget: true, context: context))
+        body.append(list(page.items, showResident: true, showTarget: true, showReferrer: false, context: context))
         body.append(Forms.pager(page, path: SiteRoute.referrals(.sent).path(), t: t))
         return PageContent(title: t("referral.sentTitle"), body: body)
     }
 
     static func tabs(current: SiteRoute.Referrals, canRefer: Bool, answers: Bool, t: Localizer) -> HTMLNode {
+        guard answers && canRefer else { return H.group([]) }
         var links: [HTMLNode] = []
         if answers {
             links.append(
@@ -288,7 +293,8 @@ public enum ReferralPages {
 
     /// Referrals as cards: where each went or who it is about, the state and what is due.
     public static func list(
-        _ items: [ReferralSummary], showResident: Bool, showTarget: Bool, context: PageContext
+        _ items: [ReferralSummary], showResident: Bool, showTarget: Bool, showReferrer: Bool = true,
+        context: PageContext
     ) -> HTMLNode {
         let t = context.t
         guard !items.isEmpty else { return H.p(t("referral.none"), [.cls("empty")]) }
@@ -312,7 +318,7 @@ public enum ReferralPages {
                     facts.append(t("referral.answerDue", due.dutch))
                 }
                 if let assignee = item.assigneeName { facts.append(t("referral.assignedTo", assignee)) }
-                if !showTarget, let referrer = item.referrerName { facts.append(t("referral.by", referrer)) }
+                if showReferrer, let referrer = item.referrerName { facts.append(t("referral.referredBy", referrer)) }
                 if !facts.isEmpty { lines.append(H.p(facts.joined(separator: " · "), [.cls("muted")])) }
                 return H.el("li", [], lines)
             })
@@ -392,7 +398,7 @@ public enum ReferralPages {
                 t("referral.to"),
                 [referral.targetName, detail.organisationName].compactMap { $0 }.joined(separator: " · ")
             ),
-            (t("referral.mode"), t("referralMode.\(referral.mode.rawValue)")),
+            (t("referral.mode"), t("referralModeShort.\(referral.mode.rawValue)")),
             (
                 t("referral.by"),
                 [detail.people[referral.referrerID], detail.referrerOrganisationName].compactMap { $0 }
@@ -401,7 +407,7 @@ public enum ReferralPages {
             (t("field.domains"), referral.domains.map { t("domain.\($0.rawValue)") }.joined(separator: ", ")),
         ]
         if let method = referral.contactMethod {
-            facts.append((t("referral.contactMethod"), t("contactMethod.\(method.rawValue)")))
+            facts.append((t("referral.contactVia"), t("contactMethod.\(method.rawValue)")))
         }
         if let sent = referral.sentAt { facts.append((t("referral.sent"), DateText.dutch(sent))) }
         if [.sent, .received].contains(referral.state), let due = referral.answerDue {
@@ -472,7 +478,7 @@ public enum ReferralPages {
             facts.append((t("field.phone"), H.a(phone, href: "tel:" + phone.filter { $0.isNumber || $0 == "+" })))
         }
         if let language = contact.preferredLanguage {
-            facts.append((t("field.preferredLanguage"), H.text(ServiceDraft.languageNames[language] ?? language)))
+            facts.append((t("referral.language"), H.text(ServiceDraft.languageNames[language] ?? language)))
         }
         if !contact.channels.isEmpty {
             facts.append(

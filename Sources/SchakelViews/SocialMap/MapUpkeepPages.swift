@@ -166,7 +166,8 @@ public enum MapUpkeepPages {
 
     public static func form(
         _ form: ServiceForm, id: MapService.ID?, organizations: [(id: UUID, name: String, description: String?)],
-        terms: [MapService.Term], owners: [User], problems: [FieldProblem], context: PageContext
+        terms: [MapService.Term], owners: [User], partners: [Organisation] = [], problems: [FieldProblem],
+        context: PageContext
     ) -> PageContent {
         let t = context.t
         let dayOptions = Weekday.allCases.map { ($0.key, t("weekday.\($0.key)")) }
@@ -252,6 +253,16 @@ public enum MapUpkeepPages {
             Forms.field(
                 "waitWeeks", label: t("upkeep.waitWeeks"), value: form.waitWeeks, type: "number", problems: problems,
                 t: t),
+            Forms.field(
+                "responseDays", label: t("upkeep.responseDays"), value: form.responseDays, type: "number",
+                problems: problems, t: t, hint: t("upkeep.responseDaysHint")),
+            Forms.field(
+                "contactDays", label: t("upkeep.contactDays"), value: form.contactDays, type: "number",
+                problems: problems, t: t, hint: t("upkeep.contactDaysHint")),
+            Forms.select(
+                "answeringOrganisationID", label: t("upkeep.answering"),
+                options: [("", t("upkeep.answeringNone"))] + partners.map { ($0.id.description, $0.name) },
+                selected: form.answeringOrganisationID, problems: problems, t: t),
             Forms.select(
                 "ownerID", label: t("upkeep.ownerLabel"),
                 options: [("", t("upkeep.noOwner"))] + owners.map { ($0.id.description, $0.displayName) },

@@ -31,6 +31,11 @@ public struct ServiceForm: Codable, Sendable {
     public var status: String?
     public var acceptsReferrals: String?
     public var waitWeeks: String?
+    /// Working days to answer a referral, and after acceptance to first contact (empty: 5 and 10).
+    public var responseDays: String?
+    public var contactDays: String?
+    /// The organisation in Schakel whose people answer the referrals to this provider's services.
+    public var answeringOrganisationID: String?
     public var ownerID: String?
 
     public init() {}
@@ -67,6 +72,8 @@ public struct ServiceForm: Codable, Sendable {
         status = draft.status
         acceptsReferrals = hit.acceptsReferrals ? "on" : nil
         waitWeeks = hit.waitWeeks.map(String.init)
+        responseDays = hit.terms.map { String($0.responseDays) }
+        contactDays = hit.terms.map { String($0.contactDays) }
         ownerID = hit.owner?.description
     }
 
@@ -142,6 +149,20 @@ public struct ServiceForm: Codable, Sendable {
             weeks = Int(text)
             if weeks.map({ !(0...104).contains($0) }) ?? true { validator.add("waitWeeks", "map.waitWeeks") }
         }
+        var referralTerms: ReferralTerms?
+        let response = responseDays?.trimmingCharacters(in: .whitespaces).nonEmpty
+        let contact = contactDays?.trimmingCharacters(in: .whitespaces).nonEmpty
+        if response != nil || contact != nil {
+            let responseNumber = response.map { Int($0) } ?? ReferralTerms.standard.responseDays
+            let contactNumber = contact.map { Int($0) } ?? ReferralTerms.standard.contactDays
+            if responseNumber == nil { validator.add("responseDays", "referral.daysRange") }
+            if contactNumber == nil { validator.add("contactDays", "referral.daysRange") }
+            if let responseNumber, let contactNumber {
+                referralTerms = validator.run {
+                    try ReferralTerms(responseDays: responseNumber, contactDays: contactNumber)
+                }
+            }
+        }
         let owner = ownerID?.nonEmpty.flatMap(User.ID.init)
         let chosenTerms = known.filter { (terms ?? []).contains($0.id) }
         try validator.finish()
@@ -152,6 +173,9 @@ public struct ServiceForm: Codable, Sendable {
             eligibility: text(eligibility, "eligibility"), costEuros: costEuros, phone: text(phone, "phone", max: 50),
             email: email, url: url, languages: (languages ?? []).filter { ServiceDraft.languageNames[$0] != nil },
             terms: chosenTerms, place: place, openings: openings, status: status)
-        return (draft, Upkeep(owner: owner, acceptsReferrals: acceptsReferrals == "on", waitWeeks: weeks))
+        return (
+            draft,
+            Upkeep(owner: owner, acceptsReferrals: acceptsReferrals == "on", waitWeeks: weeks, terms: referralTerms)
+        )
     }
 }

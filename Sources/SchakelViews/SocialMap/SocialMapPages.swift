@@ -199,7 +199,6 @@ public enum SocialMapPages {
         return PageContent(title: service.name, body: body)
     }
 
-    /// Opening hours in words when the schedules have no description.
     /// How the service answered its referrals of the last 180 days, or that there are too few to say.
     public static func responsivenessText(_ figures: ReferralResponsiveness, t: Localizer) -> String {
         guard figures.isShown else { return t("map.tooFewReferrals") }
@@ -215,6 +214,7 @@ public enum SocialMapPages {
             ? String(Int(value)) : String(format: "%.1f", value).replacingOccurrences(of: ".", with: ",")
     }
 
+    /// Opening hours in words when the schedules have no description.
     public static func hoursText(_ hours: [OpeningHours.Interval], t: Localizer) -> [String] {
         hours.map { interval in
             let from = String(format: "%02d:%02d", interval.opens / 60, interval.opens % 60)

@@ -135,9 +135,12 @@ public struct Localizer: Sendable {
             "You manage organisations, teams, neighbourhoods and accounts. You do not see residents' files."
         ),
         "home.partner": (
-            "Verwijzingen naar jouw organisatie verschijnen hier.", "Referrals to your organisation appear here."
+            "Verwijzingen naar jouw organisatie verschijnen hier. Je ziet van een bewoner alleen wat de verwijzing meegeeft.",
+            "Referrals to your organisation appear here. Of a resident you see only what the referral carries."
         ),
         "home.findResident": ("Bewoner zoeken", "Find a resident"),
+        "home.referralInbox": ("Verwijzingen naar jouw organisatie", "Referrals to your organisation"),
+        "home.referralsSent": ("{0} verwijzingen van jou lopen nog", "{0} of your referrals are still open"),
         "home.coverage": ("Werkgebied: {0}", "Area: {0}"),
 
         // Residents
@@ -1463,6 +1466,7 @@ public struct Localizer: Sendable {
         ),
         "referral.overrideGround": ("Wettelijke grond", "Legal ground"),
         "referral.overrideReason": ("Waarom kan het niet wachten?", "Why can it not wait?"),
+        "referral.language": ("Voorkeurstaal", "Preferred language"),
         "legalGround.acute_danger": (
             "Acuut gevaar voor de bewoner of anderen", "Acute danger to the resident or others"
         ),
@@ -1487,6 +1491,10 @@ public struct Localizer: Sendable {
         "referral.contactDue": ("eerste contact uiterlijk {0}", "first contact by {0}"),
         "referral.assignedTo": ("bij {0}", "with {0}"),
         "referral.by": ("Verwezen door", "Referred by"),
+        "referral.contactVia": ("Contact via", "Contact by"),
+        "referralModeShort.live": ("Doorgestuurd", "Sent on"),
+        "referralModeShort.logged": ("Alleen vastgelegd", "Logged only"),
+        "referral.referredBy": ("verwezen door {0}", "referred by {0}"),
         "referral.resident": ("Bewoner", "Resident"),
         "referral.to": ("Naar", "To"),
         "referral.sent": ("Verstuurd", "Sent"),
@@ -1698,5 +1706,23 @@ public struct Localizer: Sendable {
         "auditEvent.referral.status": ("stand van verwijzing gezien", "referral status seen"),
         "auditEvent.resident.transfer": ("verantwoordelijkheid overgedragen", "responsibility transferred"),
         "auditObject.referral": ("verwijzing", "referral"),
+        "upkeep.responseDays": (
+            "Antwoordtermijn voor verwijzingen (werkdagen)", "Time to answer referrals (working days)"
+        ),
+        "upkeep.responseDaysHint": ("Leeg is 5 werkdagen.", "Empty is 5 working days."),
+        "upkeep.contactDays": ("Termijn voor het eerste contact (werkdagen)", "Time to first contact (working days)"),
+        "upkeep.contactDaysHint": (
+            "Na accepteren; leeg is 10 werkdagen.", "After accepting; empty is 10 working days."
+        ),
+        "upkeep.answering": (
+            "Organisatie in Schakel die de verwijzingen beantwoordt",
+            "Organisation in Schakel that answers the referrals"
+        ),
+        "upkeep.answeringNone": (
+            "Geen: deze aanbieder werkt niet in Schakel", "None: this provider does not work in Schakel"
+        ),
+        "field.responseDays": ("Antwoordtermijn", "Time to answer"),
+        "field.contactDays": ("Termijn eerste contact", "Time to first contact"),
+        "field.answeringOrganisationID": ("Organisatie die beantwoordt", "Answering organisation"),
     ]
 }

@@ -56,8 +56,8 @@ public func configure(
     }
 }
 
-/// Marks overdue signals as escalated every ten minutes while serving, so coordinators see them.
-/// Running on several instances at once is harmless: each signal is escalated once.
+/// Marks overdue signals and referrals as escalated every ten minutes while serving, so coordinators see them.
+/// Running on several instances at once is harmless: each is escalated once (a compare-and-set on its mark).
 struct SignalEscalationJob: LifecycleHandler {
     func didBoot(_ app: Application) throws {
         let store = app.schakel.store
@@ -66,8 +66,15 @@ struct SignalEscalationJob: LifecycleHandler {
         loop.scheduleRepeatedAsyncTask(initialDelay: .seconds(5), delay: .minutes(10)) { _ in
             loop.makeFutureWithTask {
                 do {
-                    let count = try await store.signals(AuditContext(actor: nil, accessPoint: "job")).escalateOverdue()
+                    let job = AuditContext(actor: nil, accessPoint: "job")
+                    let count = try await store.signals(job).escalateOverdue()
                     if count > 0 { logger.info("Te late signalen gemeld bij de coördinator: \(count)") }
+                    let referrals = try await store.referrals(job).escalateOverdue()
+                    if referrals.escalated + referrals.flagged > 0 {
+                        logger.info(
+                            "Te late verwijzingen: \(referrals.escalated) geëscaleerd, \(referrals.flagged) zonder eerste contact"
+                        )
+                    }
                 } catch {
                     logger.error("Escaleren van te late signalen mislukt: \(String(reflecting: type(of: error)))")
                 }

@@ -11,6 +11,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(AuditCommands(), as: "audit")
     app.asyncCommands.use(ImportCommands(), as: "import")
     app.asyncCommands.use(ExportCommands(), as: "export")
+    app.asyncCommands.use(EscalateCommand(), as: "escalate")
 }
 
 /// A command failed in a way the operator must see; the process exits non-zero.

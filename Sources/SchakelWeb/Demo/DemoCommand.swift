@@ -36,6 +36,7 @@ struct DemoCommand: AsyncCommand {
         ("socialworker2", "Sevda Sociaal Werker", .socialWorker, 1, [1]),
         ("concierge3", "Fatma Conciërge", .concierge, 0, [0]),
         ("coordinator2", "Chris Coördinator", .coordinator, 1, [1]),
+        ("partner2", "Priya Partner", .partner, 3, []),
     ]
 
     func run(using context: CommandContext, signature: Signature) async throws {
@@ -183,7 +184,11 @@ struct DemoCommand: AsyncCommand {
         }
         let signals = try await DemoData.signals(
             store: store, users: created, residents: batch.residents, deliveries: batch.deliveries, team: east.id)
-        context.console.print("\(signals) signalen van zorg in \(east.name), van net gemeld tot afgesloten.")
+        context.console.print("\(signals.count) signalen van zorg in \(east.name), van net gemeld tot afgesloten.")
+        let referrals = try await DemoData.referrals(
+            store: store, users: created, organisations: organisations, residents: batch.residents,
+            deliveries: batch.deliveries, team: east.id, signals: signals)
+        context.console.print("\(referrals) verwijzingen tussen de organisaties, van concept tot afgerond.")
 
         context.console.print(
             "Demo geladen: \(batch.residents.count) bewoners op \(batch.addresses.count) adressen in \(batch.households.count) huishoudens."

@@ -80,18 +80,19 @@ extension DemoData {
     ]
 
     /// Raises the demo signals about residents with deliveries of the team and plays their steps;
-    /// then escalates what is overdue, as the hourly job would. Returns how many signals were raised.
+    /// then escalates what is overdue, as the hourly job would. Returns the signals raised, in the list's order.
     static func signals(
         store: Store, users: [User], residents: [Resident], deliveries: [Delivery], team: Team.ID
-    ) async throws -> Int {
+    ) async throws -> [Signal.ID] {
         let now = store.clock.now()
         let served = Set(deliveries.filter { $0.teamID == team }.map(\.residentID))
         let candidates = residents.filter { served.contains($0.id) && $0.addressID != nil }
-        guard candidates.count >= demoSignals.count else { return 0 }
+        guard candidates.count >= demoSignals.count else { return [] }
         var actors: [String: Actor] = [:]
         for user in users { actors[user.username] = try await store.accounts.actor(for: user) }
         // Spread over the list so the signals are not all in one street.
         let stride = candidates.count / demoSignals.count
+        var raised: [Signal.ID] = []
         for (index, demo) in demoSignals.enumerated() {
             let resident = candidates[index * stride]
             var moment = now.addingTimeInterval(-Double(demo.daysAgo) * 86_400 - 2 * 3600)
@@ -104,6 +105,7 @@ extension DemoData {
                     residentID: demo.addressOnly ? nil : resident.id.description,
                     addressID: demo.addressOnly ? resident.addressID?.description : nil, domains: demo.domains,
                     urgency: demo.urgency, observation: demo.observation, meldcode: demo.meldcode))
+            raised.append(signal.id)
             for step in demo.steps {
                 moment = min(moment.addingTimeInterval(86_400), now.addingTimeInterval(-3600))
                 let handler = repository(demo.handler)
@@ -126,6 +128,6 @@ extension DemoData {
             }
         }
         _ = try await store.signals(AuditContext(actor: nil, accessPoint: "job")).escalateOverdue()
-        return demoSignals.count
+        return raised
     }
 }

@@ -32,12 +32,21 @@ enum HomeController {
                 page: try Paging(perPage: 1)
             ).total
         }
+        let referrals = req.store.referrals(req.auditContext)
+        // The inbox always for a partner; for the others who answer referrals once there are some.
+        var inbox = AccessPolicy.answersReferrals(actor.role) ? try await referrals.counts(.inbox) : nil
+        if actor.role != .partner, let counts = inbox, counts.byState.values.reduce(0, +) == 0 { inbox = nil }
+        var sent: (open: Int, overdue: Int)?
+        if AccessPolicy.canRefer(actor.role) {
+            let counts = try await referrals.counts(.sent)
+            sent = (counts.byState.values.reduce(0, +), counts.overdue)
+        }
         let home = HomePage(
             role: actor.role, displayName: authenticated.user.displayName,
             teams: AccessPolicy.worksInTeams(actor.role) ? teams : nil, areaNames: names,
             tasks: try await signals.myTasks(), signalCounts: counts,
             canRaiseSignal: AccessPolicy.canRaiseSignal(about: nil, by: actor), staleMapEntries: stale,
-            canSearchResidents: AccessPolicy.canListResidents(actor))
+            canSearchResidents: AccessPolicy.canListResidents(actor), referralInbox: inbox, referralsSent: sent)
         return req.page(HomePages.start(home, context: req.pageContext))
     }
 }

@@ -97,7 +97,19 @@ enum HSDSController {
 
     static func service(req: Request) async throws -> Response {
         let id = try req.entityID(MapService.self, "id")
-        return json(try await req.store.socialMap.service(id, includeInactive: true).service.document)
+        var document = try await req.store.socialMap.service(id, includeInactive: true).service.document
+        // How the service answers referrals, as attributes of the service (from five referrals on).
+        if let figures = try await req.store.referrals(req.auditContext).responsiveness(of: [id])[id] {
+            let measured = SocialMapRepository.responsivenessAttributes(of: id, figures)
+            if !measured.isEmpty {
+                let kept: [JSONValue] =
+                    if case .array(let items) = document["attributes"] ?? .null {
+                        items.filter { $0["link_type"]?.text != "referral_responsiveness" }
+                    } else { [] }
+                document["attributes"] = .array(kept + measured)
+            }
+        }
+        return json(document)
     }
 
     static func organizations(req: Request) async throws -> Response {

@@ -51,7 +51,10 @@ enum MapUpkeepController {
         _ = try await requireMaintainer(req)
         let id = try req.entityID(MapService.self, "serviceID")
         let hit = try await req.store.socialMap.service(id, includeInactive: true)
-        return try await formPage(ServiceForm(hit), id: id, problems: [], req: req)
+        var form = ServiceForm(hit)
+        form.answeringOrganisationID = try await hit.service.organizationID.flatMap(UUID.init(uuidString:))
+            .asyncMap { try await req.store.socialMap.answeringOrganisation(of: $0) }??.description
+        return try await formPage(form, id: id, problems: [], req: req)
     }
 
     static func create(req: Request) async throws -> Response {
@@ -82,6 +85,10 @@ enum MapUpkeepController {
             draft.ownerEmail = existing?.service.ownerEmail
             let document = existing.map { draft.merged(into: $0.service.document) } ?? draft.document()
             let saved = try await repository.save(document, upkeep: upkeep, context: req.auditContext)
+            try await repository.setAnsweringOrganisation(
+                of: draft.organizationID,
+                to: try form.answeringOrganisationID?.nonEmpty.map { try Organisation.ID(parsing: $0) },
+                context: req.auditContext)
             return req.redirect(to: SiteRoute.mapService(.value(saved.id)).path(), redirectType: .normal)
         } catch let error as ValidationError {
             let page = try await formPage(form, id: id, problems: error.problems, req: req)
@@ -176,7 +183,8 @@ enum MapUpkeepController {
         return req.page(
             MapUpkeepPages.form(
                 form, id: id, organizations: try await req.store.socialMap.organizationNames(),
-                terms: try await req.store.socialMap.terms(), owners: users, problems: problems,
+                terms: try await req.store.socialMap.terms(), owners: users,
+                partners: try await req.store.accounts.organisations().sorted { $0.name < $1.name }, problems: problems,
                 context: req.pageContext))
     }
 }
