@@ -123,8 +123,9 @@ public enum AccessPolicy {
     }
 
     /// Whether people of a role work in teams (and see their teams on the start page): all but the
-    /// administrator and policy staff, who work across the municipality.
-    public static func worksInTeams(_ role: Role) -> Bool { role != .admin && role != .policy }
+    /// administrator and policy staff, who work across the municipality, and partners, who answer the
+    /// referrals to their own organisation.
+    public static func worksInTeams(_ role: Role) -> Bool { ![.admin, .policy, .partner].contains(role) }
 
     /// Organisations, teams, neighbourhoods and user accounts.
     public static func canAdministerAccounts(_ actor: Actor) -> Bool { actor.role == .admin }
