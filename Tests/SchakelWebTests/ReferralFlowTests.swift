@@ -357,6 +357,16 @@ struct ReferralFlowTests {
             #expect(figures.medianDaysToAnswer == 2)
             #expect(figures.acceptedShare == 0.8)
             #expect(figures.medianDaysToContact == 5)
+            // Search can prefer the services that take referrals and answer in time: this one comes first, though
+            // by name other services that take referrals come before it.
+            let byName = try await server.store.socialMap.search(MapQuery(sort: .name), page: try Paging(perPage: 100))
+            #expect(byName.items.first { $0.acceptsReferrals }?.service.id != service.id)
+            let responsive = try await server.store.socialMap.search(
+                MapQuery(sort: .responsive), page: try Paging(perPage: 100))
+            #expect(responsive.items.first?.service.id == service.id)
+            #expect(responsive.total == byName.total)
+            let accepting = responsive.items.prefix { $0.acceptsReferrals }.count
+            #expect(accepting == responsive.items.filter(\.acceptsReferrals).count, "those that take referrals first")
             // The service page shows them, for everyone who sees the map, and so does its HSDS document.
             let page = try await browser.get(servicePage)
             #expect(page.status == .ok)

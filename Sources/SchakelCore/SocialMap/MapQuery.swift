@@ -3,7 +3,9 @@ import Foundation
 /// What to look for on the social map.
 public struct MapQuery: Sendable, Equatable {
     public enum Sort: String, Sendable, CaseIterable {
-        case relevance, name, distance
+        /// `responsive`: services that accept referrals first, those that answer them in time (of at least five
+        /// answered or escalated in the last 180 days) before those that do not or have too few, then by name.
+        case relevance, name, distance, responsive
     }
 
     public var text: String?

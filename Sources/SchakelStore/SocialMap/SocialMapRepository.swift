@@ -599,6 +599,17 @@ public struct SocialMapRepository: Sendable {
                 " ORDER BY (s.latitude IS NULL), (s.latitude - \(bind: near.latitude)) * (s.latitude - \(bind: near.latitude)) + (s.longitude - \(bind: near.longitude)) * (s.longitude - \(bind: near.longitude)) * \(bind: scale * scale), s.name"
         case .relevance where rank != nil:
             order = " ORDER BY " + rank! + ", s.name"
+        case .responsive:
+            // The share answered by its day: of the live referrals of the window that were answered or escalated
+            // (escalated means not answered by its day), from five on; the same window as the figures shown.
+            let since = store.clock.now().addingTimeInterval(-Double(ReferralResponsiveness.windowDays) * 86_400)
+            let inTime: SQLQueryString = """
+                (SELECT CASE WHEN COUNT(*) >= \(literal: ReferralResponsiveness.minimumCount) \
+                THEN AVG(CASE WHEN r.escalated_at IS NULL THEN 1.0 ELSE 0.0 END) END \
+                FROM referrals r WHERE r.service_id = s.id AND r.mode = 'live' AND r.sent_at >= \(bind: since) \
+                AND (r.answered_at IS NOT NULL OR r.escalated_at IS NOT NULL))
+                """
+            order = " ORDER BY s.accepts_referrals DESC, (" + inTime + " IS NULL), " + inTime + " DESC, s.name"
         default:
             order = " ORDER BY s.name"
         }

@@ -842,6 +842,9 @@ public struct Localizer: Sendable {
         "map.sort.relevance": ("Beste treffers eerst", "Best matches first"),
         "map.sort.name": ("Op naam", "By name"),
         "map.sort.distance": ("Dichtbij eerst", "Nearest first"),
+        "map.sort.responsive": (
+            "Neemt verwijzingen aan, op tijd antwoord eerst", "Accepts referrals, answers in time first"
+        ),
         "map.free": ("Alleen gratis", "Free only"),
         "map.nearMe": ("Dichtbij mij", "Near me"),
         "map.nearMeFailed": ("Locatie niet beschikbaar; vul een postcode in", "Location unavailable; enter a postcode"),
