@@ -384,4 +384,77 @@ struct ReferralFlowTests {
             #expect(term?["id"] as? String == "fffa89b8-c213-5943-bb17-46509d50fa16")
         }
     }
+
+    @Test(
+        "bad input: unknown, defunct or closed service, a resident out of view, a future first contact, a decline without reason"
+    )
+    func badInput() async throws {
+        try await withSchakel { server in
+            let world = try await World.build(on: server)
+            _ = try await server.store.socialMap.importServices(
+                try DemoData.mapServices(today: server.today).map { $0.document() }, context: .commandLine)
+            let organizations = try await server.store.socialMap.organizationNames()
+            for organization in organizations {
+                try await server.store.socialMap.setAnsweringOrganisation(
+                    of: organization.id, to: world.organisations["ggz"]!.id, context: .commandLine)
+            }
+            let hits = try await server.store.socialMap.search(MapQuery(sort: .name), page: try Paging(perPage: 100))
+            let accepting = hits.items.filter(\.acceptsReferrals)
+            #expect(accepting.count >= 3)
+            // One service stops, another stops taking referrals.
+            var stopped = accepting[0].service.document
+            stopped["status"] = .string("defunct")
+            _ = try await server.store.socialMap.save(stopped, upkeep: accepting[0].upkeep, context: .commandLine)
+            var closed = accepting[1].upkeep
+            closed.acceptsReferrals = false
+            _ = try await server.store.socialMap.save(
+                accepting[1].service.document, upkeep: closed, context: .commandLine)
+            let annie = world.residents["annie"]!.id
+            var api = APIClient(server)
+            try await api.login("socialworker")
+            func refer(_ service: String, as client: APIClient? = nil) async throws -> TestResponse {
+                try await (client ?? api).send(
+                    .POST, "/api/v1/referrals",
+                    json:
+                        #"{"residentId":"\#(annie)","serviceId":"\#(service)","question":"Somber","domains":["geestelijke_gezondheid"],"contactMethod":"phone","recordConsent":"verbal"}"#
+                )
+            }
+            for (service, message) in [
+                (UUID().uuidString.lowercased(), "dienst"),
+                (accepting[0].service.id.description, "bestaat niet meer"),
+                (accepting[1].service.id.description, "verwijzingen"),
+            ] {
+                let refused = try await refer(service)
+                #expect(refused.status == .unprocessableEntity, "\(service)")
+                #expect(refused.body.contains("serviceId"), "\(refused.body)")
+                #expect(refused.body.contains(message), "\(refused.body)")
+            }
+            // A social worker of the other team does not see Annie: 403, logged, and nothing written.
+            var other = APIClient(server)
+            try await other.login("socialworker2")
+            let before = try await Self.events(server, .accessDenied).count
+            #expect(try await refer(accepting[2].service.id.description, as: other).status == .forbidden)
+            #expect(try await Self.events(server, .accessDenied).count == before + 1)
+            let worker = try await world.context("socialworker", on: server)
+            #expect(try await server.store.referrals(worker).ofResident(annie).isEmpty)
+            #expect(try await server.store.residents(worker).file(annie).consents.isEmpty, "no consent half-written")
+
+            let sent = try await refer(accepting[2].service.id.description)
+            #expect(sent.status == .created)
+            let id = try #require(APIClient.json(sent)["summary"].flatMap { ($0 as? [String: Any])?["id"] as? String })
+            var partner = APIClient(server)
+            try await partner.login("partner")
+            let events = "/api/v1/referrals/\(id)/events"
+            let noReason = try await partner.send(.POST, events, json: #"{"event":"decline"}"#)
+            #expect(noReason.status == .unprocessableEntity)
+            #expect(try await partner.send(.POST, events, json: #"{"event":"accept"}"#).status == .ok)
+            let tomorrow = server.today.adding(days: 1)
+            let future = try await partner.send(
+                .POST, events, json: #"{"event":"first_contact","contactDate":"\#(tomorrow)","contactHow":"phone"}"#)
+            #expect(future.status == .unprocessableEntity)
+            #expect(future.body.contains("toekomst"))
+            let detail = APIClient.json(try await partner.send(.GET, "/api/v1/referrals/\(id)"))
+            #expect((detail["summary"] as? [String: Any])?["state"] as? String == "accepted")
+        }
+    }
 }
