@@ -225,7 +225,16 @@ struct ReferralFlowTests {
             #expect(try await a.send(.POST, path, json: #"{"event":"decline","reason":"other"}"#).status == .ok)
             let late = try await b.send(.POST, path, json: #"{"event":"accept"}"#)
             #expect(late.status == .conflict)
-            #expect(late.body.contains("Afgewezen") || late.body.contains("afgewezen"), "\(late.body)")
+            #expect(late.body.contains("afgewezen"), "\(late.body)")
+            // The same from a page left open in another tab: the referral again, saying where it is now.
+            let browser = server.browser()
+            _ = try await browser.login("partner")
+            _ = try await browser.get("/verwijzingen/\(referral.id)")
+            let stale = try await browser.post(
+                "/verwijzingen/\(referral.id)/stap", form: [("event", "accept")])
+            #expect(stale.status == .conflict)
+            #expect(stale.body.contains("Van ‘afgewezen’ naar ‘geaccepteerd’ kan niet."), "\(stale.body)")
+            #expect(stale.body.contains("De verwijzing is nu ‘afgewezen’"))
         }
     }
 

@@ -619,6 +619,10 @@ public struct Localizer: Sendable {
             "The signal is ‘{0}’ now; below is what can be done."
         ),
         "problem.signal.conflict": ("{0}", "{0}"),
+        "referral.nowIn": (
+            "De verwijzing is nu ‘{0}’; hieronder staat wat nog kan.",
+            "The referral is ‘{0}’ now; below is what can be done."
+        ),
         "field.closingOutcome": ("Uitkomst (alleen bij afsluiten)", "Outcome (only when closing)"),
         "problem.signal.outcomeOnlyOnClose": (
             "hoort alleen bij afsluiten; kies 'Afsluiten' of laat de uitkomst leeg",

@@ -197,7 +197,7 @@ enum ReferralController {
             return try await page(of: id, problems: error.problems, kept: kept, req: req, status: .unprocessableEntity)
         } catch {
             // Often a colleague or another tab moved it on meanwhile: show where it is now.
-            guard let problem = req.conflictProblem(error) else { throw error }
+            guard let problem = req.conflictProblem(error, nowIn: "referral.nowIn") else { throw error }
             return try await page(of: id, problems: [problem], kept: kept, req: req, status: .conflict)
         }
         return req.redirect(

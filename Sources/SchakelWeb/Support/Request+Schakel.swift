@@ -109,14 +109,15 @@ extension Request {
 extension Request {
     /// A refused change to show on the page it came from, as the form's problem: a transition that no longer
     /// fits (often a colleague or another tab moved the record on meanwhile: it says where it is now), or a
-    /// compare-and-set that found a newer revision. Nil for any other error.
-    func conflictProblem(_ error: any Error) -> FieldProblem? {
+    /// compare-and-set that found a newer revision. `nowIn` names where the record is now (`signal.nowIn`,
+    /// `referral.nowIn`). Nil for any other error.
+    func conflictProblem(_ error: any Error, nowIn: String = "signal.nowIn") -> FieldProblem? {
         let t = localizer
         switch error {
         case DomainError.illegalTransition(let from, let to):
             let text =
                 t("conflict.transition", t("state." + from), t("state." + to)) + " "
-                + t("signal.nowIn", t("state." + from))
+                + t(nowIn, t("state." + from))
             return FieldProblem(field: "event", key: "signal.conflict:" + text)
         case DomainError.conflict(let key):
             return FieldProblem(field: "event", key: "signal.conflict:" + t("conflict." + key))
