@@ -466,4 +466,46 @@ struct ReferralFlowTests {
             #expect((detail["summary"] as? [String: Any])?["state"] as? String == "accepted")
         }
     }
+
+    @Test("a transfer hands the resident to another team at once; to another organisation only with consent")
+    func transfer() async throws {
+        try await withSchakel { server in
+            let world = try await World.build(on: server)
+            let coordinator = try await world.context("coordinator", on: server)
+            let centreWorker = try await world.context("socialworker2", on: server)
+            let kemal = world.residents["kemal"]!.id
+            await #expect(throws: DomainError.forbidden(reason: "scope")) {
+                _ = try await server.store.residents(centreWorker).file(kemal)
+            }
+            // Without a reason nothing moves.
+            await #expect(throws: ValidationError.self) {
+                try await server.store.referrals(coordinator).transfer(
+                    kemal, to: world.teams["centre"]!.id, reason: " ", recordConsent: nil, override: nil)
+            }
+            try await server.store.referrals(coordinator).transfer(
+                kemal, to: world.teams["centre"]!.id, reason: "Verhuist naar de binnenstad", recordConsent: nil,
+                override: nil)
+            #expect(try await server.store.residents(centreWorker).file(kemal).view == .full)
+            #expect(try await Self.events(server, .residentTransfer).count == 1)
+            // A team of another organisation: the consent gate, as for a referral.
+            let ggzTeam = try await server.store.accounts.createTeam(
+                name: "GGZ Wijkteam", organisationID: world.organisations["ggz"]!.id, context: .commandLine)
+            do {
+                try await server.store.referrals(coordinator).transfer(
+                    world.residents["annie"]!.id, to: ggzTeam.id, reason: "Zorg gaat over", recordConsent: nil,
+                    override: nil)
+                Issue.record("transferred to another organisation without consent")
+            } catch let error as ValidationError {
+                #expect(error.problems.map(\.key) == ["referral.consentMissing:GGZ Wijkteam"])
+            }
+            #expect(try await Self.events(server, .residentTransfer).count == 1)
+            // A non-coordinator may not transfer: refused and logged.
+            let worker = try await world.context("socialworker", on: server)
+            await #expect(throws: DomainError.forbidden(reason: "scope")) {
+                try await server.store.referrals(worker).transfer(
+                    world.residents["annie"]!.id, to: world.teams["centre"]!.id, reason: "Zomaar",
+                    recordConsent: nil, override: nil)
+            }
+        }
+    }
 }
