@@ -6,6 +6,7 @@ import os
 import re
 import sqlite3
 import subprocess
+import uuid
 from datetime import date, timedelta
 
 import pytest
@@ -137,7 +138,7 @@ class Database:
         if backend == "postgres" and not self.server:
             pytest.skip("SCHAKEL_E2E_POSTGRES is not set")
         if self.server:
-            name = "escalate_" + tmp_path.name.replace("-", "_").lower()
+            name = "escalate_" + uuid.uuid4().hex  # a new database each run, also on a server kept between runs
             self.psql("postgres", f'CREATE DATABASE "{name}"')
             self.name = name
             env["DATABASE_URL"] = f"{self.server}/{name}?sslmode=disable"
